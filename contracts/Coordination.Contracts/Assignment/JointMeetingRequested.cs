@@ -1,0 +1,12 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>Command: a cross-region or cross-department case needs a joint meeting (联席会议). Sent by Assignment.</summary>
+public sealed record JointMeetingRequested
+{
+    public required Guid CaseId { get; init; }
+    public required string CaseNumber { get; init; }
+    public required string RegionCode { get; init; }
+    public required IReadOnlyList<string> RegionCodes { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

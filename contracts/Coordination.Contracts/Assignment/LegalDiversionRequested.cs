@@ -1,0 +1,12 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>Command: divert a law-related case to legal channels (诉访分离). Sent by Assignment to LegalDiversion.</summary>
+public sealed record LegalDiversionRequested
+{
+    public required Guid CaseId { get; init; }
+    public required string CaseNumber { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Topic { get; init; }
+    public required string Summary { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

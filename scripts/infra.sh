@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Local infrastructure without Docker: PostgreSQL 15, RabbitMQ and Redis from Debian's packages,
+# started as background processes with their data under $INFRA_DIR (default: <checkout>/.infra).
+# Usage: scripts/infra.sh up|down|status|env     Safe to run twice.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+INFRA_DIR="${INFRA_DIR:-$ROOT/.infra}"
+PG_PORT="${PG_PORT:-5432}"
+RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
+RABBITMQ_MGMT_PORT="${RABBITMQ_MGMT_PORT:-15672}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+PG_USER="${PG_USER:-coordination}"
+PG_PASSWORD="${PG_PASSWORD:-coordination}"
+RABBITMQ_USER="${RABBITMQ_USER:-coordination}"
+RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-coordination}"
+RABBITMQ_NODE="coordination-${RABBITMQ_PORT}@localhost"
+
+log() { printf 'infra: %s\n' "$*"; }
+die() { printf 'infra: ERROR: %s\n' "$*" >&2; exit 1; }
+
+pg_bin() {
+  for d in /usr/lib/postgresql/15/bin /usr/local/bin /usr/bin; do
+    [ -x "$d/$1" ] && { echo "$d/$1"; return; }
+  done
+  command -v "$1" || true
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A port that answers but is not ours gets one clear line, not an obscure failure later.
+claim_port() { # name port pidfile
+  local name=$1 port=$2 pidfile=$3
+  if port_open "$port"; then
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return 1; fi
+    die "$name: port $port is already taken by another process; set ${4} to a free port"
+  fi
+  return 0
+}
+
+install_missing() {
+  local need=()
+  [ -n "$(pg_bin initdb)" ] || need+=(postgresql-15)
+  command -v redis-server >/dev/null || need+=(redis-server)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]} from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}
+
+wait_for() { # name seconds command...
+  local name=$1 secs=$2; shift 2
+  for _ in $(seq 1 $((secs * 4))); do
+    if "$@" >/dev/null 2>&1; then log "$name ready"; return 0; fi
+    sleep 0.25
+  done
+  die "$name did not answer within ${secs}s (logs under $INFRA_DIR)"
+}
+
+pg_up() {
+  local data="$INFRA_DIR/postgres/data" run="$INFRA_DIR/postgres/run" pidfile="$INFRA_DIR/postgres/data/postmaster.pid"
+  claim_port PostgreSQL "$PG_PORT" "$INFRA_DIR/postgres/pid" PG_PORT || { log "PostgreSQL already running on $PG_PORT"; return; }
+  mkdir -p "$INFRA_DIR/postgres/run"
+  chown -R postgres:postgres "$INFRA_DIR/postgres"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    runuser -u postgres -- "$(pg_bin initdb)" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --encoding=UTF8 --locale=C.UTF-8 >"$INFRA_DIR/postgres/initdb.log" 2>&1 || die "initdb failed: see $INFRA_DIR/postgres/initdb.log"
+    cat >>"$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+max_connections = 400
+shared_buffers = 256MB
+synchronous_commit = on
+fsync = on
+max_prepared_transactions = 0
+CONF
+  fi
+  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$INFRA_DIR/postgres/server.log" -w start >/dev/null \
+    || die "PostgreSQL failed to start: see $INFRA_DIR/postgres/server.log"
+  head -1 "$pidfile" >"$INFRA_DIR/postgres/pid"
+  wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"
+  runuser -u postgres -- psql -h "$run" -p "$PG_PORT" -U postgres -d postgres -qtAc \
+    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$PG_USER') THEN CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'; END IF; END\$\$;" >/dev/null
+}
+
+rabbit_env() {
+  export HOME="$INFRA_DIR/rabbitmq"   # the Erlang cookie lives here, shared by server and rabbitmqctl
+  export RABBITMQ_NODENAME="$RABBITMQ_NODE" RABBITMQ_NODE_PORT="$RABBITMQ_PORT" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_DIST_PORT=$((RABBITMQ_PORT + 20000))
+  export RABBITMQ_MNESIA_BASE="$INFRA_DIR/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$INFRA_DIR/rabbitmq/log"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$INFRA_DIR/rabbitmq/enabled_plugins"
+  export RABBITMQ_CONFIG_FILE="$INFRA_DIR/rabbitmq/rabbitmq"
+  export RABBITMQ_PID_FILE="$INFRA_DIR/rabbitmq/pid"
+}
+
+rabbitctl() { ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODE" "$@" ); }
+
+rabbit_up() {
+  claim_port RabbitMQ "$RABBITMQ_PORT" "$INFRA_DIR/rabbitmq/pid" RABBITMQ_PORT || { log "RabbitMQ already running on $RABBITMQ_PORT"; return; }
+  port_open "$RABBITMQ_MGMT_PORT" && die "RabbitMQ management: port $RABBITMQ_MGMT_PORT is already taken by another process; set RABBITMQ_MGMT_PORT to a free port"
+  mkdir -p "$INFRA_DIR/rabbitmq/log" "$INFRA_DIR/rabbitmq/mnesia"
+  echo '[rabbitmq_management].' >"$INFRA_DIR/rabbitmq/enabled_plugins"
+  cat >"$INFRA_DIR/rabbitmq/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$RABBITMQ_PORT
+management.tcp.port = $RABBITMQ_MGMT_PORT
+management.tcp.ip = 127.0.0.1
+loopback_users = none
+vm_memory_high_watermark.relative = 0.3
+disk_free_limit.absolute = 200MB
+CONF
+  ( rabbit_env; nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$INFRA_DIR/rabbitmq/server.out" 2>&1 & )
+  wait_for RabbitMQ 90 rabbitctl await_startup
+  rabbitctl list_users 2>/dev/null | grep -q "^$RABBITMQ_USER\b" || {
+    rabbitctl add_user "$RABBITMQ_USER" "$RABBITMQ_PASSWORD" >/dev/null
+    rabbitctl set_user_tags "$RABBITMQ_USER" administrator >/dev/null
+    rabbitctl set_permissions -p / "$RABBITMQ_USER" '.*' '.*' '.*' >/dev/null
+  }
+  wait_for "RabbitMQ management" 30 port_open "$RABBITMQ_MGMT_PORT"
+}
+
+redis_up() {
+  claim_port Redis "$REDIS_PORT" "$INFRA_DIR/redis/pid" REDIS_PORT || { log "Redis already running on $REDIS_PORT"; return; }
+  mkdir -p "$INFRA_DIR/redis"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$INFRA_DIR/redis" --daemonize yes \
+    --pidfile "$INFRA_DIR/redis/pid" --logfile "$INFRA_DIR/redis/server.log" --save '' --appendonly no >/dev/null
+  wait_for Redis 15 redis-cli -p "$REDIS_PORT" ping
+}
+
+down() {
+  if [ -f "$INFRA_DIR/postgres/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$INFRA_DIR/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
+    log "PostgreSQL stopped"
+  fi
+  if [ -f "$INFRA_DIR/rabbitmq/pid" ] && kill -0 "$(cat "$INFRA_DIR/rabbitmq/pid")" 2>/dev/null; then
+    rabbitctl stop >/dev/null 2>&1 || kill "$(cat "$INFRA_DIR/rabbitmq/pid")" || true
+    log "RabbitMQ stopped"
+  fi
+  if [ -f "$INFRA_DIR/redis/pid" ] && kill -0 "$(cat "$INFRA_DIR/redis/pid")" 2>/dev/null; then
+    kill "$(cat "$INFRA_DIR/redis/pid")" || true
+    log "Redis stopped"
+  fi
+}
+
+status() {
+  local rc=0
+  if port_open "$PG_PORT"; then log "PostgreSQL up on 127.0.0.1:$PG_PORT"; else log "PostgreSQL down"; rc=1; fi
+  if port_open "$RABBITMQ_PORT"; then log "RabbitMQ up on 127.0.0.1:$RABBITMQ_PORT (management $RABBITMQ_MGMT_PORT)"; else log "RabbitMQ down"; rc=1; fi
+  if port_open "$REDIS_PORT"; then log "Redis up on 127.0.0.1:$REDIS_PORT"; else log "Redis down"; rc=1; fi
+  return $rc
+}
+
+# What the services and tests read (ServiceDefaults and the test fixture take these names).
+print_env() {
+  cat <<ENV
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD"
+export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RABBITMQ_PORT RabbitMq__ManagementPort=$RABBITMQ_MGMT_PORT RabbitMq__Username=$RABBITMQ_USER RabbitMq__Password=$RABBITMQ_PASSWORD
+export Redis__Configuration=127.0.0.1:$REDIS_PORT
+ENV
+}
+
+case "${1:-}" in
+  up) [ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts PostgreSQL as the postgres user)"
+      mkdir -p "$INFRA_DIR"; install_missing; pg_up; redis_up; rabbit_up; status ;;
+  down) down ;;
+  status) status ;;
+  env) print_env ;;
+  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,24 @@
+using Grpc.Core;
+
+namespace Coordination.ServiceDefaults.Auth;
+
+/// <summary>Who is calling, taken from the token, never from the request (STYLE.md).</summary>
+public sealed record Caller(string Subject, string Role, string Unit, string Region)
+{
+    public static Caller From(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        string Claim(string type) => user.FindFirst(type)?.Value
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"token lacks the '{type}' claim"));
+        return new Caller(Claim(CallerClaims.Subject), Claim(CallerClaims.Role), Claim(CallerClaims.Unit), Claim(CallerClaims.Region));
+    }
+
+    public bool Is(params string[] roles) => roles.Contains(Role);
+
+    /// <summary>The caller's role must be one of these, else PermissionDenied.</summary>
+    public Caller Require(params string[] roles) => Is(roles)
+        ? this
+        : throw new RpcException(new Status(StatusCode.PermissionDenied, $"role '{Role}' may not do this; needs {string.Join(" or ", roles)}"));
+
+    public bool Covers(string regionCode) => Jurisdiction.Covers(Region, regionCode);
+}

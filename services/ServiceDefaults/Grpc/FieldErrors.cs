@@ -1,0 +1,47 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Coordination.ServiceDefaults.Grpc;
+
+/// <summary>
+/// Collects every bad field of a request, then fails with one InvalidArgument that names them all, both in the
+/// message and as google.rpc.BadRequest field violations.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly List<(string Field, string Problem)> _errors = [];
+
+    public IReadOnlyList<(string Field, string Problem)> Errors => _errors;
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(string field, string problem)
+    {
+        _errors.Add((field, problem));
+        return this;
+    }
+
+    /// <summary>Adds the error when the condition is false.</summary>
+    public FieldErrors Check(bool ok, string field, string problem) => ok ? this : Add(field, problem);
+
+    public void ThrowIfAny()
+    {
+        if (!Any) return;
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(_errors.Select(e => new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Problem }));
+        throw new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "invalid fields: " + string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Problem}")),
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
+        }.ToRpcException();
+    }
+
+    /// <summary>Parses a required id field, recording an error when it is missing or malformed.</summary>
+    public Guid RequireGuid(string value, string field)
+    {
+        if (Guid.TryParse(value, out var id) && id != Guid.Empty) return id;
+        Add(field, string.IsNullOrEmpty(value) ? "is required" : "must be a UUID");
+        return Guid.Empty;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Redis;
+using Coordination.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Coordination.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>What every service shares: ports, telemetry, health, auth, gRPC, Redis and the clock.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, int defaultGrpcPort)
+    {
+        var ports = builder.Configuration.GetSection("Ports").Get<PortOptions>() ?? new PortOptions();
+        if (ports.Grpc == 0) ports.Grpc = defaultGrpcPort;
+        if (ports.Http == 0) ports.Http = defaultGrpcPort + 100;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var address = ports.AnyIp ? IPAddress.Any : IPAddress.Loopback;
+            k.Listen(address, ports.Grpc, o => o.Protocols = HttpProtocols.Http2);
+            k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddCoordinationTelemetry(serviceName);
+        builder.AddCoordinationAuth();
+        builder.AddRedis();
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<DomainExceptionInterceptor>();
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains("ready")));
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Health (HTTP and gRPC), reflection, authentication.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

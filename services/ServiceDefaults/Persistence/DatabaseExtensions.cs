@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Coordination.ServiceDefaults.Persistence;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database: server from ConnectionStrings:Postgres, database name from
+    /// Database:Name (default coordination_&lt;service&gt;), plus its outbox relay and inbox.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDatabase<TDb>(this WebApplicationBuilder builder, string serviceName)
+        where TDb : ServiceDbContext
+    {
+        var connectionString = ConnectionStringFor(builder.Configuration, serviceName);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddDbContext<TDb>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddScoped<InboxProcessor<TDb>>();
+        builder.Services.AddSingleton<OutboxRelay<TDb>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDb>>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("postgres", tags: ["ready"]);
+        return builder;
+    }
+
+    public static string ConnectionStringFor(IConfiguration configuration, string serviceName)
+    {
+        var server = configuration.GetConnectionString("Postgres")
+            ?? "Host=127.0.0.1;Port=5432;Username=coordination;Password=coordination";
+        return new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = configuration["Database:Name"] ?? $"coordination_{serviceName}",
+            MaxPoolSize = 50,
+        }.ConnectionString;
+    }
+
+    /// <summary>Applies EF Core migrations (creating the database if needed) before the service starts.</summary>
+    public static async Task MigrateDatabaseAsync<TDb>(this WebApplication app) where TDb : ServiceDbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync();
+    }
+}

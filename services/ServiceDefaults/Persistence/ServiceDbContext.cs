@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Base of every service's DbContext: adds the outbox and inbox tables, so that a state change and the
+/// messages it causes commit in one transaction (ARCHITECTURE.md, Messaging).
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
+    public void Publish<T>(T message, Guid? correlationId = null) where T : class
+    {
+        OutboxMessages.Add(new OutboxMessage
+        {
+            Id = NewId.NextSequentialGuid(),
+            MessageType = MessageTypes.NameOf(typeof(T)),
+            Body = JsonSerializer.Serialize(message, Json),
+            CorrelationId = correlationId,
+            TraceParent = Activity.Current?.Id,
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
+            e.Property(x => x.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            e.Property(x => x.Body).HasColumnName("body");
+            e.Property(x => x.CorrelationId).HasColumnName("correlation_id");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
+            e.HasIndex(x => x.Sequence);
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.ToTable("inbox_messages");
+            e.HasKey(x => new { x.MessageId, x.Consumer });
+            e.Property(x => x.MessageId).HasColumnName("message_id");
+            e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(200);
+            e.Property(x => x.ProcessedAt).HasColumnName("processed_at");
+        });
+        OnServiceModelCreating(modelBuilder);
+    }
+
+    protected abstract void OnServiceModelCreating(ModelBuilder modelBuilder);
+}
