@@ -7,6 +7,5 @@ public sealed record LegalDiversionRequested
     public required string CaseNumber { get; init; }
     public required string RegionCode { get; init; }
     public required string Topic { get; init; }
-    public required string Summary { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

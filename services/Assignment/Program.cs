@@ -1,0 +1,1 @@
+await Coordination.Assignment.AssignmentService.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace Coordination.Intake.Domain;
+
+public sealed record RegistrationResult(Guid CaseId, string CaseNumber, bool Replayed);

@@ -1,0 +1,44 @@
+using Coordination.Intake.Domain;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Coordination.Intake.Persistence;
+
+/// <summary>
+/// Redis fast path for client request ids. PostgreSQL's unique index stays the truth: a cache miss or a Redis
+/// outage only costs a database look-up, never a duplicate case.
+/// </summary>
+public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<RequestIdCache> log)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private static RedisKey Key(string unit, string requestId) => $"intake:request:{unit}:{requestId}";
+
+    public async Task<RegistrationResult?> FindAsync(string unit, string requestId)
+    {
+        try
+        {
+            var value = await redis.GetDatabase().StringGetAsync(Key(unit, requestId));
+            if (value.IsNullOrEmpty) return null;
+            var parts = value.ToString().Split('|');
+            return new RegistrationResult(Guid.Parse(parts[0]), parts[1], Replayed: true);
+        }
+        catch (RedisException ex)
+        {
+            log.LogWarning(ex, "Redis unavailable for request-id look-up; falling back to PostgreSQL");
+            return null;
+        }
+    }
+
+    public async Task RememberAsync(string unit, string requestId, RegistrationResult result)
+    {
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(Key(unit, requestId), $"{result.CaseId}|{result.CaseNumber}", Lifetime);
+        }
+        catch (RedisException ex)
+        {
+            log.LogWarning(ex, "Redis unavailable; request id {RequestId} not cached", requestId);
+        }
+    }
+}

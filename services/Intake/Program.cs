@@ -1,0 +1,1 @@
+await Coordination.Intake.IntakeService.RunAsync(args);

@@ -1,0 +1,1 @@
+await Coordination.JointMeeting.JointMeetingService.RunAsync(args);

@@ -1,0 +1,1 @@
+await Coordination.LegalDiversion.LegalDiversionService.RunAsync(args);

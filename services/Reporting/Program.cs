@@ -1,0 +1,1 @@
+await Coordination.Reporting.ReportingService.RunAsync(args);
