@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.ServiceDefaults.Hosting;
 
@@ -28,6 +29,8 @@ public static class ServiceDefaultsExtensions
             k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // Every SQL statement at Information would drown the log (the relay polls); failures still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.AddCoordinationTelemetry(serviceName);
         builder.AddCoordinationAuth();
         builder.AddRedis();

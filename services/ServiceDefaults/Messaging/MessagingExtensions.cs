@@ -25,6 +25,7 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            x.DisableUsageTelemetry(); // the network here reaches only package registries
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

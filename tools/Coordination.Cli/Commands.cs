@@ -1,0 +1,81 @@
+using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Intake;
+using Coordination.Grpc.JointMeeting;
+using Coordination.Grpc.LegalDiversion;
+using Coordination.Grpc.Reporting;
+using Coordination.ServiceDefaults.Auth;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Coordination.Cli;
+
+/// <summary>The command-line client: one command a gRPC call, replies printed as JSON.</summary>
+public static class Commands
+{
+    public const string Usage = """
+        usage: coord [--as ROLE:UNIT:REGION | --token JWT] COMMAND [options]
+          token      --role R --unit U --region CODE [--subject S]   mint a token with the local signing key
+          register   --region CODE --topic T --summary TEXT --name NAME [--id-number ID] [--phone P]
+                     [--channel letter|visit|hotline|mailbox|web|leader-reception-day|peoples-suggestion]
+                     [--category suggestion|accusation|grievance] [--law-related] [--other-region CODE]... [--request-id ID]
+          petition   CASE_ID
+          assignments [--pending]                                    the caller's unit's assignments
+          ack        ASSIGNMENT_ID                                   acknowledge (签收)
+          case       CASE_ID                                         handling state in Assignment
+          referrals  [CASE_ID]
+          meetings   [CASE_ID]
+          timeline   CASE_ID
+        addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
+        (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
+        """;
+
+    private static readonly HashSet<string> Flags = ["law-related", "pending"];
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false).WithIndentation());
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var a = new Arguments(args, Flags);
+        if (a.Positional.Count == 0) throw new UsageException("no command");
+        var command = a.Positional[0];
+        var arg = a.Positional.Count > 1 ? a.Positional[1] : "";
+        if (command == "token")
+        {
+            Console.WriteLine(TokenMinter.Mint(a.Get("subject", "cli-user"), Required(a, "role"), Required(a, "unit"), Required(a, "region")));
+            return 0;
+        }
+        var headers = new Metadata { { "Authorization", $"Bearer {TokenFor(a)}" } };
+        IMessage reply = command switch
+        {
+            "register" => await new IntakeApi.IntakeApiClient(Channel("COORD_INTAKE", 5101)).RegisterPetitionAsync(RegisterRequests.From(a), headers),
+            "petition" => await new IntakeApi.IntakeApiClient(Channel("COORD_INTAKE", 5101)).GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers),
+            "assignments" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
+                .ListAssignmentsAsync(new ListAssignmentsRequest { PendingOnly = a.Has("pending") }, headers),
+            "ack" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
+                .AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = arg }, headers),
+            "case" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102)).GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers),
+            "referrals" => await new LegalDiversionApi.LegalDiversionApiClient(Channel("COORD_LEGAL", 5103))
+                .ListReferralsAsync(new ListReferralsRequest { CaseId = arg }, headers),
+            "meetings" => await new JointMeetingApi.JointMeetingApiClient(Channel("COORD_JOINT_MEETING", 5104))
+                .ListMeetingsAsync(new ListMeetingsRequest { CaseId = arg }, headers),
+            "timeline" => await new ReportingApi.ReportingApiClient(Channel("COORD_REPORTING", 5105))
+                .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = arg }, headers),
+            _ => throw new UsageException($"unknown command '{command}'"),
+        };
+        Console.WriteLine(Json.Format(reply));
+        return 0;
+    }
+
+    internal static string Required(Arguments a, string name) => a.Get(name) ?? throw new UsageException($"--{name} is required");
+
+    private static string TokenFor(Arguments a)
+    {
+        if (a.Get("token") is { } token) return token;
+        var parts = a.Get("as", "clerk:petition-bureau:320100").Split(':');
+        if (parts.Length != 3) throw new UsageException("--as takes ROLE:UNIT:REGION");
+        return TokenMinter.Mint($"cli-{parts[0]}", parts[0], parts[1], parts[2]);
+    }
+
+    private static GrpcChannel Channel(string variable, int defaultPort) =>
+        GrpcChannel.ForAddress(Environment.GetEnvironmentVariable(variable) ?? $"http://127.0.0.1:{defaultPort}");
+}

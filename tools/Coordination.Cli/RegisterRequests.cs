@@ -1,0 +1,34 @@
+using Coordination.Grpc.Intake;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Coordination.Cli;
+
+/// <summary>Builds a RegisterPetitionRequest from command-line options; the server validates every field.</summary>
+public static class RegisterRequests
+{
+    public static RegisterPetitionRequest From(Arguments a)
+    {
+        var request = new RegisterPetitionRequest
+        {
+            RequestId = a.Get("request-id", ""),
+            Channel = ParseEnum<Channel>(a.Get("channel", "visit")),
+            RegionCode = Commands.Required(a, "region"),
+            Category = ParseEnum<Category>(a.Get("category", "grievance")),
+            Topic = Commands.Required(a, "topic"),
+            Summary = Commands.Required(a, "summary"),
+            LawRelated = a.Has("law-related"),
+            OtherRegionCodes = { a.All("other-region") },
+        };
+        var names = a.All("name");
+        var ids = a.All("id-number");
+        for (var i = 0; i < names.Count; i++)
+            request.Petitioners.Add(new Petitioner { Name = names[i], IdNumber = i < ids.Count ? ids[i] : "", Phone = i == 0 ? a.Get("phone", "") : "" });
+        if (a.Get("received-at") is { } receivedAt) request.ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(receivedAt));
+        return request;
+    }
+
+    private static T ParseEnum<T>(string value) where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(value.Replace("-", ""), ignoreCase: true, out var parsed)
+            ? parsed
+            : throw new UsageException($"unknown value '{value}' for {typeof(T).Name.ToLowerInvariant()}");
+}
