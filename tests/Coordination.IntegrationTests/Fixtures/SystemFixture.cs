@@ -1,0 +1,94 @@
+using Coordination.Assignment;
+using Coordination.Assignment.Persistence;
+using Coordination.Intake;
+using Coordination.Intake.Persistence;
+using Coordination.JointMeeting;
+using Coordination.JointMeeting.Persistence;
+using Coordination.LegalDiversion;
+using Coordination.LegalDiversion.Persistence;
+using Coordination.Reporting;
+using Coordination.Reporting.Persistence;
+using Coordination.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Coordination.IntegrationTests.Fixtures;
+
+/// <summary>
+/// All five services in this process, on real ports, against real RabbitMQ, PostgreSQL and Redis, in a
+/// virtual host and databases of their own that are removed afterwards.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    public Infrastructure Infra { get; private set; } = null!;
+    public ServiceInstance Intake { get; private set; } = null!;
+    public ServiceInstance Assignment { get; private set; } = null!;
+    public ServiceInstance LegalDiversion { get; private set; } = null!;
+    public ServiceInstance JointMeeting { get; private set; } = null!;
+    public ServiceInstance Reporting { get; private set; } = null!;
+    private readonly List<ServiceInstance> _extra = [];
+
+    public async Task InitializeAsync()
+    {
+        Infra = await Infrastructure.StartAsync();
+        await Infra.CreateVirtualHostAsync(RunId);
+        // Consumers first, so that their queues exist before anything is published.
+        Assignment = await StartAssignmentAsync();
+        LegalDiversion = await StartAsync<LegalDiversionDb>("legal_diversion", LegalDiversionService.Build);
+        JointMeeting = await StartAsync<JointMeetingDb>("joint_meeting", JointMeetingService.Build);
+        Reporting = await StartAsync<ReportingDb>("reporting", ReportingService.Build);
+        Intake = await StartIntakeAsync();
+    }
+
+    public Task<ServiceInstance> StartIntakeAsync(string database = "intake", IDictionary<string, string?>? overrides = null) =>
+        StartAsync<IntakeDb>(database, IntakeService.Build, overrides);
+
+    public Task<ServiceInstance> StartAssignmentAsync(string database = "assignment", IDictionary<string, string?>? overrides = null) =>
+        StartAsync<AssignmentDb>(database, AssignmentService.Build, overrides);
+
+    /// <summary>Starts a service; instances started beyond the five are stopped with the fixture.</summary>
+    public async Task<ServiceInstance> StartAsync<TDb>(string database, Func<string[], Action<WebApplicationBuilder>?, WebApplication> build,
+        IDictionary<string, string?>? overrides = null) where TDb : ServiceDbContext
+    {
+        int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = Infra.PostgresServer,
+            ["Database:Name"] = $"{RunId}_{database}",
+            ["RabbitMq:Host"] = Infra.RabbitHost,
+            ["RabbitMq:Port"] = Infra.RabbitPort.ToString(),
+            ["RabbitMq:VirtualHost"] = RunId,
+            ["RabbitMq:Username"] = Infra.RabbitUser,
+            ["RabbitMq:Password"] = Infra.RabbitPassword,
+            ["Redis:Configuration"] = Infra.Redis,
+            ["Ports:Grpc"] = grpcPort.ToString(),
+            ["Ports:Http"] = httpPort.ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        var app = build([], b => b.Configuration.AddInMemoryCollection(settings));
+        await app.MigrateDatabaseAsync<TDb>();
+        await app.StartAsync();
+        var instance = new ServiceInstance(database, app, grpcPort, httpPort,
+            DatabaseExtensions.ConnectionStringFor(app.Configuration, database));
+        _extra.Add(instance);
+        return instance;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in Enumerable.Reverse(_extra)) await instance.StopAsync();
+        await Infra.DeleteVirtualHostAsync(RunId);
+        await Infra.DropDatabasesAsync(RunId + "_");
+        await Infra.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
