@@ -1,0 +1,51 @@
+using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Intake;
+using Coordination.Grpc.JointMeeting;
+using Coordination.Grpc.LegalDiversion;
+using Coordination.Grpc.Reporting;
+using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Auth;
+using Grpc.Core;
+
+namespace Coordination.IntegrationTests.Scenarios;
+
+[Collection(SystemCollection.Name)]
+public sealed class When_a_call_has_no_token(SystemFixture system)
+{
+    public static TheoryData<string> Services => ["intake", "assignment", "legal_diversion", "joint_meeting", "reporting"];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task The_call_is_unauthenticated(string service)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Call(service, new Metadata()));
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_unauthenticated()
+    {
+        var forged = TokenMinter.Mint("mallory", Roles.Bureau, "petition-bureau", "320000", signingKey: new string('k', 64));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Call("intake", new Metadata { { "Authorization", "Bearer " + forged } }));
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_role_without_the_right_gets_permission_denied()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Department("x")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+    }
+
+    private Task Call(string service, Metadata headers) => service switch
+    {
+        "intake" => new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), headers).ResponseAsync,
+        "assignment" => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).ListAssignmentsAsync(new ListAssignmentsRequest(), headers).ResponseAsync,
+        "legal_diversion" => new LegalDiversionApi.LegalDiversionApiClient(system.LegalDiversion.Channel).ListReferralsAsync(new ListReferralsRequest(), headers).ResponseAsync,
+        "joint_meeting" => new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest(), headers).ResponseAsync,
+        "reporting" => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
+            .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = Guid.NewGuid().ToString() }, headers).ResponseAsync,
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+}
