@@ -16,8 +16,9 @@ RABBITMQ_USER="${RABBITMQ_USER:-coordination}"
 RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-coordination}"
 RABBITMQ_NODE="coordination-${RABBITMQ_PORT}@localhost"
 
+exec 3>&2 # errors reach the terminal even from checks whose output is silenced
 log() { printf 'infra: %s\n' "$*"; }
-die() { printf 'infra: ERROR: %s\n' "$*" >&2; exit 1; }
+die() { printf 'infra: ERROR: %s\n' "$*" >&3; exit 1; }
 
 pg_bin() {
   for d in /usr/lib/postgresql/15/bin /usr/local/bin /usr/bin; do
@@ -52,19 +53,33 @@ install_missing() {
 }
 
 wait_for() { # name seconds command...
-  local name=$1 secs=$2; shift 2
-  for _ in $(seq 1 $((secs * 4))); do
+  local name=$1 secs=$2 deadline=$((SECONDS + $2)); shift 2
+  while [ "$SECONDS" -lt "$deadline" ]; do
     if "$@" >/dev/null 2>&1; then log "$name ready"; return 0; fi
     sleep 0.25
   done
   die "$name did not answer within ${secs}s (logs under $INFRA_DIR)"
 }
 
+# PostgreSQL runs as the postgres user, which may not be able to reach a checkout under a private folder
+# (/root, say). Then its data lives in /var/tmp and .infra/postgres is a link to it.
+pg_home_reachable() {
+  [ -e "$INFRA_DIR/postgres" ] || mkdir -p "$INFRA_DIR/postgres"
+  if ! runuser -u postgres -- test -x "$INFRA_DIR" 2>/dev/null; then
+    if [ ! -L "$INFRA_DIR/postgres" ]; then
+      local outside="/var/tmp/coordination-pg-$(printf '%s' "$INFRA_DIR" | md5sum | cut -c1-12)"
+      mkdir -p "$outside"; rm -rf "$INFRA_DIR/postgres"; ln -s "$outside" "$INFRA_DIR/postgres"
+      log "postgres cannot reach $INFRA_DIR; its data lives in $outside (linked from .infra/postgres)"
+    fi
+  fi
+  mkdir -p "$INFRA_DIR/postgres/run"
+}
+
 pg_up() {
   local data="$INFRA_DIR/postgres/data" run="$INFRA_DIR/postgres/run" pidfile="$INFRA_DIR/postgres/data/postmaster.pid"
   claim_port PostgreSQL "$PG_PORT" "$INFRA_DIR/postgres/pid" PG_PORT || { log "PostgreSQL already running on $PG_PORT"; return; }
-  mkdir -p "$INFRA_DIR/postgres/run"
-  chown -R postgres:postgres "$INFRA_DIR/postgres"
+  pg_home_reachable
+  chown -R postgres:postgres "$INFRA_DIR/postgres/"
   if [ ! -f "$data/PG_VERSION" ]; then
     runuser -u postgres -- "$(pg_bin initdb)" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       --encoding=UTF8 --locale=C.UTF-8 >"$INFRA_DIR/postgres/initdb.log" 2>&1 || die "initdb failed: see $INFRA_DIR/postgres/initdb.log"
@@ -88,7 +103,9 @@ CONF
 rabbit_env() {
   export HOME="$INFRA_DIR/rabbitmq"   # the Erlang cookie lives here, shared by server and rabbitmqctl
   export RABBITMQ_NODENAME="$RABBITMQ_NODE" RABBITMQ_NODE_PORT="$RABBITMQ_PORT" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
-  export RABBITMQ_DIST_PORT=$((RABBITMQ_PORT + 20000))
+  # Erlang distribution port: RabbitMQ's convention (AMQP + 20000) where that is a valid port.
+  local dist=$((RABBITMQ_PORT + 20000)); [ "$dist" -le 65535 ] || dist=$((RABBITMQ_PORT + 1))
+  export RABBITMQ_DIST_PORT="${RABBITMQ_DIST_PORT:-$dist}"
   export RABBITMQ_MNESIA_BASE="$INFRA_DIR/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$INFRA_DIR/rabbitmq/log"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$INFRA_DIR/rabbitmq/enabled_plugins"
   export RABBITMQ_CONFIG_FILE="$INFRA_DIR/rabbitmq/rabbitmq"
@@ -96,6 +113,15 @@ rabbit_env() {
 }
 
 rabbitctl() { ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODE" "$@" ); }
+
+# Ready when rabbitmqctl says so; a node that died at boot fails at once with the reason.
+rabbit_started() {
+  if grep -q 'Kernel pid terminated' "$INFRA_DIR/rabbitmq/server.out" 2>/dev/null; then
+    tail -3 "$INFRA_DIR/rabbitmq/server.out" >&3
+    die "RabbitMQ failed to start: see $INFRA_DIR/rabbitmq/server.out"
+  fi
+  rabbitctl await_startup --timeout 2
+}
 
 rabbit_up() {
   claim_port RabbitMQ "$RABBITMQ_PORT" "$INFRA_DIR/rabbitmq/pid" RABBITMQ_PORT || { log "RabbitMQ already running on $RABBITMQ_PORT"; return; }
@@ -110,8 +136,9 @@ loopback_users = none
 vm_memory_high_watermark.relative = 0.3
 disk_free_limit.absolute = 200MB
 CONF
+  : >"$INFRA_DIR/rabbitmq/server.out"
   ( rabbit_env; nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$INFRA_DIR/rabbitmq/server.out" 2>&1 & )
-  wait_for RabbitMQ 90 rabbitctl await_startup
+  wait_for RabbitMQ 90 rabbit_started
   rabbitctl list_users 2>/dev/null | grep -q "^$RABBITMQ_USER\b" || {
     rabbitctl add_user "$RABBITMQ_USER" "$RABBITMQ_PASSWORD" >/dev/null
     rabbitctl set_user_tags "$RABBITMQ_USER" administrator >/dev/null
