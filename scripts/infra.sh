@@ -104,7 +104,7 @@ rabbit_env() {
   export HOME="$INFRA_DIR/rabbitmq"   # the Erlang cookie lives here, shared by server and rabbitmqctl
   export RABBITMQ_NODENAME="$RABBITMQ_NODE" RABBITMQ_NODE_PORT="$RABBITMQ_PORT" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   # Erlang distribution port: RabbitMQ's convention (AMQP + 20000) where that is a valid port.
-  local dist=$((RABBITMQ_PORT + 20000)); [ "$dist" -le 65535 ] || dist=$((RABBITMQ_PORT + 1))
+  local dist=$((RABBITMQ_PORT + 20000)); [ "$dist" -le 65535 ] || dist=$((RABBITMQ_PORT - 10000))
   export RABBITMQ_DIST_PORT="${RABBITMQ_DIST_PORT:-$dist}"
   export RABBITMQ_MNESIA_BASE="$INFRA_DIR/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$INFRA_DIR/rabbitmq/log"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$INFRA_DIR/rabbitmq/enabled_plugins"
@@ -116,7 +116,7 @@ rabbitctl() { ( rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODE
 
 # Ready when rabbitmqctl says so; a node that died at boot fails at once with the reason.
 rabbit_started() {
-  if grep -q 'Kernel pid terminated' "$INFRA_DIR/rabbitmq/server.out" 2>/dev/null; then
+  if grep -qE 'Kernel pid terminated|init terminating' "$INFRA_DIR/rabbitmq/server.out" 2>/dev/null; then
     tail -3 "$INFRA_DIR/rabbitmq/server.out" >&3
     die "RabbitMQ failed to start: see $INFRA_DIR/rabbitmq/server.out"
   fi
