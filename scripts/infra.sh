@@ -76,13 +76,14 @@ pg_home_reachable() {
 }
 
 pg_up() {
-  local data="$INFRA_DIR/postgres/data" run="$INFRA_DIR/postgres/run" pidfile="$INFRA_DIR/postgres/data/postmaster.pid"
   claim_port PostgreSQL "$PG_PORT" "$INFRA_DIR/postgres/pid" PG_PORT || { log "PostgreSQL already running on $PG_PORT"; return; }
   pg_home_reachable
-  chown -R postgres:postgres "$INFRA_DIR/postgres/"
+  local home; home="$(readlink -f "$INFRA_DIR/postgres")"
+  local data="$home/data" run="$home/run" pidfile="$home/data/postmaster.pid"
+  chown -R postgres:postgres "$home"
   if [ ! -f "$data/PG_VERSION" ]; then
     runuser -u postgres -- "$(pg_bin initdb)" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-      --encoding=UTF8 --locale=C.UTF-8 >"$INFRA_DIR/postgres/initdb.log" 2>&1 || die "initdb failed: see $INFRA_DIR/postgres/initdb.log"
+      --encoding=UTF8 --locale=C.UTF-8 >"$home/initdb.log" 2>&1 || die "initdb failed: see $home/initdb.log"
     cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 max_connections = 400
@@ -92,9 +93,9 @@ fsync = on
 max_prepared_transactions = 0
 CONF
   fi
-  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$INFRA_DIR/postgres/server.log" -w start >/dev/null \
-    || die "PostgreSQL failed to start: see $INFRA_DIR/postgres/server.log"
-  head -1 "$pidfile" >"$INFRA_DIR/postgres/pid"
+  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$home/server.log" -w start >/dev/null \
+    || die "PostgreSQL failed to start: see $home/server.log"
+  head -1 "$pidfile" >"$home/pid"
   wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"
   runuser -u postgres -- psql -h "$run" -p "$PG_PORT" -U postgres -d postgres -qtAc \
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$PG_USER') THEN CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'; END IF; END\$\$;" >/dev/null
@@ -155,17 +156,24 @@ redis_up() {
   wait_for Redis 15 redis-cli -p "$REDIS_PORT" ping
 }
 
+# Waits until a process has gone, so that a following "up" finds its port free.
+await_exit() { for _ in $(seq 1 80); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.25; done; }
+
 down() {
   if [ -f "$INFRA_DIR/postgres/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$INFRA_DIR/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
+    runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$(readlink -f "$INFRA_DIR/postgres")/data" -m fast -w stop >/dev/null 2>&1 || true
     log "PostgreSQL stopped"
   fi
   if [ -f "$INFRA_DIR/rabbitmq/pid" ] && kill -0 "$(cat "$INFRA_DIR/rabbitmq/pid")" 2>/dev/null; then
-    rabbitctl stop >/dev/null 2>&1 || kill "$(cat "$INFRA_DIR/rabbitmq/pid")" || true
+    local rabbit_pid; rabbit_pid="$(cat "$INFRA_DIR/rabbitmq/pid")"
+    rabbitctl stop >/dev/null 2>&1 || kill "$rabbit_pid" || true
+    await_exit "$rabbit_pid"
     log "RabbitMQ stopped"
   fi
   if [ -f "$INFRA_DIR/redis/pid" ] && kill -0 "$(cat "$INFRA_DIR/redis/pid")" 2>/dev/null; then
-    kill "$(cat "$INFRA_DIR/redis/pid")" || true
+    local redis_pid; redis_pid="$(cat "$INFRA_DIR/redis/pid")"
+    kill "$redis_pid" || true
+    await_exit "$redis_pid"
     log "Redis stopped"
   fi
 }
@@ -187,6 +195,7 @@ export Redis__Configuration=127.0.0.1:$REDIS_PORT
 ENV
 }
 
+cd / # commands run as postgres may not be able to enter the checkout
 case "${1:-}" in
   up) [ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts PostgreSQL as the postgres user)"
       mkdir -p "$INFRA_DIR"; install_missing; pg_up; redis_up; rabbit_up; status ;;
