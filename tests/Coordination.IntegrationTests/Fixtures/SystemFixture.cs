@@ -52,22 +52,7 @@ public sealed class SystemFixture : IAsyncLifetime
         IDictionary<string, string?>? overrides = null) where TDb : ServiceDbContext
     {
         int grpcPort = FreePort.Next(), httpPort = FreePort.Next();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = Infra.PostgresServer,
-            ["Database:Name"] = $"{RunId}_{database}",
-            ["RabbitMq:Host"] = Infra.RabbitHost,
-            ["RabbitMq:Port"] = Infra.RabbitPort.ToString(),
-            ["RabbitMq:VirtualHost"] = RunId,
-            ["RabbitMq:Username"] = Infra.RabbitUser,
-            ["RabbitMq:Password"] = Infra.RabbitPassword,
-            ["Redis:Configuration"] = Infra.Redis,
-            ["Ports:Grpc"] = grpcPort.ToString(),
-            ["Ports:Http"] = httpPort.ToString(),
-            ["Outbox:PollInterval"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:MassTransit"] = "Warning",
-        };
+        var settings = SettingsFor(database, grpcPort, httpPort);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         var app = build([], b => b.Configuration.AddInMemoryCollection(settings));
         await app.MigrateDatabaseAsync<TDb>();
@@ -77,6 +62,24 @@ public sealed class SystemFixture : IAsyncLifetime
         _extra.Add(instance);
         return instance;
     }
+
+    /// <summary>The configuration a service instance of this fixture runs with.</summary>
+    public Dictionary<string, string?> SettingsFor(string database, int grpcPort, int httpPort) => new()
+    {
+        ["ConnectionStrings:Postgres"] = Infra.PostgresServer,
+        ["Database:Name"] = $"{RunId}_{database}",
+        ["RabbitMq:Host"] = Infra.RabbitHost,
+        ["RabbitMq:Port"] = Infra.RabbitPort.ToString(),
+        ["RabbitMq:VirtualHost"] = RunId,
+        ["RabbitMq:Username"] = Infra.RabbitUser,
+        ["RabbitMq:Password"] = Infra.RabbitPassword,
+        ["Redis:Configuration"] = Infra.Redis,
+        ["Ports:Grpc"] = grpcPort.ToString(),
+        ["Ports:Http"] = httpPort.ToString(),
+        ["Outbox:PollInterval"] = "00:00:00.200",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Warning",
+    };
 
     public async Task DisposeAsync()
     {

@@ -57,26 +57,15 @@ public sealed class When_the_intake_process_dies_before_publishing(SystemFixture
 
     private Process StartIntakeProcess(string database, int grpcPort, int httpPort)
     {
-        var infra = system.Infra;
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Coordination.Intake.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var env = start.Environment;
-        env["ConnectionStrings__Postgres"] = infra.PostgresServer;
-        env["Database__Name"] = $"{system.RunId}_{database}";
-        env["RabbitMq__Host"] = infra.RabbitHost;
-        env["RabbitMq__Port"] = infra.RabbitPort.ToString();
-        env["RabbitMq__VirtualHost"] = system.RunId;
-        env["RabbitMq__Username"] = infra.RabbitUser;
-        env["RabbitMq__Password"] = infra.RabbitPassword;
-        env["Redis__Configuration"] = infra.Redis;
-        env["Ports__Grpc"] = grpcPort.ToString();
-        env["Ports__Http"] = httpPort.ToString();
-        env["Outbox__RelayEnabled"] = "false";
-        env["Logging__LogLevel__Default"] = "Warning";
+        var settings = system.SettingsFor(database, grpcPort, httpPort);
+        settings["Outbox:RelayEnabled"] = "false";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Intake");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
