@@ -22,7 +22,7 @@ public static class AssignmentService
         builder.AddServiceDatabase<AssignmentDb>(Name);
         builder.AddMessaging(Name, x => x.AddConsumer<PetitionRegisteredConsumer>());
         builder.Services.Configure<AssignmentOptions>(builder.Configuration.GetSection("Assignment"));
-        builder.Services.AddSingleton<RoutingRuleCache>();
+        builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
         builder.Services.AddScoped<CaseRouter>();
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using Coordination.Intake.Api;
+using Coordination.Intake.Consumers;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Hosting;
@@ -20,10 +21,16 @@ public static class IntakeService
         configure?.Invoke(builder);
         builder.AddServiceDefaults(Name, DefaultGrpcPort);
         builder.AddServiceDatabase<IntakeDb>(Name);
-        builder.AddMessaging(Name, _ => { }); // Intake only publishes
+        builder.AddMessaging(Name, x => x.AddConsumer<AssignmentProgressConsumer>());
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
         builder.Services.AddSingleton(new IdentityNumbers(builder.Configuration["Intake:IdentityPepper"] ?? DevelopmentPepper));
         builder.Services.AddSingleton<RequestIdCache>();
+        builder.Services.AddSingleton<IdentityCaseIndex>();
+        builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
+        builder.Services.AddScoped<RepeatFinder>();
         builder.Services.AddScoped<PetitionRegistrar>();
+        builder.Services.AddScoped<PetitionQueries>();
+        builder.Services.AddScoped<ReceptionDays>();
 
         var app = builder.Build();
         app.MapServiceDefaults();

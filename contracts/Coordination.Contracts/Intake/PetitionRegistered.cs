@@ -18,4 +18,16 @@ public sealed record PetitionRegistered
     public required string Clerk { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    // Added for intake's full registration; optional, so older messages still read.
+    /// <summary>People in the group; 5 or more makes a collective visit (集体访).</summary>
+    public int GroupSize { get; init; }
+    public bool Collective { get; init; }
+    public bool ToBeijing { get; init; }
+    public bool SkipLevel { get; init; }
+    public bool LeaderInstructed { get; init; }
+    public bool LongStandingPetitioner { get; init; }
+    /// <summary>For accusations: the accused unit, which must never receive the case.</summary>
+    public string? AccusedUnit { get; init; }
+    public Guid? ReceptionDayId { get; init; }
 }

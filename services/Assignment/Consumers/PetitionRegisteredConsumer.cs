@@ -24,6 +24,7 @@ public sealed class PetitionRegisteredConsumer(InboxProcessor<AssignmentDb> inbo
                 Topic = m.Topic,
                 LawRelated = m.LawRelated,
                 OtherRegionCodes = [.. m.OtherRegionCodes],
+                AccusedUnit = m.AccusedUnit,
                 Status = CaseStatus.AwaitingManualRouting,
                 RegisteredAt = m.OccurredAt,
             };

@@ -1,5 +1,6 @@
 using Coordination.Assignment.Persistence;
 using Coordination.Contracts.Assignment;
+using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Coordination.Assignment.Domain;
 /// cases to a joint meeting, the rest to the competent unit by the routing catalogue, or to the bureau's
 /// queue when no rule fits. Writes the decision and its messages into the caller's unit of work.
 /// </summary>
-public sealed class CaseRouter(RoutingRuleCache catalogue, IOptions<AssignmentOptions> options, TimeProvider clock)
+public sealed class CaseRouter(ReferenceDataCache<RoutingRule> catalogue, IOptions<AssignmentOptions> options, TimeProvider clock)
 {
     public const string CatalogueRouter = "routing-catalogue";
 
@@ -37,7 +38,7 @@ public sealed class CaseRouter(RoutingRuleCache catalogue, IOptions<AssignmentOp
             return;
         }
         var rule = RoutingCatalogue.Match(await catalogue.GetAsync(db, ct), c.RegionCode, c.Topic);
-        if (rule is null)
+        if (rule is null || rule.UnitCode == c.AccusedUnit)
         {
             c.Status = CaseStatus.AwaitingManualRouting;
             db.Publish(new CaseQueuedForManualRouting { CaseId = c.Id, RegionCode = c.RegionCode, Topic = c.Topic, OccurredAt = now }, c.Id);

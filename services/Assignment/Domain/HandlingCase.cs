@@ -9,6 +9,8 @@ public sealed class HandlingCase
     public required string Topic { get; init; }
     public bool LawRelated { get; init; }
     public List<string> OtherRegionCodes { get; init; } = [];
+    /// <summary>For accusations: never hand the case to the unit it accuses (DOMAIN.md, Access).</summary>
+    public string? AccusedUnit { get; init; }
     public required string Status { get; set; }
     public DateTimeOffset RegisteredAt { get; init; }
     public List<Assignment> Assignments { get; init; } = [];

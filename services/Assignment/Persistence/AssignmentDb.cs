@@ -24,6 +24,7 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(c => c.RegionCode).HasMaxLength(6);
             e.Property(c => c.Topic).HasMaxLength(64);
             e.Property(c => c.Status).HasMaxLength(32);
+            e.Property(c => c.AccusedUnit).HasMaxLength(64);
             e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId);
         });
         b.Entity<AssignmentEntity>(e =>

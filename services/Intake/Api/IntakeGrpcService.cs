@@ -1,53 +1,100 @@
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
-using PetitionView = Coordination.Grpc.Intake.Petition;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
+using Coordination.ServiceDefaults.Persistence;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PetitionView = Coordination.Grpc.Intake.Petition;
+using PetitionStatus = Coordination.Grpc.Intake.PetitionStatus;
+using ReceptionDay = Coordination.Grpc.Intake.ReceptionDay;
+using TopicView = Coordination.Grpc.Intake.Topic;
 
 namespace Coordination.Intake.Api;
 
-public sealed class IntakeGrpcService(PetitionRegistrar registrar, IntakeDb db, TimeProvider clock) : IntakeApi.IntakeApiBase
+public sealed class IntakeGrpcService(
+    PetitionRegistrar registrar,
+    PetitionQueries queries,
+    ReceptionDays receptionDays,
+    ReferenceDataCache<Domain.Topic> topics,
+    IntakeDb db,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock) : IntakeApi.IntakeApiBase
 {
     public override async Task<RegisterPetitionReply> RegisterPetition(RegisterPetitionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau);
-        var petition = RegisterPetitionValidator.Validate(request, clock.GetUtcNow());
+        var petition = RegisterPetitionValidator.Validate(request, clock.GetUtcNow(), options.Value);
         if (!caller.Covers(petition.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {petition.RegionCode} is outside your jurisdiction {caller.Region}"));
+        await CheckReferencesAsync(petition, caller, context.CancellationToken);
         var result = await registrar.RegisterAsync(petition, caller, context.CancellationToken);
-        return new RegisterPetitionReply { CaseId = result.CaseId.ToString(), CaseNumber = result.CaseNumber, Replayed = result.Replayed };
+        return PetitionViews.ToReply(result);
     }
 
     public override async Task<PetitionView> GetPetition(GetPetitionRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader);
+        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader, Roles.Department);
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
         var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, context.CancellationToken);
-        if (p is null || !caller.Covers(p.RegionCode)) throw new NotFoundException($"case {caseId}");
-        return ToView(p);
+        if (p is null || !PetitionQueries.CanRead(caller, p)) throw new NotFoundException($"case {caseId}");
+        return PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit));
     }
 
-    private static PetitionView ToView(Domain.Petition p) => new()
+    public override Task<ListPetitionsReply> ListPetitions(ListPetitionsRequest request, ServerCallContext context) =>
+        queries.ListAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader), request, context.CancellationToken);
+
+    [AllowAnonymous]
+    public override async Task<PetitionStatus> GetPetitionStatus(GetPetitionStatusRequest request, ServerCallContext context)
     {
-        CaseId = p.Id.ToString(),
-        CaseNumber = p.CaseNumber,
-        Channel = RegisterPetitionValidator.ChannelOf(p.Channel),
-        RegionCode = p.RegionCode,
-        Category = RegisterPetitionValidator.CategoryOf(p.Category),
-        Topic = p.Topic,
-        Summary = p.Summary,
-        Petitioners = { p.Petitioners.Select(x => new PetitionerView { Name = x.Name, IdNumberMasked = x.IdNumberMasked ?? "" }) },
-        LawRelated = p.LawRelated,
-        OtherRegionCodes = { p.OtherRegionCodes },
-        ReceivedAt = Timestamp.FromDateTimeOffset(p.ReceivedAt),
-        RegisteredAt = Timestamp.FromDateTimeOffset(p.RegisteredAt),
-        ReceivingUnit = p.ReceivingUnit,
-        Clerk = p.Clerk,
-    };
+        new FieldErrors().Check(request.QueryCode.Length == 10, "query_code", "must be the 10-character code given at registration").ThrowIfAny();
+        var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.QueryCode == request.QueryCode.ToUpperInvariant(), context.CancellationToken)
+            ?? throw new NotFoundException("query code");
+        return new PetitionStatus
+        {
+            CaseNumber = p.CaseNumber,
+            RegisteredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(p.RegisteredAt),
+            Outcome = PetitionViews.OutcomeOf(p.Outcome),
+            Status = p.Status,
+            Notice = p.Notice ?? "",
+            AssignedUnits = { p.AssignedUnits },
+        };
+    }
+
+    public override Task<ReceptionDay> ScheduleReceptionDay(ScheduleReceptionDayRequest request, ServerCallContext context) =>
+        receptionDays.ScheduleAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau), request, context.CancellationToken);
+
+    public override Task<ReceptionDay> CompleteReceptionDay(CompleteReceptionDayRequest request, ServerCallContext context) =>
+        receptionDays.CompleteAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau), request.ReceptionDayId, context.CancellationToken);
+
+    public override Task<ReceptionDay> GetReceptionDay(GetReceptionDayRequest request, ServerCallContext context) =>
+        receptionDays.GetAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader), request.ReceptionDayId, context.CancellationToken);
+
+    public override async Task<ListTopicsReply> ListTopics(ListTopicsRequest request, ServerCallContext context)
+    {
+        Caller.From(context);
+        var all = await topics.GetAsync(db, context.CancellationToken);
+        return new ListTopicsReply { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
+    }
+
+    /// <summary>Checks against data: the topic is in the catalogue, the reception day is open and in scope.</summary>
+    private async Task CheckReferencesAsync(NewPetition petition, Caller caller, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var catalogue = await topics.GetAsync(db, ct);
+        errors.Check(catalogue.Any(t => t.Active && t.Code == petition.Topic), "topic", "is not in the topic catalogue (ListTopics)");
+        if (petition.ReceptionDayId is { } dayId)
+        {
+            var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dayId, ct);
+            errors.Check(day is not null && caller.Covers(day.RegionCode), "reception_day_id", "no such reception day in your jurisdiction");
+            errors.ThrowIfAny();
+            day!.EnsureOpenForReception();
+        }
+        errors.ThrowIfAny();
+    }
 }

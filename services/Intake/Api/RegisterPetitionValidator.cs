@@ -8,9 +8,12 @@ namespace Coordination.Intake.Api;
 /// <summary>Checks every field of a registration and names each bad one; nothing is stored on failure.</summary>
 public static class RegisterPetitionValidator
 {
-    public const int MaxRequestId = 64, MaxTopic = 64, MaxSummary = 4000, MaxName = 64, MaxPetitioners = 500;
+    public const int MaxRequestId = 64, MaxTopic = 64, MaxSummary = 4000, MaxName = 64, MaxPetitioners = 500, MaxAttachments = 50;
+    public const long MaxAttachmentBytes = 100L * 1024 * 1024;
 
-    public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now)
+    public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now) => Validate(r, now, new IntakeOptions());
+
+    public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now, IntakeOptions rules)
     {
         var errors = new FieldErrors();
         errors.Check(r.RequestId.Length <= MaxRequestId, "request_id", $"must be at most {MaxRequestId} characters");
@@ -35,6 +38,24 @@ public static class RegisterPetitionValidator
             errors.Check(Jurisdiction.IsRegionCode(code), $"other_region_codes[{i}]", "must be a 6-digit administrative division code");
             errors.Check(code != r.RegionCode, $"other_region_codes[{i}]", "repeats region_code");
         }
+        var groupSize = r.GroupSize == 0 ? r.Petitioners.Count : r.GroupSize;
+        errors.Check(r.GroupSize >= 0 && groupSize >= r.Petitioners.Count, "group_size", "must be at least the number of named petitioners");
+        var collective = groupSize >= rules.CollectiveThreshold;
+        var representatives = r.Petitioners.Count(p => p.Representative);
+        errors.Check(representatives <= rules.MaxRepresentatives, "petitioners", $"at most {rules.MaxRepresentatives} representatives");
+        errors.Check(!collective || representatives > 0, "petitioners",
+            $"a collective visit ({rules.CollectiveThreshold} or more people) names 1 to {rules.MaxRepresentatives} representatives");
+        for (var i = 0; i < r.Attachments.Count; i++) CheckAttachment(errors, r.Attachments[i], $"attachments[{i}]");
+        errors.Check(r.Attachments.Count <= MaxAttachments, "attachments", $"at most {MaxAttachments}");
+        if (r.Category == Category.Accusation)
+            errors.Check(r.AccusedUnit.Length is > 0 and <= 64, "accused_unit", "is required for an accusation, so that the accused unit never sees it");
+        else
+            errors.Check(r.AccusedUnit.Length == 0, "accused_unit", "is only for accusations");
+        Guid? receptionDayId = null;
+        if (r.Channel == Channel.LeaderReceptionDay)
+            receptionDayId = errors.RequireGuid(r.ReceptionDayId, "reception_day_id");
+        else
+            errors.Check(r.ReceptionDayId.Length == 0, "reception_day_id", "is only for the leader reception day channel");
         var receivedAt = r.ReceivedAt?.ToDateTimeOffset() ?? now;
         errors.Check(receivedAt <= now.AddMinutes(5), "received_at", "must not be in the future");
         errors.Check(receivedAt >= now.AddYears(-1), "received_at", "must be within the last year");
@@ -44,8 +65,30 @@ public static class RegisterPetitionValidator
             r.RequestId.Length == 0 ? null : r.RequestId,
             ChannelName(r.Channel), r.RegionCode, CategoryName(r.Category), r.Topic.Trim(), r.Summary.Trim(), r.LawRelated,
             r.OtherRegionCodes.Distinct().ToList(),
-            r.Petitioners.Select(p => new NewPetitioner(p.Name.Trim(), NullIfEmpty(p.IdNumber), NullIfEmpty(p.Phone))).ToList(),
-            receivedAt);
+            r.Petitioners.Select(p => new NewPetitioner(p.Name.Trim(), NullIfEmpty(p.IdNumber.ToUpperInvariant()), NullIfEmpty(p.Phone), p.Representative)).ToList(),
+            receivedAt)
+        {
+            GroupSize = groupSize,
+            Collective = collective,
+            ToBeijing = r.ToBeijing,
+            SkipLevel = r.SkipLevel,
+            LeaderInstructed = r.LeaderInstructed,
+            LongStandingPetitioner = r.LongStandingPetitioner,
+            AccusedUnit = NullIfEmpty(r.AccusedUnit),
+            ReceptionDayId = receptionDayId,
+            Attachments = r.Attachments.Select(a => new AttachmentRecord
+            {
+                FileName = a.FileName, ContentType = a.ContentType, SizeBytes = a.SizeBytes, Sha256 = a.Sha256.ToLowerInvariant(),
+            }).ToList(),
+        };
+    }
+
+    private static void CheckAttachment(FieldErrors errors, Attachment a, string field)
+    {
+        CheckText(errors, a.FileName, $"{field}.file_name", 255);
+        errors.Check(a.ContentType.Length is > 2 and <= 100 && a.ContentType.Contains('/'), $"{field}.content_type", "must be a media type such as image/jpeg");
+        errors.Check(a.SizeBytes is > 0 and <= MaxAttachmentBytes, $"{field}.size_bytes", $"must be 1 to {MaxAttachmentBytes} bytes");
+        errors.Check(a.Sha256.Length == 64 && a.Sha256.All(char.IsAsciiHexDigit), $"{field}.sha256", "must be 64 hex digits");
     }
 
     private static void CheckText(FieldErrors errors, string value, string field, int max)

@@ -11,6 +11,17 @@ public sealed record NewPetition(
     bool LawRelated,
     IReadOnlyList<string> OtherRegionCodes,
     IReadOnlyList<NewPetitioner> Petitioners,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    public int GroupSize { get; init; }
+    public bool Collective { get; init; }
+    public bool ToBeijing { get; init; }
+    public bool SkipLevel { get; init; }
+    public bool LeaderInstructed { get; init; }
+    public bool LongStandingPetitioner { get; init; }
+    public string? AccusedUnit { get; init; }
+    public Guid? ReceptionDayId { get; init; }
+    public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = [];
+}
 
-public sealed record NewPetitioner(string Name, string? IdNumber, string? Phone);
+public sealed record NewPetitioner(string Name, string? IdNumber, string? Phone, bool Representative = false);

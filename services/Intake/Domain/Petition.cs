@@ -4,6 +4,7 @@ namespace Coordination.Intake.Domain;
 public sealed class Petition
 {
     public Guid Id { get; init; }
+    /// <summary>Its own number; for a repeat, the number of the case it was linked to.</summary>
     public required string CaseNumber { get; init; }
     /// <summary>The client's idempotency key, unique per receiving unit.</summary>
     public string? RequestId { get; init; }
@@ -12,12 +13,53 @@ public sealed class Petition
     public required string Category { get; init; }
     public required string Topic { get; init; }
     public required string Summary { get; init; }
+    /// <summary>The summary normalised for matching repeats (MatterText).</summary>
+    public required string MatterText { get; init; }
     public bool LawRelated { get; init; }
+    public bool ToBeijing { get; init; }
+    public bool SkipLevel { get; init; }
+    public bool LeaderInstructed { get; init; }
+    public bool LongStandingPetitioner { get; init; }
+    public int GroupSize { get; init; }
+    public bool Collective { get; init; }
+    public string? AccusedUnit { get; init; }
+    public Guid? ReceptionDayId { get; init; }
     public List<string> OtherRegionCodes { get; init; } = [];
     public List<PetitionerRecord> Petitioners { get; init; } = [];
+    public List<AttachmentRecord> Attachments { get; init; } = [];
     public DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     /// <summary>The first receiver (首问负责, §2): answerable until the case ends.</summary>
     public required string ReceivingUnit { get; init; }
+    /// <summary>1 province, 2 city, 3 county: the level the petition was raised at.</summary>
+    public int ReceivingLevel { get; init; }
     public required string Clerk { get; init; }
+    public required string Outcome { get; init; }
+    public required string Status { get; set; }
+    /// <summary>Repeat: the case it was linked to. Not accepted: the case pending below.</summary>
+    public Guid? EarlierCaseId { get; init; }
+    /// <summary>How the earlier case matched (repeat and skip-level decisions are explainable).</summary>
+    public double? MatchSimilarity { get; init; }
+    public string? MatchExplanation { get; init; }
+    public string? NotAcceptedReason { get; init; }
+    public string? Notice { get; init; }
+    /// <summary>What the petitioner uses to read the status; unique.</summary>
+    public required string QueryCode { get; init; }
+    /// <summary>Units the case was handed to, as Assignment reported (CaseAssigned).</summary>
+    public List<string> AssignedUnits { get; init; } = [];
+
+    /// <summary>Guarded: only forward (registered → assigned → acknowledged); a late or repeated event changes nothing.</summary>
+    public void RecordAssignment(string unit)
+    {
+        if (!AssignedUnits.Contains(unit)) AssignedUnits.Add(unit);
+        if (Status == PetitionStatuses.Registered) Status = PetitionStatuses.Assigned;
+    }
+
+    public void RecordAcknowledgement(string unit)
+    {
+        if (!AssignedUnits.Contains(unit)) AssignedUnits.Add(unit);
+        if (Status is PetitionStatuses.Registered or PetitionStatuses.Assigned) Status = PetitionStatuses.Acknowledged;
+    }
+
+    public bool IsWithheldFrom(string unit) => Category == "accusation" && AccusedUnit == unit;
 }

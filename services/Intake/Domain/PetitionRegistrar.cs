@@ -1,4 +1,3 @@
-using Coordination.Contracts.Intake;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using MassTransit;
@@ -8,29 +7,27 @@ using Npgsql;
 namespace Coordination.Intake.Domain;
 
 /// <summary>
-/// Registers a validated petition: allocates its case number, stores it and queues PetitionRegistered in one
-/// transaction. A repeated request id returns the case it created the first time.
+/// Registers a validated petition in one transaction: repeat and skip-level checks under a lock on the
+/// petitioners' identities, the case number, the petition, and its event in the outbox. A repeated request id
+/// returns the answer it got the first time.
 /// </summary>
-public sealed class PetitionRegistrar(IntakeDb db, RequestIdCache requestIds, IdentityNumbers identities, TimeProvider clock)
+public sealed class PetitionRegistrar(
+    IntakeDb db, RequestIdCache requestIds, IdentityNumbers identities, RepeatFinder repeats, TimeProvider clock)
 {
     public async Task<RegistrationResult> RegisterAsync(NewPetition input, Caller clerk, CancellationToken ct)
     {
-        if (input.RequestId is { } requestId)
-        {
-            var known = await requestIds.FindAsync(clerk.Unit, requestId) ?? await FindByRequestIdAsync(clerk.Unit, requestId, ct);
-            if (known is not null) return known;
-        }
+        if (input.RequestId is { } requestId && await FindReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
         try
         {
             var result = await InsertAsync(input, clerk, ct);
-            if (input.RequestId is not null) await requestIds.RememberAsync(clerk.Unit, input.RequestId, result);
+            if (input.RequestId is not null) await requestIds.RememberAsync(clerk.Unit, input.RequestId, result.Registration.Id);
             return result;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && input.RequestId is not null)
         {
-            // A concurrent call with the same request id won the race: answer with its case.
+            // A concurrent call with the same request id won the race: answer with its registration.
             db.ChangeTracker.Clear();
-            return await FindByRequestIdAsync(clerk.Unit, input.RequestId, ct)
+            return await FindReplayAsync(clerk.Unit, input.RequestId, ct)
                 ?? throw new InvalidOperationException("unique violation without a matching request id");
         }
     }
@@ -38,8 +35,26 @@ public sealed class PetitionRegistrar(IntakeDb db, RequestIdCache requestIds, Id
     private async Task<RegistrationResult> InsertAsync(NewPetition input, Caller clerk, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var petitioners = input.Petitioners.Select(p => new PetitionerRecord
+        {
+            Name = p.Name,
+            IdNumberHash = p.IdNumber is null ? null : identities.Hash(p.IdNumber),
+            IdNumberMasked = p.IdNumber is null ? null : IdentityNumbers.Mask(p.IdNumber),
+            Phone = p.Phone,
+            Representative = p.Representative,
+        }).ToList();
+        var identityHashes = petitioners.Select(p => p.IdNumberHash).OfType<string>().Distinct().ToList();
+        var matterText = MatterText.Normalize(input.Summary);
+        var level = RegionLevels.Of(clerk.Region);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var caseNumber = await CaseNumberAllocator.NextAsync(db, input.RegionCode, now, ct);
+        await IdentityCaseIndex.LockAsync(db, identityHashes, ct);
+        var match = await repeats.FindAsync(db, identityHashes, input.Topic, matterText, ct);
+        var decision = match is null ? Decision.NewCase : level < match.Earlier.ReceivingLevel ? Decision.SkipLevel : Decision.Repeat;
+        var caseNumber = decision == Decision.Repeat
+            ? match!.Earlier.CaseNumber
+            : await CaseNumberAllocator.NextAsync(db, input.RegionCode, now, ct);
+
         var petition = new Petition
         {
             Id = NewId.NextSequentialGuid(),
@@ -50,51 +65,52 @@ public sealed class PetitionRegistrar(IntakeDb db, RequestIdCache requestIds, Id
             Category = input.Category,
             Topic = input.Topic,
             Summary = input.Summary,
+            MatterText = matterText,
             LawRelated = input.LawRelated,
+            ToBeijing = input.ToBeijing,
+            SkipLevel = input.SkipLevel || decision == Decision.SkipLevel,
+            LeaderInstructed = input.LeaderInstructed,
+            LongStandingPetitioner = input.LongStandingPetitioner,
+            GroupSize = input.GroupSize,
+            Collective = input.Collective,
+            AccusedUnit = input.AccusedUnit,
+            ReceptionDayId = input.ReceptionDayId,
             OtherRegionCodes = [.. input.OtherRegionCodes],
-            Petitioners = input.Petitioners.Select(p => new PetitionerRecord
-            {
-                Name = p.Name,
-                IdNumberHash = p.IdNumber is null ? null : identities.Hash(p.IdNumber),
-                IdNumberMasked = p.IdNumber is null ? null : IdentityNumbers.Mask(p.IdNumber),
-                Phone = p.Phone,
-            }).ToList(),
+            Petitioners = petitioners,
+            Attachments = [.. input.Attachments],
             ReceivedAt = input.ReceivedAt,
             RegisteredAt = now,
             ReceivingUnit = clerk.Unit,
+            ReceivingLevel = level,
             Clerk = clerk.Subject,
+            Outcome = decision switch { Decision.Repeat => Outcomes.Repeat, Decision.SkipLevel => Outcomes.NotAccepted, _ => Outcomes.Registered },
+            Status = decision switch { Decision.Repeat => PetitionStatuses.Repeat, Decision.SkipLevel => PetitionStatuses.NotAccepted, _ => PetitionStatuses.Registered },
+            EarlierCaseId = match?.Earlier.CaseId,
+            MatchSimilarity = match?.Similarity,
+            MatchExplanation = match?.Explanation,
+            NotAcceptedReason = decision == Decision.SkipLevel ? NotAcceptance.SkipLevelPendingBelow : null,
+            Notice = decision == Decision.SkipLevel ? NotAcceptance.SkipLevelNotice(match!.Earlier) : null,
+            QueryCode = QueryCodes.New(),
         };
         db.Petitions.Add(petition);
-        db.Publish(ToEvent(petition), petition.Id);
+        db.Publish(PetitionEvents.For(petition, match), decision == Decision.Repeat ? match!.Earlier.CaseId : petition.Id);
+        if (decision == Decision.NewCase) await IdentityCaseIndex.CountNewCaseAsync(db, identityHashes, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new RegistrationResult(petition.Id, caseNumber, Replayed: false);
+        var earlier = match is null ? null : await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == match.Earlier.CaseId, ct);
+        return new RegistrationResult(petition, earlier, Replayed: false);
     }
 
-    private async Task<RegistrationResult?> FindByRequestIdAsync(string unit, string requestId, CancellationToken ct)
+    private async Task<RegistrationResult?> FindReplayAsync(string unit, string requestId, CancellationToken ct)
     {
-        var found = await db.Petitions.AsNoTracking()
-            .Where(p => p.ReceivingUnit == unit && p.RequestId == requestId)
-            .Select(p => new { p.Id, p.CaseNumber })
-            .FirstOrDefaultAsync(ct);
-        return found is null ? null : new RegistrationResult(found.Id, found.CaseNumber, Replayed: true);
+        var id = await requestIds.FindAsync(unit, requestId);
+        var petition = id is { } known
+            ? await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == known, ct)
+            : await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.ReceivingUnit == unit && p.RequestId == requestId, ct);
+        if (petition is null) return null;
+        var earlier = petition.EarlierCaseId is { } earlierId ? await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == earlierId, ct) : null;
+        return new RegistrationResult(petition, earlier, Replayed: true);
     }
 
-    private static PetitionRegistered ToEvent(Petition p) => new()
-    {
-        CaseId = p.Id,
-        CaseNumber = p.CaseNumber,
-        Channel = p.Channel,
-        RegionCode = p.RegionCode,
-        Category = p.Category,
-        Topic = p.Topic,
-        Summary = p.Summary,
-        PetitionerCount = p.Petitioners.Count,
-        LawRelated = p.LawRelated,
-        OtherRegionCodes = p.OtherRegionCodes,
-        ReceivingUnit = p.ReceivingUnit,
-        Clerk = p.Clerk,
-        ReceivedAt = p.ReceivedAt,
-        OccurredAt = p.RegisteredAt,
-    };
+    private enum Decision { NewCase, Repeat, SkipLevel }
 }

@@ -7,4 +7,5 @@ public sealed class PetitionerRecord
     public string? IdNumberHash { get; init; }
     public string? IdNumberMasked { get; init; }
     public string? Phone { get; init; }
+    public bool Representative { get; init; }
 }

@@ -8,6 +8,9 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
 {
     public DbSet<Petition> Petitions => Set<Petition>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<IdentityCounter> IdentityCounters => Set<IdentityCounter>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -15,9 +18,13 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
         {
             e.ToTable("petitions");
             e.HasKey(p => p.Id);
-            e.HasIndex(p => p.CaseNumber).IsUnique();
+            // A repeat carries the number of the case it joined; every other registration has its own.
+            e.HasIndex(p => p.CaseNumber).IsUnique().HasFilter("\"Outcome\" <> 'repeat'");
             e.HasIndex(p => new { p.ReceivingUnit, p.RequestId }).IsUnique().HasFilter("\"RequestId\" IS NOT NULL");
+            e.HasIndex(p => p.QueryCode).IsUnique();
             e.HasIndex(p => new { p.RegionCode, p.RegisteredAt });
+            e.HasIndex(p => new { p.RegisteredAt, p.Id });
+            e.HasIndex(p => p.ReceptionDayId);
             e.Property(p => p.CaseNumber).HasMaxLength(32);
             e.Property(p => p.RequestId).HasMaxLength(64);
             e.Property(p => p.Channel).HasMaxLength(32);
@@ -25,8 +32,16 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(p => p.Category).HasMaxLength(16);
             e.Property(p => p.Topic).HasMaxLength(64);
             e.Property(p => p.Summary).HasMaxLength(4000);
+            e.Property(p => p.MatterText).HasMaxLength(4000);
+            e.Property(p => p.AccusedUnit).HasMaxLength(64);
             e.Property(p => p.ReceivingUnit).HasMaxLength(64);
             e.Property(p => p.Clerk).HasMaxLength(64);
+            e.Property(p => p.Outcome).HasMaxLength(16);
+            e.Property(p => p.Status).HasMaxLength(16);
+            e.Property(p => p.NotAcceptedReason).HasMaxLength(64);
+            e.Property(p => p.Notice).HasMaxLength(1000);
+            e.Property(p => p.MatchExplanation).HasMaxLength(500);
+            e.Property(p => p.QueryCode).HasMaxLength(16);
             e.OwnsMany(p => p.Petitioners, o =>
             {
                 o.ToTable("petitioners");
@@ -39,6 +54,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
                 o.Property(x => x.IdNumberMasked).HasMaxLength(18);
                 o.Property(x => x.Phone).HasMaxLength(20);
             });
+            e.OwnsMany(p => p.Attachments, o => o.ToJson());
         });
         b.Entity<CaseNumberCounter>(e =>
         {
@@ -47,6 +63,35 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(c => c.RegionCode).HasColumnName("region_code").HasMaxLength(6);
             e.Property(c => c.Year).HasColumnName("year");
             e.Property(c => c.LastValue).HasColumnName("last_value");
+        });
+        b.Entity<IdentityCounter>(e =>
+        {
+            e.ToTable("identity_counters");
+            e.HasKey(c => c.IdentityHash);
+            e.Property(c => c.IdentityHash).HasColumnName("identity_hash").HasMaxLength(64);
+            e.Property(c => c.Cases).HasColumnName("cases");
+        });
+        b.Entity<Topic>(e =>
+        {
+            e.ToTable("topics");
+            e.HasKey(t => t.Code);
+            e.Property(t => t.Code).HasMaxLength(64);
+            e.Property(t => t.Name).HasMaxLength(64);
+            e.HasData(TopicSeed.Topics);
+        });
+        b.Entity<ReceptionDay>(e =>
+        {
+            e.ToTable("reception_days");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.RegionCode, r.Date });
+            e.Property(r => r.LeaderName).HasMaxLength(64);
+            e.Property(r => r.LeaderTitle).HasMaxLength(64);
+            e.Property(r => r.Level).HasMaxLength(32);
+            e.Property(r => r.RegionCode).HasMaxLength(6);
+            e.Property(r => r.Place).HasMaxLength(200);
+            e.Property(r => r.ScheduledBy).HasMaxLength(64);
+            e.Property(r => r.Status).HasMaxLength(16);
         });
     }
 }

@@ -1,12 +1,11 @@
-using Coordination.Intake.Domain;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Coordination.Intake.Persistence;
 
 /// <summary>
-/// Redis fast path for client request ids. PostgreSQL's unique index stays the truth: a cache miss or a Redis
-/// outage only costs a database look-up, never a duplicate case.
+/// Redis fast path for client request ids (request id → registration id). PostgreSQL's unique index stays the
+/// truth: a cache miss or a Redis outage only costs a database look-up, never a duplicate case.
 /// </summary>
 public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<RequestIdCache> log)
 {
@@ -14,14 +13,12 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
 
     private static RedisKey Key(string unit, string requestId) => $"intake:request:{unit}:{requestId}";
 
-    public async Task<RegistrationResult?> FindAsync(string unit, string requestId)
+    public async Task<Guid?> FindAsync(string unit, string requestId)
     {
         try
         {
             var value = await redis.GetDatabase().StringGetAsync(Key(unit, requestId));
-            if (value.IsNullOrEmpty) return null;
-            var parts = value.ToString().Split('|');
-            return new RegistrationResult(Guid.Parse(parts[0]), parts[1], Replayed: true);
+            return Guid.TryParse(value.ToString(), out var id) ? id : null;
         }
         catch (RedisException ex)
         {
@@ -30,11 +27,11 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
         }
     }
 
-    public async Task RememberAsync(string unit, string requestId, RegistrationResult result)
+    public async Task RememberAsync(string unit, string requestId, Guid registrationId)
     {
         try
         {
-            await redis.GetDatabase().StringSetAsync(Key(unit, requestId), $"{result.CaseId}|{result.CaseNumber}", Lifetime);
+            await redis.GetDatabase().StringSetAsync(Key(unit, requestId), registrationId.ToString(), Lifetime);
         }
         catch (RedisException ex)
         {

@@ -12,6 +12,8 @@ namespace Coordination.Reporting.Consumers;
 /// <summary>Writes every case event into the case's timeline, once per message.</summary>
 public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox) :
     IConsumer<PetitionRegistered>,
+    IConsumer<PetitionLinkedAsRepeat>,
+    IConsumer<PetitionNotAccepted>,
     IConsumer<CaseAssigned>,
     IConsumer<AssignmentAcknowledged>,
     IConsumer<CaseQueuedForManualRouting>,
@@ -25,6 +27,21 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox) :
         var m = context.Message;
         return Record(context, m.CaseId, "intake", m.OccurredAt, m.Clerk, m.ReceivingUnit,
             $"{m.CaseNumber}: {m.Channel}, {m.Category}, topic {m.Topic}, region {m.RegionCode}, {m.PetitionerCount} petitioner(s)",
+            db => db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode }));
+    }
+
+    public Task Consume(ConsumeContext<PetitionLinkedAsRepeat> context)
+    {
+        var m = context.Message;
+        return Record(context, m.CaseId, "intake", m.OccurredAt, m.Clerk, m.ReceivingUnit,
+            $"repeat petition {m.RegistrationId} ({m.Channel}, {m.GroupSize} people) linked; similarity {m.Similarity:0.00}");
+    }
+
+    public Task Consume(ConsumeContext<PetitionNotAccepted> context)
+    {
+        var m = context.Message;
+        return Record(context, m.CaseId, "intake", m.OccurredAt, m.Clerk, m.ReceivingUnit,
+            $"{m.CaseNumber}: not accepted ({m.ReasonCode}){(m.PendingCaseId is { } pending ? $"; pending as case {pending}" : "")}",
             db => db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode }));
     }
 

@@ -24,7 +24,8 @@ public static class MessagingExtensions
         });
         builder.Services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            // Replicas of a service share its queues; RabbitMq:EndpointPrefix gives an instance queues of its own.
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix ?? serviceName, false));
             x.DisableUsageTelemetry(); // the network here reaches only package registries
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>

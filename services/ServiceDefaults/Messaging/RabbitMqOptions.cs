@@ -10,4 +10,6 @@ public sealed class RabbitMqOptions
     /// <summary>64/64 carried twice the default's rate on a 2-core machine (STACK.md).</summary>
     public int PrefetchCount { get; set; } = 64;
     public int ConcurrentMessageLimit { get; set; } = 64;
+    /// <summary>Queue-name prefix; defaults to the service name, so replicas compete for one queue.</summary>
+    public string? EndpointPrefix { get; set; }
 }

@@ -22,8 +22,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         OutboxMessages.Add(new OutboxMessage
         {
             Id = NewId.NextSequentialGuid(),
-            MessageType = MessageTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(message, Json),
+            MessageType = MessageTypes.NameOf(message.GetType()),
+            Body = JsonSerializer.Serialize(message, message.GetType(), Json),
             CorrelationId = correlationId,
             TraceParent = Activity.Current?.Id,
         });

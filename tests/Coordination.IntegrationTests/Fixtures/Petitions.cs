@@ -2,17 +2,37 @@ using Coordination.Grpc.Intake;
 
 namespace Coordination.IntegrationTests.Fixtures;
 
-/// <summary>Valid registration requests to vary per test.</summary>
+/// <summary>Valid registration requests to vary per test; each by a new person unless told otherwise.</summary>
 public static class Petitions
 {
-    public static RegisterPetitionRequest Valid(string region = "320102", string topic = "housing", string? requestId = null) => new()
+    public const string Summary = "拆迁补偿款未按协议支付，要求按协议足额补偿 (relocation compensation unpaid)";
+
+    public static RegisterPetitionRequest Valid(string region = "320102", string topic = "housing", string? requestId = null,
+        string? idNumber = null, string summary = Summary) => new()
     {
         RequestId = requestId ?? Guid.NewGuid().ToString("N"),
         Channel = Channel.Visit,
         RegionCode = region,
         Category = Category.Grievance,
         Topic = topic,
-        Summary = "拆迁补偿款未按协议支付 (relocation compensation unpaid)",
-        Petitioners = { new Petitioner { Name = "张三", IdNumber = "11010519491231002X", Phone = "13800000000" } },
+        Summary = summary,
+        Petitioners = { Person(idNumber) },
     };
+
+    public static Petitioner Person(string? idNumber = null, string name = "张三", bool representative = false) =>
+        new() { Name = name, IdNumber = idNumber ?? IdNumbers.New(), Phone = "13800000000", Representative = representative };
+}
+
+/// <summary>Random but valid 18-character identity numbers (GB 11643 check character).</summary>
+public static class IdNumbers
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+    public static string New()
+    {
+        var body = "320102" + new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 25000)).ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("D3");
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (body[i] - '0') * Weights[i];
+        return body + "10X98765432"[sum % 11];
+    }
 }

@@ -41,8 +41,16 @@ public sealed class SystemFixture : IAsyncLifetime
         Intake = await StartIntakeAsync();
     }
 
-    public Task<ServiceInstance> StartIntakeAsync(string database = "intake", IDictionary<string, string?>? overrides = null) =>
-        StartAsync<IntakeDb>(database, IntakeService.Build, overrides);
+    /// <summary>
+    /// An Intake with a database of its own also gets queues of its own: sharing the main Intake's queues
+    /// would make it a competing replica that cannot find the main Intake's petitions.
+    /// </summary>
+    public Task<ServiceInstance> StartIntakeAsync(string database = "intake", IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        if (database != "intake") settings.TryAdd("RabbitMq:EndpointPrefix", database.Replace('_', '-'));
+        return StartAsync<IntakeDb>(database, IntakeService.Build, settings);
+    }
 
     public Task<ServiceInstance> StartAssignmentAsync(string database = "assignment", IDictionary<string, string?>? overrides = null) =>
         StartAsync<AssignmentDb>(database, AssignmentService.Build, overrides);

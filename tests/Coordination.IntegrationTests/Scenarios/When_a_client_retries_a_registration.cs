@@ -31,12 +31,15 @@ public sealed class When_a_client_retries_a_registration(SystemFixture system)
     }
 
     [Fact]
-    public async Task The_same_request_id_from_another_unit_is_another_case()
+    public async Task The_same_request_id_from_another_unit_is_another_registration()
     {
         var request = Petitions.Valid();
         var ours = await Intake.RegisterPetitionAsync(request, Callers.Clerk("nanjing-petition-bureau"));
-        var theirs = await Intake.RegisterPetitionAsync(request, Callers.Clerk("xuanwu-petition-office"));
-        Assert.NotEqual(ours.CaseId, theirs.CaseId);
+        var theirs = await Intake.RegisterPetitionAsync(request, Callers.Clerk("gulou-petition-office"));
         Assert.False(theirs.Replayed);
+        Assert.NotEqual(ours.RegistrationId, theirs.RegistrationId);
+        // Same person, same matter, same level: the second unit's registration joins the first case as a repeat.
+        Assert.Equal(Outcome.Repeat, theirs.Outcome);
+        Assert.Equal(ours.CaseId, theirs.CaseId);
     }
 }

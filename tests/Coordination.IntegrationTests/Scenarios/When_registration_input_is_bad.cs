@@ -42,6 +42,10 @@ public sealed class When_registration_input_is_bad(SystemFixture system)
     [InlineData("petitioners")]
     [InlineData("other_region_codes[0]")]
     [InlineData("petitioners[0].id_number")]
+    [InlineData("attachments[0].sha256")]
+    [InlineData("attachments[0].size_bytes")]
+    [InlineData("accused_unit")]
+    [InlineData("reception_day_id")]
     public async Task A_single_bad_field_is_the_only_one_named(string field)
     {
         var request = Petitions.Valid();
@@ -51,6 +55,14 @@ public sealed class When_registration_input_is_bad(SystemFixture system)
             case "petitioners": request.Petitioners.Clear(); break;
             case "other_region_codes[0]": request.OtherRegionCodes.Add(request.RegionCode); break;
             case "petitioners[0].id_number": request.Petitioners[0].IdNumber = "110105194912310020"; break; // wrong check digit
+            case "attachments[0].sha256":
+                request.Attachments.Add(new Attachment { FileName = "photo.jpg", ContentType = "image/jpeg", SizeBytes = 1000, Sha256 = "abc" });
+                break;
+            case "attachments[0].size_bytes":
+                request.Attachments.Add(new Attachment { FileName = "photo.jpg", ContentType = "image/jpeg", SizeBytes = 0, Sha256 = new string('a', 64) });
+                break;
+            case "accused_unit": request.Category = Category.Accusation; break; // an accusation must name the accused unit
+            case "reception_day_id": request.ReceptionDayId = Guid.NewGuid().ToString(); break; // only for the reception-day channel
         }
         var before = await StoredAsync();
 

@@ -65,6 +65,7 @@ public sealed class When_the_intake_process_dies_before_publishing(SystemFixture
         };
         var settings = system.SettingsFor(database, grpcPort, httpPort);
         settings["Outbox:RelayEnabled"] = "false";
+        settings["RabbitMq:EndpointPrefix"] = "intake-crash";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Intake");
         process.OutputDataReceived += (_, _) => { };

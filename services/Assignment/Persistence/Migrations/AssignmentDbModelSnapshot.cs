@@ -78,6 +78,10 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccusedUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -29,6 +29,14 @@ namespace Coordination.Intake.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccusedUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("AssignedUnits")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -49,20 +57,71 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Collective")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("EarlierCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("LawRelated")
                         .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaderInstructed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LongStandingPetitioner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MatchExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("MatchSimilarity")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MatterText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NotAcceptedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.PrimitiveCollection<List<string>>("OtherRegionCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("QueryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivingLevel")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ReceptionDayId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -76,10 +135,21 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("SkipLevel")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ToBeijing")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Topic")
                         .IsRequired()
@@ -89,7 +159,13 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseNumber")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" <> 'repeat'");
+
+                    b.HasIndex("QueryCode")
                         .IsUnique();
+
+                    b.HasIndex("ReceptionDayId");
 
                     b.HasIndex("ReceivingUnit", "RequestId")
                         .IsUnique()
@@ -97,7 +173,170 @@ namespace Coordination.Intake.Persistence.Migrations
 
                     b.HasIndex("RegionCode", "RegisteredAt");
 
+                    b.HasIndex("RegisteredAt", "Id");
+
                     b.ToTable("petitions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Intake.Domain.ReceptionDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeaderName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeaderTitle")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Date");
+
+                    b.ToTable("reception_days", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Intake.Domain.Topic", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("topics", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "housing",
+                            Active = true,
+                            Name = "城乡建设与住房 (housing and relocation)"
+                        },
+                        new
+                        {
+                            Code = "land",
+                            Active = true,
+                            Name = "国土资源 (land)"
+                        },
+                        new
+                        {
+                            Code = "labour",
+                            Active = true,
+                            Name = "劳动和社会保障 (labour and social security)"
+                        },
+                        new
+                        {
+                            Code = "environment",
+                            Active = true,
+                            Name = "生态环境 (environment)"
+                        },
+                        new
+                        {
+                            Code = "water pollution",
+                            Active = true,
+                            Name = "水污染 (water pollution)"
+                        },
+                        new
+                        {
+                            Code = "agriculture",
+                            Active = true,
+                            Name = "农村农业 (agriculture and rural affairs)"
+                        },
+                        new
+                        {
+                            Code = "health",
+                            Active = true,
+                            Name = "卫生健康 (health)"
+                        },
+                        new
+                        {
+                            Code = "education",
+                            Active = true,
+                            Name = "教育 (education)"
+                        },
+                        new
+                        {
+                            Code = "transport",
+                            Active = true,
+                            Name = "交通运输 (transport)"
+                        },
+                        new
+                        {
+                            Code = "public security",
+                            Active = true,
+                            Name = "公安 (public security)"
+                        },
+                        new
+                        {
+                            Code = "contract dispute",
+                            Active = true,
+                            Name = "合同纠纷 (contract dispute)"
+                        },
+                        new
+                        {
+                            Code = "judicial",
+                            Active = true,
+                            Name = "政法 (courts and procuratorates)"
+                        },
+                        new
+                        {
+                            Code = "discipline",
+                            Active = true,
+                            Name = "纪检监察 (official misconduct)"
+                        },
+                        new
+                        {
+                            Code = "tourism",
+                            Active = true,
+                            Name = "文化旅游 (culture and tourism)"
+                        },
+                        new
+                        {
+                            Code = "other",
+                            Active = true,
+                            Name = "其他 (other)"
+                        });
                 });
 
             modelBuilder.Entity("Coordination.Intake.Persistence.CaseNumberCounter", b =>
@@ -118,6 +357,22 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.HasKey("RegionCode", "Year");
 
                     b.ToTable("case_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Intake.Persistence.IdentityCounter", b =>
+                {
+                    b.Property<string>("IdentityHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identity_hash");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer")
+                        .HasColumnName("cases");
+
+                    b.HasKey("IdentityHash");
+
+                    b.ToTable("identity_counters", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Persistence.InboxMessage", b =>
@@ -189,6 +444,36 @@ namespace Coordination.Intake.Persistence.Migrations
 
             modelBuilder.Entity("Coordination.Intake.Domain.Petition", b =>
                 {
+                    b.OwnsMany("Coordination.Intake.Domain.AttachmentRecord", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("PetitionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.HasKey("PetitionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("petitions");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PetitionId");
+                        });
+
                     b.OwnsMany("Coordination.Intake.Domain.PetitionerRecord", "Petitioners", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -217,6 +502,9 @@ namespace Coordination.Intake.Persistence.Migrations
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
+                            b1.Property<bool>("Representative")
+                                .HasColumnType("boolean");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("IdNumberHash");
@@ -228,6 +516,8 @@ namespace Coordination.Intake.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("PetitionId");
                         });
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Petitioners");
                 });

@@ -5,6 +5,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Coordination.Intake.Persistence.Migrations
 {
     /// <inheritdoc />
@@ -24,6 +26,18 @@ namespace Coordination.Intake.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_case_number_counters", x => new { x.region_code, x.year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_counters",
+                columns: table => new
+                {
+                    identity_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    cases = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_counters", x => x.identity_hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -69,16 +83,68 @@ namespace Coordination.Intake.Persistence.Migrations
                     Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MatterText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     LawRelated = table.Column<bool>(type: "boolean", nullable: false),
+                    ToBeijing = table.Column<bool>(type: "boolean", nullable: false),
+                    SkipLevel = table.Column<bool>(type: "boolean", nullable: false),
+                    LeaderInstructed = table.Column<bool>(type: "boolean", nullable: false),
+                    LongStandingPetitioner = table.Column<bool>(type: "boolean", nullable: false),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    Collective = table.Column<bool>(type: "boolean", nullable: false),
+                    AccusedUnit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReceptionDayId = table.Column<Guid>(type: "uuid", nullable: true),
                     OtherRegionCodes = table.Column<List<string>>(type: "text[]", nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReceivingUnit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Clerk = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    ReceivingLevel = table.Column<int>(type: "integer", nullable: false),
+                    Clerk = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EarlierCaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MatchSimilarity = table.Column<double>(type: "double precision", nullable: true),
+                    MatchExplanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NotAcceptedReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Notice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    QueryCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AssignedUnits = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Attachments = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_petitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reception_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeaderName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LeaderTitle = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reception_days", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "topics",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_topics", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -91,6 +157,7 @@ namespace Coordination.Intake.Persistence.Migrations
                     IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Representative = table.Column<bool>(type: "boolean", nullable: false),
                     PetitionId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -102,6 +169,28 @@ namespace Coordination.Intake.Persistence.Migrations
                         principalTable: "petitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "topics",
+                columns: new[] { "Code", "Active", "Name" },
+                values: new object[,]
+                {
+                    { "agriculture", true, "农村农业 (agriculture and rural affairs)" },
+                    { "contract dispute", true, "合同纠纷 (contract dispute)" },
+                    { "discipline", true, "纪检监察 (official misconduct)" },
+                    { "education", true, "教育 (education)" },
+                    { "environment", true, "生态环境 (environment)" },
+                    { "health", true, "卫生健康 (health)" },
+                    { "housing", true, "城乡建设与住房 (housing and relocation)" },
+                    { "judicial", true, "政法 (courts and procuratorates)" },
+                    { "labour", true, "劳动和社会保障 (labour and social security)" },
+                    { "land", true, "国土资源 (land)" },
+                    { "other", true, "其他 (other)" },
+                    { "public security", true, "公安 (public security)" },
+                    { "tourism", true, "文化旅游 (culture and tourism)" },
+                    { "transport", true, "交通运输 (transport)" },
+                    { "water pollution", true, "水污染 (water pollution)" }
                 });
 
             migrationBuilder.CreateIndex(
@@ -123,6 +212,13 @@ namespace Coordination.Intake.Persistence.Migrations
                 name: "IX_petitions_CaseNumber",
                 table: "petitions",
                 column: "CaseNumber",
+                unique: true,
+                filter: "\"Outcome\" <> 'repeat'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petitions_QueryCode",
+                table: "petitions",
+                column: "QueryCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -133,9 +229,24 @@ namespace Coordination.Intake.Persistence.Migrations
                 filter: "\"RequestId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_petitions_ReceptionDayId",
+                table: "petitions",
+                column: "ReceptionDayId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_petitions_RegionCode_RegisteredAt",
                 table: "petitions",
                 columns: new[] { "RegionCode", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petitions_RegisteredAt_Id",
+                table: "petitions",
+                columns: new[] { "RegisteredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reception_days_RegionCode_Date",
+                table: "reception_days",
+                columns: new[] { "RegionCode", "Date" });
         }
 
         /// <inheritdoc />
@@ -145,6 +256,9 @@ namespace Coordination.Intake.Persistence.Migrations
                 name: "case_number_counters");
 
             migrationBuilder.DropTable(
+                name: "identity_counters");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
@@ -152,6 +266,12 @@ namespace Coordination.Intake.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "petitioners");
+
+            migrationBuilder.DropTable(
+                name: "reception_days");
+
+            migrationBuilder.DropTable(
+                name: "topics");
 
             migrationBuilder.DropTable(
                 name: "petitions");

@@ -1,0 +1,93 @@
+using System.Text;
+using Coordination.Grpc.Intake;
+using Coordination.Intake.Domain;
+using Coordination.Intake.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Intake.Api;
+
+/// <summary>Who may read which petitions, and the paged listing.</summary>
+public sealed class PetitionQueries(IntakeDb db)
+{
+    public const int DefaultPageSize = 50, MaxPageSize = 500;
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>
+        { "law_related", "to_beijing", "skip_level", "leader_instructed", "long_standing_petitioner", "collective" };
+
+    /// <summary>Intake roles read their jurisdiction; a department only petitions assigned to it.</summary>
+    public static bool CanRead(Caller caller, Domain.Petition p) =>
+        caller.Is(Roles.Department) ? p.AssignedUnits.Contains(caller.Unit) : caller.Covers(p.RegionCode);
+
+    public async Task<ListPetitionsReply> ListAsync(Caller caller, ListPetitionsRequest r, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.Check(r.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
+        errors.Check(Enum.IsDefined(r.Channel), "channel", "unknown channel");
+        errors.Check(r.Flag.Length == 0 || Flags.Contains(r.Flag), "flag", "must be one of " + string.Join(", ", Flags));
+        errors.Check(r.Status.Length == 0 || PetitionStatuses.All.Contains(r.Status), "status", "must be one of " + string.Join(", ", PetitionStatuses.All));
+        errors.Check(r.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}");
+        var cursor = r.PageToken.Length == 0 ? null : PageToken.Parse(r.PageToken);
+        errors.Check(r.PageToken.Length == 0 || cursor is not null, "page_token", "is not a token this service gave out");
+        errors.Check(r.RegisteredFrom is null || r.RegisteredTo is null || r.RegisteredFrom.ToDateTimeOffset() <= r.RegisteredTo.ToDateTimeOffset(),
+            "registered_to", "must not be before registered_from");
+        errors.ThrowIfAny();
+        var region = r.RegionCode.Length == 0 ? caller.Region : r.RegionCode;
+        if (!caller.Covers(region))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {region} is outside your jurisdiction {caller.Region}"));
+
+        var prefix = Jurisdiction.Prefix(region);
+        var query = db.Petitions.AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix));
+        if (r.Channel != Channel.Unspecified)
+        {
+            var channel = RegisterPetitionValidator.ChannelName(r.Channel);
+            query = query.Where(p => p.Channel == channel);
+        }
+        if (r.RegisteredFrom is { } from) query = query.Where(p => p.RegisteredAt >= from.ToDateTimeOffset());
+        if (r.RegisteredTo is { } to) query = query.Where(p => p.RegisteredAt < to.ToDateTimeOffset());
+        if (r.Status.Length > 0) query = query.Where(p => p.Status == r.Status);
+        query = r.Flag switch
+        {
+            "law_related" => query.Where(p => p.LawRelated),
+            "to_beijing" => query.Where(p => p.ToBeijing),
+            "skip_level" => query.Where(p => p.SkipLevel),
+            "leader_instructed" => query.Where(p => p.LeaderInstructed),
+            "long_standing_petitioner" => query.Where(p => p.LongStandingPetitioner),
+            "collective" => query.Where(p => p.Collective),
+            _ => query,
+        };
+        if (cursor is { } c)
+            query = query.Where(p => p.RegisteredAt < c.RegisteredAt || (p.RegisteredAt == c.RegisteredAt && p.Id.CompareTo(c.Id) < 0));
+        var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
+        var page = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
+        var reply = new ListPetitionsReply();
+        reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p)));
+        if (page.Count > size) reply.NextPageToken = PageToken.For(page[size - 1]);
+        return reply;
+    }
+
+    /// <summary>Keyset paging: the last row's (registered_at, id), so pages stay stable while cases are added.</summary>
+    private sealed record PageToken(DateTimeOffset RegisteredAt, Guid Id)
+    {
+        public static string For(Domain.Petition p) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{p.RegisteredAt.UtcTicks}|{p.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static PageToken? Parse(string token)
+        {
+            try
+            {
+                var padded = token.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - padded.Length % 4) % 4);
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+                return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && Guid.TryParse(parts[1], out var id)
+                    ? new PageToken(new DateTimeOffset(ticks, TimeSpan.Zero), id)
+                    : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}

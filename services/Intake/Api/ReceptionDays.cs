@@ -1,0 +1,105 @@
+using Coordination.Contracts.Intake;
+using Coordination.Grpc.Intake;
+using Coordination.Intake.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using MassTransit;
+using ReceptionDayEntity = Coordination.Intake.Domain.ReceptionDay;
+using ReceptionDayView = Coordination.Grpc.Intake.ReceptionDay;
+
+namespace Coordination.Intake.Api;
+
+/// <summary>Leaders' reception days (领导接待日): scheduled, petitions registered there, then held (seed §6–8).</summary>
+public sealed class ReceptionDays(IntakeDb db, TimeProvider clock)
+{
+    public async Task<ReceptionDayView> ScheduleAsync(Caller caller, ScheduleReceptionDayRequest r, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.Check(r.LeaderName.Trim().Length is > 0 and <= 64, "leader_name", "is required (at most 64 characters)");
+        errors.Check(r.LeaderTitle.Trim().Length is > 0 and <= 64, "leader_title", "is required (at most 64 characters)");
+        errors.Check(r.Level != ReceptionLevel.Unspecified && Enum.IsDefined(r.Level), "level", "must be city, county, provincial department or township");
+        errors.Check(Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
+        var dateOk = DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", out var date);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.CaseNumbers.BureauOffset).DateTime);
+        errors.Check(dateOk && date >= today.AddDays(-1), "date", "must be a date (yyyy-MM-dd), not in the past");
+        errors.Check(r.Place.Trim().Length is > 0 and <= 200, "place", "is required: the place is published to the public");
+        errors.ThrowIfAny();
+        if (!caller.Covers(r.RegionCode))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {r.RegionCode} is outside your jurisdiction {caller.Region}"));
+
+        var day = new ReceptionDayEntity
+        {
+            Id = NewId.NextSequentialGuid(), LeaderName = r.LeaderName.Trim(), LeaderTitle = r.LeaderTitle.Trim(), Level = LevelName(r.Level),
+            RegionCode = r.RegionCode, Date = date, Place = r.Place.Trim(), ScheduledBy = caller.Unit,
+        };
+        db.ReceptionDays.Add(day);
+        db.Publish(new ReceptionDayScheduled
+        {
+            ReceptionDayId = day.Id, LeaderName = day.LeaderName, Level = day.Level, RegionCode = day.RegionCode, Date = day.Date,
+            OccurredAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(day, ct);
+    }
+
+    public async Task<ReceptionDayView> CompleteAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var dayId = RequireId(id);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var day = await db.ReceptionDays.FromSql($"SELECT * FROM reception_days WHERE \"Id\" = {dayId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
+        day.Complete(DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.CaseNumbers.BureauOffset).DateTime));
+        var received = await db.Petitions.AsNoTracking().Where(p => p.ReceptionDayId == dayId)
+            .Select(p => new { CaseId = p.Outcome == Domain.Outcomes.Repeat ? p.EarlierCaseId!.Value : p.Id, p.GroupSize }).ToListAsync(ct);
+        db.Publish(new ReceptionDayHeld
+        {
+            ReceptionDayId = day.Id, LeaderName = day.LeaderName, Level = day.Level, RegionCode = day.RegionCode, Date = day.Date,
+            CaseIds = received.Select(x => x.CaseId).Distinct().ToList(), PeopleReceived = received.Sum(x => x.GroupSize), OccurredAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await ViewAsync(day, ct);
+    }
+
+    public async Task<ReceptionDayView> GetAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var dayId = RequireId(id);
+        var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dayId, ct);
+        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
+        return await ViewAsync(day, ct);
+    }
+
+    private static Guid RequireId(string id)
+    {
+        var errors = new FieldErrors();
+        var dayId = errors.RequireGuid(id, "reception_day_id");
+        errors.ThrowIfAny();
+        return dayId;
+    }
+
+    private async Task<ReceptionDayView> ViewAsync(ReceptionDayEntity day, CancellationToken ct)
+    {
+        var received = await db.Petitions.AsNoTracking().Where(p => p.ReceptionDayId == day.Id)
+            .OrderBy(p => p.RegisteredAt).Select(p => new { p.CaseNumber, p.GroupSize }).ToListAsync(ct);
+        return new ReceptionDayView
+        {
+            ReceptionDayId = day.Id.ToString(), LeaderName = day.LeaderName, LeaderTitle = day.LeaderTitle, Level = LevelOf(day.Level),
+            RegionCode = day.RegionCode, Date = day.Date.ToString("yyyy-MM-dd"), Place = day.Place, Status = day.Status,
+            CaseNumbers = { received.Select(x => x.CaseNumber) }, PeopleReceived = received.Sum(x => x.GroupSize),
+        };
+    }
+
+    private static string LevelName(ReceptionLevel level) => level switch
+    {
+        ReceptionLevel.City => "city",
+        ReceptionLevel.County => "county",
+        ReceptionLevel.ProvincialDepartment => "provincial_department",
+        ReceptionLevel.Township => "township",
+        _ => throw new ArgumentOutOfRangeException(nameof(level)),
+    };
+
+    private static ReceptionLevel LevelOf(string name) =>
+        Enum.GetValues<ReceptionLevel>().First(l => l != ReceptionLevel.Unspecified && LevelName(l) == name);
+}

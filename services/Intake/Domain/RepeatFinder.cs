@@ -1,0 +1,32 @@
+using Coordination.Intake.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Intake.Domain;
+
+/// <summary>
+/// 同人 + 同事: at least one of the same petitioners (identity number) and, on the same topic, a text whose
+/// bigram similarity reaches the threshold, among cases registered within the repeat window.
+/// </summary>
+public sealed class RepeatFinder(IdentityCaseIndex index, IOptions<IntakeOptions> options, TimeProvider clock)
+{
+    public async Task<RepeatMatch?> FindAsync(IntakeDb db, IReadOnlyList<string> identities, string topic, string matterText, CancellationToken ct)
+    {
+        var rules = options.Value;
+        var since = clock.GetUtcNow().AddDays(-rules.RepeatWindowDays);
+        RepeatMatch? best = null;
+        foreach (var identity in identities)
+        {
+            foreach (var earlier in await index.CasesOfAsync(db, identity, ct))
+            {
+                if (earlier.RegisteredAt < since || !string.Equals(earlier.Topic, topic, StringComparison.OrdinalIgnoreCase)) continue;
+                var similarity = Math.Round(MatterText.Similarity(earlier.MatterText, matterText), 3);
+                if (similarity < rules.SameMatterSimilarity) continue;
+                if (best is null || similarity > best.Similarity || (similarity == best.Similarity && earlier.RegisteredAt > best.Earlier.RegisteredAt))
+                    best = new RepeatMatch(earlier, similarity,
+                        $"same petitioner (identity ...{identity[^6..]}), same topic '{topic}', text similarity {similarity:0.00} >= {rules.SameMatterSimilarity:0.00}, " +
+                        $"within {rules.RepeatWindowDays} days of {earlier.CaseNumber}");
+            }
+        }
+        return best;
+    }
+}

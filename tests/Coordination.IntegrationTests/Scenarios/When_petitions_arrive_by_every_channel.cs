@@ -1,0 +1,37 @@
+using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Intake;
+using Coordination.IntegrationTests.Fixtures;
+
+namespace Coordination.IntegrationTests.Scenarios;
+
+[Collection(SystemCollection.Name)]
+public sealed class When_petitions_arrive_by_every_channel(SystemFixture system)
+{
+    public static TheoryData<Channel> Channels => new(Enum.GetValues<Channel>().Where(c => c != Channel.Unspecified));
+
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public async Task Each_is_registered_and_handed_on(Channel channel)
+    {
+        var intake = new IntakeApi.IntakeApiClient(system.Intake.Channel);
+        var request = Petitions.Valid(region: "320116", topic: "labour");
+        request.Channel = channel;
+        if (channel == Channel.LeaderReceptionDay)
+            request.ReceptionDayId = (await intake.ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
+            {
+                LeaderName = "周市长", LeaderTitle = "副市长", Level = ReceptionLevel.City, RegionCode = "320100",
+                Date = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"), Place = "市信访局接待大厅",
+            }, Callers.Clerk())).ReceptionDayId;
+
+        var registered = await intake.RegisterPetitionAsync(request, Callers.Clerk());
+
+        Assert.Equal(Outcome.Registered, registered.Outcome);
+        var petition = await intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
+        Assert.Equal(channel, petition.Channel);
+        Assert.Equal(request.ReceptionDayId, petition.ReceptionDayId);
+        await Eventually.UntilAsync(
+            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+                .GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
+            c => c.Assignments.Count == 1 && c.Assignments[0].UnitCode == "nanjing-labour-bureau", "assignment to nanjing-labour-bureau");
+    }
+}
