@@ -12,12 +12,13 @@ public static class MatterText
 {
     public static string Normalize(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var kept = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        var kept = new StringBuilder(text.Length);
+        foreach (var raw in text)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (char.IsLetterOrDigit(c) || category == UnicodeCategory.OtherLetter) kept.Append(c);
+            // Full-width forms (U+FF01..U+FF5E) fold to ASCII by hand: string.Normalize is unavailable under
+            // invariant globalization.
+            var c = char.ToLowerInvariant(raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw);
+            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter) kept.Append(c);
         }
         return kept.ToString();
     }
