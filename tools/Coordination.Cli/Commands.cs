@@ -16,10 +16,19 @@ public static class Commands
     public const string Usage = """
         usage: coord [--as ROLE:UNIT:REGION | --token JWT] COMMAND [options]
           token      --role R --unit U --region CODE [--subject S]   mint a token with the local signing key
-          register   --region CODE --topic T --summary TEXT --name NAME [--id-number ID] [--phone P]
+          register   --region CODE --topic T --summary TEXT --name NAME [--id-number ID]... [--phone P]
                      [--channel letter|visit|hotline|mailbox|web|leader-reception-day|peoples-suggestion]
-                     [--category suggestion|accusation|grievance] [--law-related] [--other-region CODE]... [--request-id ID]
+                     [--category suggestion|accusation|grievance] [--accused-unit U] [--other-region CODE]...
+                     [--group-size N] [--representatives N] [--reception-day ID] [--request-id ID]
+                     [--law-related] [--to-beijing] [--skip-level] [--leader-instructed] [--long-standing]
           petition   CASE_ID
+          petitions  [--region CODE] [--channel C] [--flag F] [--status S] [--page-size N] [--page-token T]
+          status     QUERY_CODE                                      the petitioner's view (no token needed)
+          topics
+          schedule-reception --leader NAME --title T --level city|county|provincial-department|township
+                     --region CODE --date yyyy-MM-dd --place P
+          complete-reception RECEPTION_DAY_ID
+          reception  RECEPTION_DAY_ID
           assignments [--pending]                                    the caller's unit's assignments
           ack        ASSIGNMENT_ID                                   acknowledge (签收)
           case       CASE_ID                                         handling state in Assignment
@@ -30,7 +39,7 @@ public static class Commands
         (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
         """;
 
-    private static readonly HashSet<string> Flags = ["law-related", "pending"];
+    private static readonly HashSet<string> Flags = ["law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing"];
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false).WithIndentation());
 
     public static async Task<int> RunAsync(string[] args)
@@ -47,8 +56,22 @@ public static class Commands
         var headers = new Metadata { { "Authorization", $"Bearer {TokenFor(a)}" } };
         IMessage reply = command switch
         {
-            "register" => await new IntakeApi.IntakeApiClient(Channel("COORD_INTAKE", 5101)).RegisterPetitionAsync(RegisterRequests.From(a), headers),
-            "petition" => await new IntakeApi.IntakeApiClient(Channel("COORD_INTAKE", 5101)).GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers),
+            "register" => await Intake().RegisterPetitionAsync(RegisterRequests.From(a), headers),
+            "petition" => await Intake().GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers),
+            "petitions" => await Intake().ListPetitionsAsync(new ListPetitionsRequest
+            {
+                RegionCode = a.Get("region", ""), Channel = RegisterRequests.ParseEnum<Coordination.Grpc.Intake.Channel>(a.Get("channel", "unspecified")),
+                Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
+            }, headers),
+            "status" => await Intake().GetPetitionStatusAsync(new GetPetitionStatusRequest { QueryCode = arg }),
+            "topics" => await Intake().ListTopicsAsync(new ListTopicsRequest(), headers),
+            "schedule-reception" => await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
+            {
+                LeaderName = Required(a, "leader"), LeaderTitle = Required(a, "title"), Level = RegisterRequests.ParseEnum<ReceptionLevel>(Required(a, "level")),
+                RegionCode = Required(a, "region"), Date = Required(a, "date"), Place = Required(a, "place"),
+            }, headers),
+            "complete-reception" => await Intake().CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = arg }, headers),
+            "reception" => await Intake().GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = arg }, headers),
             "assignments" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
                 .ListAssignmentsAsync(new ListAssignmentsRequest { PendingOnly = a.Has("pending") }, headers),
             "ack" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
@@ -65,6 +88,8 @@ public static class Commands
         Console.WriteLine(Json.Format(reply));
         return 0;
     }
+
+    private static IntakeApi.IntakeApiClient Intake() => new(Channel("COORD_INTAKE", 5101));
 
     internal static string Required(Arguments a, string name) => a.Get(name) ?? throw new UsageException($"--{name} is required");
 

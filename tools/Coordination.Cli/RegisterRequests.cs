@@ -17,17 +17,29 @@ public static class RegisterRequests
             Topic = Commands.Required(a, "topic"),
             Summary = Commands.Required(a, "summary"),
             LawRelated = a.Has("law-related"),
+            ToBeijing = a.Has("to-beijing"),
+            SkipLevel = a.Has("skip-level"),
+            LeaderInstructed = a.Has("leader-instructed"),
+            LongStandingPetitioner = a.Has("long-standing"),
+            AccusedUnit = a.Get("accused-unit", ""),
+            ReceptionDayId = a.Get("reception-day", ""),
+            GroupSize = int.Parse(a.Get("group-size", "0")),
             OtherRegionCodes = { a.All("other-region") },
         };
+        if (a.Get("reception-day") is not null && a.Get("channel") is null) request.Channel = Channel.LeaderReceptionDay;
+        var representatives = int.Parse(a.Get("representatives", "0"));
         var names = a.All("name");
         var ids = a.All("id-number");
         for (var i = 0; i < names.Count; i++)
-            request.Petitioners.Add(new Petitioner { Name = names[i], IdNumber = i < ids.Count ? ids[i] : "", Phone = i == 0 ? a.Get("phone", "") : "" });
+            request.Petitioners.Add(new Petitioner
+            {
+                Name = names[i], IdNumber = i < ids.Count ? ids[i] : "", Phone = i == 0 ? a.Get("phone", "") : "", Representative = i < representatives,
+            });
         if (a.Get("received-at") is { } receivedAt) request.ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(receivedAt));
         return request;
     }
 
-    private static T ParseEnum<T>(string value) where T : struct, System.Enum =>
+    public static T ParseEnum<T>(string value) where T : struct, System.Enum =>
         System.Enum.TryParse<T>(value.Replace("-", ""), ignoreCase: true, out var parsed)
             ? parsed
             : throw new UsageException($"unknown value '{value}' for {typeof(T).Name.ToLowerInvariant()}");

@@ -23,7 +23,7 @@ public sealed class RepeatFinder(IdentityCaseIndex index, IOptions<IntakeOptions
                 if (similarity < rules.SameMatterSimilarity) continue;
                 if (best is null || similarity > best.Similarity || (similarity == best.Similarity && earlier.RegisteredAt > best.Earlier.RegisteredAt))
                     best = new RepeatMatch(earlier, similarity,
-                        $"same petitioner (identity ...{identity[^6..]}), same topic '{topic}', text similarity {similarity:0.00} >= {rules.SameMatterSimilarity:0.00}, " +
+                        $"same petitioner (identity ...{identity[^6..]}), same topic '{topic}', text similarity {similarity:0.00} (threshold {rules.SameMatterSimilarity:0.00}), " +
                         $"within {rules.RepeatWindowDays} days of {earlier.CaseNumber}");
             }
         }
