@@ -5,6 +5,7 @@ using Coordination.Assignment.Persistence;
 using Coordination.ServiceDefaults.Hosting;
 using Coordination.ServiceDefaults.Messaging;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.Assignment.Workflow;
 
 namespace Coordination.Assignment;
 
@@ -20,10 +21,23 @@ public static class AssignmentService
         configure?.Invoke(builder);
         builder.AddServiceDefaults(Name, DefaultGrpcPort);
         builder.AddServiceDatabase<AssignmentDb>(Name);
-        builder.AddMessaging(Name, x => x.AddConsumer<PetitionRegisteredConsumer>());
-        builder.Services.Configure<AssignmentOptions>(builder.Configuration.GetSection("Assignment"));
+        builder.AddMessaging(Name, x =>
+        {
+            x.AddConsumer<PetitionRegisteredConsumer>();
+            x.AddConsumer<ReturnsFromElsewhereConsumer>();
+        });
         builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
+        builder.Services.AddSingleton<ReferenceDataCache<RuleSet>>();
+        builder.Services.AddSingleton<ReferenceDataCache<Holiday>>();
+        builder.Services.AddScoped<CaseClock>();
         builder.Services.AddScoped<CaseRouter>();
+        builder.Services.AddScoped<CaseUnitOfWork>();
+        builder.Services.AddScoped<UnitActions>();
+        builder.Services.AddScoped<BureauActions>();
+        builder.Services.AddScoped<ReviewActions>();
+        builder.Services.Configure<DeadlineScannerOptions>(builder.Configuration.GetSection("Deadlines"));
+        builder.Services.AddSingleton<DeadlineScanner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner>());
 
         var app = builder.Build();
         app.MapServiceDefaults();

@@ -19,7 +19,11 @@ public static class ReportingService
         configure?.Invoke(builder);
         builder.AddServiceDefaults(Name, DefaultGrpcPort);
         builder.AddServiceDatabase<ReportingDb>("reporting");
-        builder.AddMessaging(Name, x => x.AddConsumer<TimelineConsumer>());
+        builder.AddMessaging(Name, x =>
+        {
+            x.AddConsumer<TimelineConsumer>();
+            x.AddConsumer<WorkflowTimelineConsumer>();
+        });
 
         var app = builder.Build();
         app.MapServiceDefaults();

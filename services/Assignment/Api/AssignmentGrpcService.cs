@@ -1,16 +1,16 @@
+using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
-using Coordination.Contracts.Assignment;
+using Coordination.Assignment.Workflow;
 using Coordination.Grpc.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+using static Coordination.Assignment.Api.AssignmentViews;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentDb db, TimeProvider clock) : AssignmentApi.AssignmentApiBase
+public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, BureauActions bureau, ReviewActions review) : AssignmentApi.AssignmentApiBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -19,7 +19,7 @@ public sealed class AssignmentGrpcService(AssignmentDb db, TimeProvider clock) :
         var caller = Caller.From(context).Require(Roles.Department);
         new FieldErrors().Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}").ThrowIfAny();
         var query = db.Assignments.AsNoTracking().Where(a => a.UnitCode == caller.Unit);
-        if (request.PendingOnly) query = query.Where(a => a.Status == AssignmentEntity.Pending);
+        if (request.PendingOnly) query = query.Where(a => a.Status == AssignmentStatus.Pending);
         var rows = await query
             .OrderByDescending(a => a.AssignedAt)
             .Take(request.PageSize == 0 ? DefaultPageSize : request.PageSize)
@@ -28,57 +28,157 @@ public sealed class AssignmentGrpcService(AssignmentDb db, TimeProvider clock) :
         return new ListAssignmentsReply { Assignments = { rows.Select(r => ToView(r.a, r.CaseNumber)) } };
     }
 
-    public override async Task<AssignmentView> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context)
-    {
-        var caller = Caller.From(context).Require(Roles.Department);
-        var errors = new FieldErrors();
-        var id = errors.RequireGuid(request.AssignmentId, "assignment_id");
-        errors.ThrowIfAny();
-        var ct = context.CancellationToken;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Row lock: two clerks of one unit acknowledging at once get one success and one FailedPrecondition.
-        var assignment = await db.Assignments.FromSql($"SELECT * FROM assignments WHERE \"Id\" = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (assignment is null || assignment.UnitCode != caller.Unit) throw new NotFoundException($"assignment {id}");
-        var now = clock.GetUtcNow();
-        assignment.Acknowledge(caller.Subject, now);
-        db.Publish(new AssignmentAcknowledged
-        {
-            CaseId = assignment.CaseId, AssignmentId = assignment.Id, UnitCode = assignment.UnitCode, Actor = caller.Subject, OccurredAt = now,
-        }, assignment.CaseId);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        var caseNumber = await db.Cases.Where(c => c.Id == assignment.CaseId).Select(c => c.CaseNumber).FirstAsync(ct);
-        return ToView(assignment, caseNumber);
-    }
-
     public override async Task<CaseView> GetCase(GetCaseRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader);
-        var errors = new FieldErrors();
-        var caseId = errors.RequireGuid(request.CaseId, "case_id");
-        errors.ThrowIfAny();
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
+        var caseId = Id(request.CaseId, "case_id");
         var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, context.CancellationToken);
-        var visible = c is not null && (caller.Is(Roles.Department)
-            ? c.Assignments.Any(a => a.UnitCode == caller.Unit)
-            : caller.Covers(c.RegionCode));
+        var visible = c is not null && (caller.Is(Roles.Department) ? c.Assignments.Any(a => a.UnitCode == caller.Unit) : caller.Covers(c.RegionCode));
         if (!visible) throw new NotFoundException($"case {caseId}");
-        var assignments = caller.Is(Roles.Department) ? c!.Assignments.Where(a => a.UnitCode == caller.Unit) : c!.Assignments;
-        return new CaseView
-        {
-            CaseId = c.Id.ToString(), CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, Status = c.Status,
-            Assignments = { assignments.OrderBy(a => a.AssignedAt).Select(a => ToView(a, c.CaseNumber)) },
-        };
+        return ToView(c!, caller.Is(Roles.Department) ? c!.Assignments.Where(a => a.UnitCode == caller.Unit) : c!.Assignments);
     }
 
-    private static AssignmentView ToView(AssignmentEntity a, string caseNumber)
+    public override async Task<ListDeadlinesReply> ListDeadlines(CaseRef request, ServerCallContext context)
     {
-        var view = new AssignmentView
-        {
-            AssignmentId = a.Id.ToString(), CaseId = a.CaseId.ToString(), CaseNumber = caseNumber, UnitCode = a.UnitCode, Kind = a.Kind,
-            Status = a.Status, AssignedAt = Timestamp.FromDateTimeOffset(a.AssignedAt),
-            AcknowledgeDueAt = Timestamp.FromDateTimeOffset(a.AcknowledgeDueAt), AcknowledgedBy = a.AcknowledgedBy ?? "",
-        };
-        if (a.AcknowledgedAt is { } at) view.AcknowledgedAt = Timestamp.FromDateTimeOffset(at);
-        return view;
+        var view = await GetCase(new GetCaseRequest { CaseId = request.CaseId }, context); // same visibility as the case
+        var caseId = Guid.Parse(view.CaseId);
+        var rows = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.StartedAt).ThenBy(d => d.DueAt).ToListAsync(context.CancellationToken);
+        return new ListDeadlinesReply { Deadlines = { rows.Select(ToView) } };
+    }
+
+    public override async Task<AssignmentView> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>
+        await View(unit.AcknowledgeAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken));
+
+    public override async Task<AssignmentView> NotifyAcceptance(AssignmentRef request, ServerCallContext context) =>
+        await View(unit.NotifyAcceptedAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken));
+
+    public override async Task<AssignmentView> RequestReturn(RequestReturnRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a return states its reasons"));
+        return await View(unit.RequestReturnAsync(id, request.Reasons, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> RequestExtension(RequestExtensionRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e
+            .Check(request.Days > 0, "days", "must be a positive number of days")
+            .Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: it is told to the petitioner"));
+        return await View(unit.RequestExtensionAsync(id, request.Days, request.Reason, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> SubmitReport(SubmitReportRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e
+            .Check(ReportOutcomes.All.Contains(request.Outcome), "outcome", "must be resolved, explained or not_supported")
+            .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required (at most 4000 characters)"));
+        return await View(unit.SubmitReportAsync(id, request.Outcome, request.Answer, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> SignOffReport(SignOffReportRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e.Check(request.LeaderName.Trim().Length is > 0 and <= 64, "leader_name", "a named leader signs"));
+        return await View(unit.SignOffAsync(id, request.LeaderName, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> RouteCase(RouteCaseRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var caseId = errors.RequireGuid(request.CaseId, "case_id");
+        errors.Check(request.UnitCode.Trim().Length is > 0 and <= 64, "unit_code", "is required")
+            .Check(request.Kind is AssignmentKinds.Assignment or AssignmentKinds.Transfer, "kind", "must be assignment or transfer").ThrowIfAny();
+        return await CaseViewOf(bureau.RouteAsync(caseId, request.UnitCode.Trim(), request.Kind, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> DecideReturn(DecideReturnRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason"));
+        var newUnit = request.NewUnitCode.Trim().Length == 0 ? null : request.NewUnitCode.Trim();
+        return await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> DecideExtension(DecisionRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reason), "reason", "a refusal states its reason"));
+        return await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<AssignmentView> ReviewReport(ReviewReportRequest request, ServerCallContext context)
+    {
+        var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reasons), "reasons",
+            "sending a report back for re-handling states the reasons (§10)"));
+        return await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> SendReply(CaseRef request, ServerCallContext context) =>
+        await CaseViewOf(bureau.SendReplyAsync(Id(request.CaseId, "case_id"), Caller.From(context), context.CancellationToken));
+
+    public override async Task<CaseView> AssignResponsibility(AssignResponsibilityRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var caseId = errors.RequireGuid(request.CaseId, "case_id");
+        foreach (var (value, field) in new[] { (request.Unit, "unit"), (request.Group, "group"), (request.Leader, "leader"), (request.Person, "person") })
+            errors.Check(value.Trim().Length is > 0 and <= 64, field, "is required (§9)");
+        errors.ThrowIfAny();
+        return await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, request.Unit.Trim(), request.Group.Trim(), request.Leader.Trim(), request.Person.Trim(),
+            Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> RateReply(RateReplyRequest request, ServerCallContext context)
+    {
+        var caseId = ValidateCase(request.CaseId, e => e.Check(ReviewActions.Ratings.Contains(request.Rating), "rating", "must be satisfied, basically_satisfied or dissatisfied"));
+        return await CaseViewOf(review.RateAsync(caseId, request.Rating, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> RequestReview(RequestReviewRequest request, ServerCallContext context)
+    {
+        var caseId = ValidateCase(request.CaseId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a review request states its reasons"));
+        return await CaseViewOf(review.RequestReviewAsync(caseId, request.Reasons, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> DecideReview(DecideReviewRequest request, ServerCallContext context)
+    {
+        var caseId = ValidateCase(request.CaseId, e => e
+            .Check(ReviewActions.Decisions.Contains(request.Decision), "decision", "must be upheld, changed or revoked")
+            .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required"));
+        return await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<CaseView> StartHearing(CaseRef request, ServerCallContext context) =>
+        await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: true, Caller.From(context), context.CancellationToken));
+
+    public override async Task<CaseView> EndHearing(CaseRef request, ServerCallContext context) =>
+        await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: false, Caller.From(context), context.CancellationToken));
+
+    private static Guid Id(string value, string field)
+    {
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(value, field);
+        errors.ThrowIfAny();
+        return id;
+    }
+
+    private static Guid Validate(string assignmentId, Action<FieldErrors> more) => Validated(assignmentId, "assignment_id", more);
+    private static Guid ValidateCase(string caseId, Action<FieldErrors> more) => Validated(caseId, "case_id", more);
+
+    private static Guid Validated(string value, string field, Action<FieldErrors> more)
+    {
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(value, field);
+        more(errors);
+        errors.ThrowIfAny();
+        return id;
+    }
+
+    private async Task<AssignmentView> View(Task<Domain.Assignment> action)
+    {
+        var a = await action;
+        var caseNumber = await db.Cases.AsNoTracking().Where(c => c.Id == a.CaseId).Select(c => c.CaseNumber).FirstAsync();
+        return ToView(a, caseNumber);
+    }
+
+    private static async Task<CaseView> CaseViewOf(Task<HandlingCase> action)
+    {
+        var c = await action;
+        return ToView(c, c.Assignments);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Assignment.Consumers;
 
 /// <summary>Opens the handling of a newly registered case and routes it.</summary>
-public sealed class PetitionRegisteredConsumer(InboxProcessor<AssignmentDb> inbox, CaseRouter router) : IConsumer<PetitionRegistered>
+public sealed class PetitionRegisteredConsumer(InboxProcessor<AssignmentDb> inbox, CaseRouter router, CaseClock clock) : IConsumer<PetitionRegistered>
 {
     public Task Consume(ConsumeContext<PetitionRegistered> context) =>
         inbox.ApplyOnceAsync(context, nameof(PetitionRegisteredConsumer), async (db, ct) =>
@@ -25,6 +25,9 @@ public sealed class PetitionRegisteredConsumer(InboxProcessor<AssignmentDb> inbo
                 LawRelated = m.LawRelated,
                 OtherRegionCodes = [.. m.OtherRegionCodes],
                 AccusedUnit = m.AccusedUnit,
+                LeaderInstructed = m.LeaderInstructed,
+                ToBeijing = m.ToBeijing,
+                RuleSetVersion = (await clock.InForceAsync(db, m.OccurredAt, ct)).Version,
                 Status = CaseStatus.AwaitingManualRouting,
                 RegisteredAt = m.OccurredAt,
             };

@@ -10,6 +10,9 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
     public DbSet<HandlingCase> Cases => Set<HandlingCase>();
     public DbSet<AssignmentEntity> Assignments => Set<AssignmentEntity>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -25,6 +28,15 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(c => c.Topic).HasMaxLength(64);
             e.Property(c => c.Status).HasMaxLength(32);
             e.Property(c => c.AccusedUnit).HasMaxLength(64);
+            e.Property(c => c.RuleSetVersion).HasMaxLength(16);
+            e.Property(c => c.Outcome).HasMaxLength(32);
+            e.Property(c => c.Answer).HasMaxLength(4000);
+            e.Property(c => c.Rating).HasMaxLength(32);
+            e.Property(c => c.ReviewDecision).HasMaxLength(32);
+            e.Property(c => c.ResponsibleUnit).HasMaxLength(64);
+            e.Property(c => c.ResponsibleGroup).HasMaxLength(64);
+            e.Property(c => c.ResponsibleLeader).HasMaxLength(64);
+            e.Property(c => c.ResponsiblePerson).HasMaxLength(64);
             e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId);
         });
         b.Entity<AssignmentEntity>(e =>
@@ -36,8 +48,16 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(a => a.UnitCode).HasMaxLength(64);
             e.Property(a => a.Kind).HasMaxLength(16);
             e.Property(a => a.RoutedBy).HasMaxLength(64);
-            e.Property(a => a.Status).HasMaxLength(16);
             e.Property(a => a.AcknowledgedBy).HasMaxLength(64);
+            e.Property(a => a.Status).HasMaxLength(32);
+            e.Property(a => a.ReturnReasons).HasMaxLength(2000);
+            e.Property(a => a.StatusBeforeReturn).HasMaxLength(32);
+            e.Property(a => a.ExtensionReason).HasMaxLength(2000);
+            e.Property(a => a.ExtensionStatus).HasMaxLength(16);
+            e.Property(a => a.ReportOutcome).HasMaxLength(32);
+            e.Property(a => a.ReportAnswer).HasMaxLength(4000);
+            e.Property(a => a.SignedOffBy).HasMaxLength(64);
+            e.Property(a => a.SendBackReasons).HasMaxLength(2000);
         });
         b.Entity<RoutingRule>(e =>
         {
@@ -49,6 +69,31 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(r => r.UnitCode).HasMaxLength(64);
             e.Property(r => r.Kind).HasMaxLength(16);
             e.HasData(RoutingSeed.Rules);
+        });
+        b.Entity<RuleSet>(e =>
+        {
+            e.ToTable("rule_sets");
+            e.HasKey(r => r.Version);
+            e.Property(r => r.Version).HasMaxLength(16);
+            e.HasData(CalendarSeed.RuleSets);
+        });
+        b.Entity<Holiday>(e =>
+        {
+            e.ToTable("holidays");
+            e.HasKey(h => h.Date);
+            e.Property(h => h.Name).HasMaxLength(64);
+            e.HasData(CalendarSeed.Holidays);
+        });
+        b.Entity<Deadline>(e =>
+        {
+            e.ToTable("deadlines");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.HasIndex(d => d.NextActionAt).HasFilter("\"NextActionAt\" IS NOT NULL");
+            e.HasIndex(d => new { d.CaseId, d.Step });
+            e.HasIndex(d => d.AssignmentId);
+            e.Property(d => d.Step).HasMaxLength(32);
+            e.Property(d => d.UnitCode).HasMaxLength(64);
         });
     }
 }

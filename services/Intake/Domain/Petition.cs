@@ -61,5 +61,16 @@ public sealed class Petition
         if (Status is PetitionStatuses.Registered or PetitionStatuses.Assigned) Status = PetitionStatuses.Acknowledged;
     }
 
+    /// <summary>Closed after re-review (复核): the same facts are not accepted again.</summary>
+    public bool Final { get; private set; }
+    public string? ClosedOutcome { get; private set; }
+
+    public void RecordClosure(string outcome, bool final)
+    {
+        Status = PetitionStatuses.Closed;
+        ClosedOutcome = outcome;
+        Final |= final;
+    }
+
     public bool IsWithheldFrom(string unit) => Category == "accusation" && AccusedUnit == unit;
 }

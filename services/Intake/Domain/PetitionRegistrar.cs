@@ -50,7 +50,11 @@ public sealed class PetitionRegistrar(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await IdentityCaseIndex.LockAsync(db, identityHashes, ct);
         var match = await repeats.FindAsync(db, identityHashes, input.Topic, matterText, ct);
-        var decision = match is null ? Decision.NewCase : level < match.Earlier.ReceivingLevel ? Decision.SkipLevel : Decision.Repeat;
+        var earlierIsFinal = match is not null && await db.Petitions.AnyAsync(p => p.Id == match.Earlier.CaseId && p.Final, ct);
+        var decision = match is null ? Decision.NewCase
+            : earlierIsFinal ? Decision.Final
+            : level < match.Earlier.ReceivingLevel ? Decision.SkipLevel
+            : Decision.Repeat;
         var caseNumber = decision == Decision.Repeat
             ? match!.Earlier.CaseNumber
             : await CaseNumberAllocator.NextAsync(db, input.RegionCode, now, ct);
@@ -83,13 +87,19 @@ public sealed class PetitionRegistrar(
             ReceivingUnit = clerk.Unit,
             ReceivingLevel = level,
             Clerk = clerk.Subject,
-            Outcome = decision switch { Decision.Repeat => Outcomes.Repeat, Decision.SkipLevel => Outcomes.NotAccepted, _ => Outcomes.Registered },
-            Status = decision switch { Decision.Repeat => PetitionStatuses.Repeat, Decision.SkipLevel => PetitionStatuses.NotAccepted, _ => PetitionStatuses.Registered },
+            Outcome = decision switch { Decision.Repeat => Outcomes.Repeat, Decision.NewCase => Outcomes.Registered, _ => Outcomes.NotAccepted },
+            Status = decision switch { Decision.Repeat => PetitionStatuses.Repeat, Decision.NewCase => PetitionStatuses.Registered, _ => PetitionStatuses.NotAccepted },
             EarlierCaseId = match?.Earlier.CaseId,
             MatchSimilarity = match?.Similarity,
             MatchExplanation = match?.Explanation,
-            NotAcceptedReason = decision == Decision.SkipLevel ? NotAcceptance.SkipLevelPendingBelow : null,
-            Notice = decision == Decision.SkipLevel ? NotAcceptance.SkipLevelNotice(match!.Earlier) : null,
+            NotAcceptedReason = decision switch
+            {
+                Decision.SkipLevel => NotAcceptance.SkipLevelPendingBelow, Decision.Final => NotAcceptance.FinalAfterReReview, _ => null,
+            },
+            Notice = decision switch
+            {
+                Decision.SkipLevel => NotAcceptance.SkipLevelNotice(match!.Earlier), Decision.Final => NotAcceptance.FinalNotice(match!.Earlier), _ => null,
+            },
             QueryCode = QueryCodes.New(),
         };
         db.Petitions.Add(petition);
@@ -112,5 +122,5 @@ public sealed class PetitionRegistrar(
         return new RegistrationResult(petition, earlier, Replayed: true);
     }
 
-    private enum Decision { NewCase, Repeat, SkipLevel }
+    private enum Decision { NewCase, Repeat, SkipLevel, Final }
 }

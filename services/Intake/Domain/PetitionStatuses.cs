@@ -7,6 +7,7 @@ public static class PetitionStatuses
     public const string Acknowledged = "acknowledged";
     public const string Repeat = "repeat";
     public const string NotAccepted = "not_accepted";
+    public const string Closed = "closed";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Registered, Assigned, Acknowledged, Repeat, NotAccepted };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Registered, Assigned, Acknowledged, Repeat, NotAccepted, Closed };
 }

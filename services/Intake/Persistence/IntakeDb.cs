@@ -42,6 +42,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(p => p.Notice).HasMaxLength(1000);
             e.Property(p => p.MatchExplanation).HasMaxLength(500);
             e.Property(p => p.QueryCode).HasMaxLength(16);
+            e.Property(p => p.ClosedOutcome).HasMaxLength(32);
             e.OwnsMany(p => p.Petitioners, o =>
             {
                 o.ToTable("petitioners");

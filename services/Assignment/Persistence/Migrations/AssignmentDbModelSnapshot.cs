@@ -28,6 +28,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("AcknowledgeDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -44,20 +47,65 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExtensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("HandlingDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ObjectionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReportOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RoutedBy")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("SendBackCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SendBackReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StatusBeforeReturn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
@@ -73,6 +121,69 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.ToTable("assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OverdueSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SupervisionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SupervisionSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("NextActionAt")
+                        .HasFilter("\"NextActionAt\" IS NOT NULL");
+
+                    b.HasIndex("CaseId", "Step");
+
+                    b.ToTable("deadlines", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Assignment.Domain.HandlingCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -82,17 +193,38 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Final")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LawRelated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaderInstructed")
                         .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("OtherRegionCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -102,15 +234,52 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsibleGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponsibleLeader")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewDecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("ToBeijing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -120,6 +289,78 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.HasIndex("Status", "RegionCode");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("holidays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 11),
+                            Name = "春节"
+                        });
                 });
 
             modelBuilder.Entity("Coordination.Assignment.Domain.RoutingRule", b =>
@@ -211,6 +452,71 @@ namespace Coordination.Assignment.Persistence.Migrations
                             Kind = "assignment",
                             RegionPrefix = "3202",
                             UnitCode = "wuxi-petition-office"
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.RuleSet", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("AcceptNoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcknowledgeWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HandlingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RehandlingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ReminderFraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ReturnCap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewDecisionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewRequestDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("rule_sets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Version = "2026.1",
+                            AcceptNoticeDays = 15,
+                            AcknowledgeWorkingDays = 3,
+                            EffectiveFrom = new DateOnly(2000, 1, 1),
+                            HandlingDays = 60,
+                            MaxExtensionDays = 30,
+                            ObjectionWorkingDays = 5,
+                            RehandlingDays = 30,
+                            ReminderFraction = 0.80000000000000004,
+                            ReturnCap = 2,
+                            ReviewDecisionDays = 30,
+                            ReviewRequestDays = 30,
+                            SupervisionWorkingDays = 5
                         });
                 });
 

@@ -57,11 +57,18 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ClosedOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("Collective")
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("EarlierCaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Final")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("GroupSize")
                         .HasColumnType("integer");

@@ -108,6 +108,8 @@ namespace Coordination.Intake.Persistence.Migrations
                     Notice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     QueryCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     AssignedUnits = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Final = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosedOutcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Attachments = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>

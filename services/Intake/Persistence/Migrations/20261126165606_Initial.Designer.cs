@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDb))]
-    [Migration("20261126164215_Initial")]
+    [Migration("20261126165606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -60,11 +60,18 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ClosedOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("Collective")
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("EarlierCaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Final")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("GroupSize")
                         .HasColumnType("integer");

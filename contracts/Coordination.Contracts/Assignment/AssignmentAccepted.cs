@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The unit told the petitioner it accepted the case (告知受理, within 15 days).</summary>
+public sealed record AssignmentAccepted
+{
+    public required Guid CaseId { get; init; }
+    public required Guid AssignmentId { get; init; }
+    public required string UnitCode { get; init; }
+    public required string Actor { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

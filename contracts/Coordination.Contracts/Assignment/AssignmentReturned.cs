@@ -1,0 +1,13 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The bureau approved a return: the hand-over ends and the case is routed again; the return counts against the router.</summary>
+public sealed record AssignmentReturned
+{
+    public required Guid CaseId { get; init; }
+    public required Guid AssignmentId { get; init; }
+    public required string UnitCode { get; init; }
+    public required string RoutedBy { get; init; }
+    public required string Actor { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The hearing ended; the clock runs again with the paused time added.</summary>
+public sealed record HearingEnded
+{
+    public required Guid CaseId { get; init; }
+    public required string Actor { get; init; }
+    public required DateTimeOffset DecideBy { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The answer was sent to the petitioner; the review window opens.</summary>
+public sealed record ReplySubmitted
+{
+    public required Guid CaseId { get; init; }
+    public required string Outcome { get; init; }
+    public required string Actor { get; init; }
+    public required DateTimeOffset ReviewWindowEndsAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

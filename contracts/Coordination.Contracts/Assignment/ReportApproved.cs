@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The bureau approved the completion report.</summary>
+public sealed record ReportApproved
+{
+    public required Guid CaseId { get; init; }
+    public required Guid AssignmentId { get; init; }
+    public required string UnitCode { get; init; }
+    public required string Actor { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

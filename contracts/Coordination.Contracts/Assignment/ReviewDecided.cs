@@ -1,0 +1,12 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The review or re-review was decided.</summary>
+public sealed record ReviewDecided
+{
+    public required Guid CaseId { get; init; }
+    public required string Stage { get; init; }
+    public required string Actor { get; init; }
+    public required string Decision { get; init; }
+    public required string Answer { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace Coordination.Contracts.Assignment;
+
+/// <summary>The petitioner asked for review (复查) or re-review (复核) within 30 days.</summary>
+public sealed record ReviewRequested
+{
+    public required Guid CaseId { get; init; }
+    public required string Stage { get; init; }
+    public required string Actor { get; init; }
+    public required string Reasons { get; init; }
+    public required DateTimeOffset DecideBy { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

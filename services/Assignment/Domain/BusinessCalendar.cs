@@ -1,0 +1,24 @@
+namespace Coordination.Assignment.Domain;
+
+/// <summary>
+/// Due instants (DOMAIN.md): counting starts the next day; calendar-day limits ending on a weekend or holiday roll
+/// to the next working day; working-day limits skip them; a limit ends at the close of its last day (UTC+8).
+/// </summary>
+public sealed class BusinessCalendar(IReadOnlySet<DateOnly> holidays)
+{
+    public IReadOnlySet<DateOnly> Holidays { get; } = holidays;
+
+    public DateTimeOffset AfterCalendarDays(DateTimeOffset start, int days)
+    {
+        var last = DayOf(start).AddDays(days);
+        while (!WorkingDays.IsWorkingDay(last, Holidays)) last = last.AddDays(1);
+        return EndOf(last);
+    }
+
+    public DateTimeOffset AfterWorkingDays(DateTimeOffset start, int days) => WorkingDays.DueAt(start, days, Holidays);
+
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(WorkingDays.BureauOffset).DateTime);
+
+    private static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDays.BureauOffset).ToUniversalTime();
+}

@@ -1,0 +1,113 @@
+namespace Coordination.Assignment.Domain;
+
+/// <summary>
+/// One time limit and its escalation ladder (§8, §10): reminder at a fraction of the limit, 催办 when it passes,
+/// 督办 some working days later; each fires once, late rather than never. A met limit stops the ladder.
+/// </summary>
+public sealed class Deadline
+{
+    public Guid Id { get; init; }
+    public Guid CaseId { get; init; }
+    public Guid? AssignmentId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset DueAt { get; private set; }
+    public DateTimeOffset ReminderAt { get; private set; }
+    public DateTimeOffset SupervisionAt { get; private set; }
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+    public DateTimeOffset? OverdueSentAt { get; private set; }
+    public DateTimeOffset? SupervisionSentAt { get; private set; }
+    public DateTimeOffset? MetAt { get; private set; }
+    public DateTimeOffset? PausedAt { get; private set; }
+    /// <summary>When the scanner must look at this row next; null once nothing is left to do.</summary>
+    public DateTimeOffset? NextActionAt { get; private set; }
+
+    public bool ClosesCase => Step == DeadlineSteps.ReviewWindow;
+
+    public static Deadline Start(Guid caseId, Guid? assignmentId, string step, string unit, DateTimeOffset startedAt, DateTimeOffset dueAt,
+        RuleSet rules, BusinessCalendar calendar)
+    {
+        var deadline = new Deadline { Id = Guid.NewGuid(), CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit, StartedAt = startedAt };
+        deadline.Schedule(dueAt, rules, calendar);
+        return deadline;
+    }
+
+    public void Meet(DateTimeOffset at)
+    {
+        MetAt ??= at;
+        NextActionAt = null;
+    }
+
+    /// <summary>An approved extension moves the limit; the ladder restarts against the new limit.</summary>
+    public void MoveDue(DateTimeOffset dueAt, RuleSet rules, BusinessCalendar calendar)
+    {
+        (ReminderSentAt, OverdueSentAt, SupervisionSentAt) = (null, null, null);
+        Schedule(dueAt, rules, calendar);
+    }
+
+    /// <summary>A hearing stops the clock (re-review); resuming adds the paused time to the limit.</summary>
+    public void Pause(DateTimeOffset at)
+    {
+        if (MetAt is not null || PausedAt is not null) return;
+        PausedAt = at;
+        NextActionAt = null;
+    }
+
+    public void Resume(DateTimeOffset at, RuleSet rules, BusinessCalendar calendar)
+    {
+        if (PausedAt is not { } paused) return;
+        PausedAt = null;
+        var shift = at - paused;
+        var reminderSent = ReminderSentAt;
+        Schedule(DueAt + shift, rules, calendar);
+        ReminderSentAt = reminderSent;
+        NextActionAt = NextAction();
+    }
+
+    /// <summary>Takes every rung whose time has come and that has not fired yet, in order.</summary>
+    public IReadOnlyList<string> TakeDueActions(DateTimeOffset now)
+    {
+        var actions = new List<string>();
+        if (MetAt is not null || PausedAt is not null) return actions;
+        if (ClosesCase)
+        {
+            if (now >= DueAt) { actions.Add(DeadlineActions.CloseCase); MetAt = now; }
+        }
+        else
+        {
+            if (ReminderSentAt is null && now >= ReminderAt) { actions.Add(DeadlineActions.Remind); ReminderSentAt = now; }
+            if (OverdueSentAt is null && now >= DueAt) { actions.Add(DeadlineActions.Urge); OverdueSentAt = now; }
+            if (SupervisionSentAt is null && now >= SupervisionAt) { actions.Add(DeadlineActions.Supervise); SupervisionSentAt = now; }
+        }
+        NextActionAt = NextAction();
+        return actions;
+    }
+
+    private void Schedule(DateTimeOffset dueAt, RuleSet rules, BusinessCalendar calendar)
+    {
+        DueAt = dueAt;
+        ReminderAt = StartedAt + (dueAt - StartedAt) * rules.ReminderFraction;
+        // 催办 at the start of the day after the limit (DueAt); 督办 that many working days later.
+        SupervisionAt = calendar.AfterWorkingDays(dueAt, rules.SupervisionWorkingDays);
+        NextActionAt = NextAction();
+    }
+
+    private DateTimeOffset? NextAction()
+    {
+        if (MetAt is not null || PausedAt is not null) return null;
+        if (ClosesCase) return DueAt;
+        if (ReminderSentAt is null) return ReminderAt;
+        if (OverdueSentAt is null) return DueAt;
+        if (SupervisionSentAt is null) return SupervisionAt;
+        return null;
+    }
+}
+
+public static class DeadlineActions
+{
+    public const string Remind = "remind";
+    public const string Urge = "urge";
+    public const string Supervise = "supervise";
+    public const string CloseCase = "close_case";
+}

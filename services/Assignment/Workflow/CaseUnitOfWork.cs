@@ -1,0 +1,71 @@
+using Coordination.Assignment.Domain;
+using Coordination.Assignment.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+using Microsoft.EntityFrameworkCore;
+using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+
+namespace Coordination.Assignment.Workflow;
+
+/// <summary>
+/// Runs one action on one case: row lock, load, guarded change, deadlines, outbox, commit. Out-of-scope cases
+/// are NotFound, so case numbers don't leak; a broken rule rolls everything back.
+/// </summary>
+public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
+{
+    public AssignmentDb Db => db;
+    public CaseClock Clock => clock;
+
+    public async Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {caseId} FOR UPDATE", ct);
+        var c = await db.Cases.Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || !Visible(c, caller)) throw new NotFoundException($"case {caseId}");
+        var (rules, calendar) = await clock.ForAsync(db, c, ct);
+        var result = await action(c, new Context(db, rules, calendar, clock.Now, caller));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>A unit acts on its own hand-over only; the bureau on any in its jurisdiction.</summary>
+    public async Task<T> OnAssignmentAsync<T>(Guid assignmentId, Caller caller, Func<HandlingCase, AssignmentEntity, Context, Task<T>> action,
+        CancellationToken ct)
+    {
+        var caseId = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId).Select(a => (Guid?)a.CaseId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"assignment {assignmentId}");
+        return await OnCaseAsync(caseId, caller, (c, ctx) =>
+        {
+            var assignment = c.Assignments.Single(a => a.Id == assignmentId);
+            if (caller.Is(Roles.Department) && assignment.UnitCode != caller.Unit) throw new NotFoundException($"assignment {assignmentId}");
+            return action(c, assignment, ctx);
+        }, ct);
+    }
+
+    private static bool Visible(HandlingCase c, Caller caller) => caller.Is(Roles.Department)
+        ? c.Assignments.Any(a => a.UnitCode == caller.Unit)
+        : caller.Covers(c.RegionCode);
+
+    /// <summary>What an action needs: the unit of work, the case's rules and calendar, now, and who acts.</summary>
+    public sealed record Context(AssignmentDb Db, RuleSet Rules, BusinessCalendar Calendar, DateTimeOffset Now, Caller Caller)
+    {
+        public async Task MeetAsync(Guid caseId, Guid? assignmentId, params string[] steps)
+        {
+            var open = await Db.Deadlines.Where(d => d.CaseId == caseId && d.MetAt == null && steps.Contains(d.Step)
+                && (assignmentId == null || d.AssignmentId == assignmentId)).ToListAsync();
+            foreach (var d in open) d.Meet(Now);
+        }
+
+        public async Task MeetAllOfAsync(Guid assignmentId)
+        {
+            foreach (var d in await Db.Deadlines.Where(d => d.AssignmentId == assignmentId && d.MetAt == null).ToListAsync()) d.Meet(Now);
+        }
+
+        public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>
+            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Rules, Calendar));
+
+        public Task<Deadline?> OpenAsync(Guid caseId, string step) =>
+            Db.Deadlines.FirstOrDefaultAsync(d => d.CaseId == caseId && d.Step == step && d.MetAt == null);
+    }
+}

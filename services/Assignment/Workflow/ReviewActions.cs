@@ -1,0 +1,73 @@
+using Coordination.Assignment.Domain;
+using Coordination.Contracts.Assignment;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+
+namespace Coordination.Assignment.Workflow;
+
+/// <summary>
+/// After the answer: the petitioner's rating, review (复查) and re-review (复核) requests recorded by the bureau,
+/// their decisions, and hearings that pause the re-review clock. After re-review the matter is final.
+/// </summary>
+public sealed class ReviewActions(CaseUnitOfWork work)
+{
+    public static readonly IReadOnlySet<string> Ratings = new HashSet<string> { "satisfied", "basically_satisfied", "dissatisfied" };
+    public static readonly IReadOnlySet<string> Decisions = new HashSet<string> { "upheld", "changed", "revoked" };
+
+    public Task<HandlingCase> RateAsync(Guid caseId, string rating, Caller clerk, CancellationToken ct) =>
+        work.OnCaseAsync(caseId, clerk.Require(Roles.Clerk, Roles.Bureau), (c, ctx) =>
+        {
+            c.Rate(rating);
+            ctx.Db.Publish(new SatisfactionRated { CaseId = c.Id, Rating = rating, Actor = clerk.Subject, OccurredAt = ctx.Now }, c.Id);
+            return Task.FromResult(c);
+        }, ct);
+
+    public Task<HandlingCase> RequestReviewAsync(Guid caseId, string reasons, Caller clerk, CancellationToken ct) =>
+        work.OnCaseAsync(caseId, clerk.Require(Roles.Clerk, Roles.Bureau), async (c, ctx) =>
+        {
+            if (string.IsNullOrWhiteSpace(reasons)) throw new DomainRuleException("ReviewNeedsReasons", "a review request states its reasons");
+            var stage = c.RequestReview(ctx.Now);
+            await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewWindow);
+            var decideBy = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewDecisionDays);
+            ctx.Start(c, null, stage == "review" ? DeadlineSteps.ReviewDecision : DeadlineSteps.ReReviewDecision, clerk.Unit, decideBy);
+            ctx.Db.Publish(new ReviewRequested { CaseId = c.Id, Stage = stage, Actor = clerk.Subject, Reasons = reasons.Trim(), DecideBy = decideBy, OccurredAt = ctx.Now }, c.Id);
+            return c;
+        }, ct);
+
+    public Task<HandlingCase> DecideReviewAsync(Guid caseId, string decision, string answer, Caller bureau, CancellationToken ct) =>
+        work.OnCaseAsync(caseId, bureau.Require(Roles.Bureau), async (c, ctx) =>
+        {
+            var hearing = await ctx.OpenAsync(c.Id, DeadlineSteps.ReReviewDecision);
+            if (hearing?.PausedAt is not null) throw new DomainRuleException("HearingInProgress", "decide after the hearing ends");
+            var nextWindow = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewRequestDays);
+            var stage = c.DecideReview(decision, answer, ctx.Now, nextWindow);
+            await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewDecision, DeadlineSteps.ReReviewDecision);
+            ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, Decision = decision, Answer = answer, OccurredAt = ctx.Now }, c.Id);
+            if (c.Final)
+                ctx.Db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? decision, Final = true, Reason = "re-review decided: final", OccurredAt = ctx.Now }, c.Id);
+            else
+                ctx.Start(c, null, DeadlineSteps.ReviewWindow, bureau.Unit, nextWindow);
+            return c;
+        }, ct);
+
+    public Task<HandlingCase> HearingAsync(Guid caseId, bool start, Caller bureau, CancellationToken ct) =>
+        work.OnCaseAsync(caseId, bureau.Require(Roles.Bureau), async (c, ctx) =>
+        {
+            c.RequireReReviewPending();
+            var decision = await ctx.OpenAsync(c.Id, DeadlineSteps.ReReviewDecision)
+                ?? throw new DomainRuleException("NoReReviewPending", "no re-review clock is running");
+            if (start)
+            {
+                if (decision.PausedAt is not null) throw new DomainRuleException("HearingInProgress", "a hearing is already running");
+                decision.Pause(ctx.Now);
+                ctx.Db.Publish(new HearingStarted { CaseId = c.Id, Actor = bureau.Subject, OccurredAt = ctx.Now }, c.Id);
+            }
+            else
+            {
+                if (decision.PausedAt is null) throw new DomainRuleException("NoHearingInProgress", "no hearing is running");
+                decision.Resume(ctx.Now, ctx.Rules, ctx.Calendar);
+                ctx.Db.Publish(new HearingEnded { CaseId = c.Id, Actor = bureau.Subject, DecideBy = decision.DueAt, OccurredAt = ctx.Now }, c.Id);
+            }
+            return c;
+        }, ct);
+}

@@ -1,0 +1,75 @@
+using Coordination.Assignment.Domain;
+using Coordination.Contracts.Assignment;
+using Coordination.ServiceDefaults.Auth;
+using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+
+namespace Coordination.Assignment.Workflow;
+
+/// <summary>What a receiving unit does with its own hand-over.</summary>
+public sealed class UnitActions(CaseUnitOfWork work)
+{
+    public Task<AssignmentEntity> AcknowledgeAsync(Guid assignmentId, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), async (c, a, ctx) =>
+        {
+            a.Acknowledge(unit.Subject, ctx.Now);
+            await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.Acknowledge);
+            ctx.Db.Publish(new AssignmentAcknowledged { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, OccurredAt = ctx.Now }, c.Id);
+            return a;
+        }, ct);
+
+    public Task<AssignmentEntity> NotifyAcceptedAsync(Guid assignmentId, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), async (c, a, ctx) =>
+        {
+            a.NotifyAccepted(ctx.Now, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.HandlingDays));
+            await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.AcceptNotice);
+            if (a.HandlingDueAt is { } due) ctx.Start(c, a.Id, DeadlineSteps.Handling, a.UnitCode, due);
+            ctx.Db.Publish(new AssignmentAccepted { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, OccurredAt = ctx.Now }, c.Id);
+            return a;
+        }, ct);
+
+    public Task<AssignmentEntity> RequestReturnAsync(Guid assignmentId, string reasons, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), (c, a, ctx) =>
+        {
+            a.RequestReturn(reasons, ctx.Now, c.ReturnCount, ctx.Rules.ReturnCap);
+            ctx.Db.Publish(new AssignmentReturnRequested
+            {
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Reasons = a.ReturnReasons!, OccurredAt = ctx.Now,
+            }, c.Id);
+            return Task.FromResult(a);
+        }, ct);
+
+    public Task<AssignmentEntity> RequestExtensionAsync(Guid assignmentId, int days, string reason, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), (c, a, ctx) =>
+        {
+            a.RequestExtension(days, reason, ctx.Rules.MaxExtensionDays);
+            ctx.Db.Publish(new ExtensionRequested
+            {
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Days = days, Reason = a.ExtensionReason!, OccurredAt = ctx.Now,
+            }, c.Id);
+            return Task.FromResult(a);
+        }, ct);
+
+    public Task<AssignmentEntity> SubmitReportAsync(Guid assignmentId, string outcome, string answer, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), async (c, a, ctx) =>
+        {
+            a.SubmitReport(outcome, answer, needsSignOff: c.LeaderInstructed);
+            await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.Handling, DeadlineSteps.Rehandling);
+            ctx.Db.Publish(new CompletionReportSubmitted
+            {
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Outcome = outcome,
+                AwaitingSignOff = a.Status == AssignmentStatus.ReportAwaitingSignOff, OccurredAt = ctx.Now,
+            }, c.Id);
+            return a;
+        }, ct);
+
+    public Task<AssignmentEntity> SignOffAsync(Guid assignmentId, string leader, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), (c, a, ctx) =>
+        {
+            a.SignOff(leader);
+            ctx.Db.Publish(new ReportSignedOff
+            {
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Leader = a.SignedOffBy!, OccurredAt = ctx.Now,
+            }, c.Id);
+            return Task.FromResult(a);
+        }, ct);
+}

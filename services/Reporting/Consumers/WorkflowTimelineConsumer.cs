@@ -1,0 +1,94 @@
+using System.Reflection;
+using Coordination.Contracts.Assignment;
+using Coordination.Reporting.Domain;
+using Coordination.Reporting.Persistence;
+using Coordination.ServiceDefaults.Persistence;
+using MassTransit;
+
+namespace Coordination.Reporting.Consumers;
+
+/// <summary>
+/// Puts every step of the handling workflow on the case's timeline, once per message. The actor and unit come
+/// from the event's Actor and UnitCode; the detail lists its other fields.
+/// </summary>
+public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) :
+    IConsumer<AssignmentAccepted>,
+    IConsumer<AssignmentReturnRequested>,
+    IConsumer<AssignmentReturned>,
+    IConsumer<AssignmentReturnRejected>,
+    IConsumer<ExtensionRequested>,
+    IConsumer<ExtensionGranted>,
+    IConsumer<ExtensionRefused>,
+    IConsumer<CompletionReportSubmitted>,
+    IConsumer<ReportSignedOff>,
+    IConsumer<ReportApproved>,
+    IConsumer<ReportSentBack>,
+    IConsumer<ReplySubmitted>,
+    IConsumer<SatisfactionRated>,
+    IConsumer<CaseClosed>,
+    IConsumer<ReviewRequested>,
+    IConsumer<ReviewDecided>,
+    IConsumer<HearingStarted>,
+    IConsumer<HearingEnded>,
+    IConsumer<DeadlineApproaching>,
+    IConsumer<DeadlineMissed>,
+    IConsumer<SupervisionIssued>,
+    IConsumer<ResponsibilityAssigned>,
+    IConsumer<CaseRouted>
+{
+    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "UnitCode", "AssignmentId"];
+
+    public Task Consume(ConsumeContext<AssignmentAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<AssignmentReturnRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<AssignmentReturned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<AssignmentReturnRejected> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ExtensionRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ExtensionGranted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ExtensionRefused> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<CompletionReportSubmitted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReportSignedOff> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReportApproved> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReportSentBack> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReplySubmitted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<SatisfactionRated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<CaseClosed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReviewRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReviewDecided> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<HearingStarted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<HearingEnded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<DeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<DeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<SupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ResponsibilityAssigned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<CaseRouted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+
+    private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
+        inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), (db, _) =>
+        {
+            var m = context.Message;
+            db.Timeline.Add(new TimelineEntry
+            {
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = "assignment", OccurredAt = at,
+                Actor = Read(m, "Actor") ?? "", Unit = Read(m, "UnitCode") ?? "", Detail = Describe(m),
+            });
+            return Task.CompletedTask;
+        });
+
+    private static string? Read(object message, string property) => message.GetType().GetProperty(property)?.GetValue(message)?.ToString();
+
+    public static string Describe(object message)
+    {
+        var parts = message.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !Framed.Contains(p.Name))
+            .Select(p => $"{p.Name}: {Format(p.GetValue(message))}");
+        var detail = string.Join("; ", parts);
+        return detail.Length <= 1000 ? detail : detail[..997] + "...";
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        DateTimeOffset at => at.ToString("u"),
+        null => "",
+        _ => value.ToString() ?? "",
+    };
+}
