@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public static class ServiceDefaultsExtensions
             k.Listen(address, ports.Grpc, o => o.Protocols = HttpProtocols.Http2);
             k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // tests put a FakeTimeProvider first
         // Every SQL statement at Information would drown the log (the relay polls); failures still show.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.AddCoordinationTelemetry(serviceName);

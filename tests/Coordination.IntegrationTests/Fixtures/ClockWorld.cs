@@ -1,0 +1,79 @@
+using Coordination.Assignment;
+using Coordination.Assignment.Persistence;
+using Coordination.Assignment.Workflow;
+using Coordination.Contracts.Intake;
+using Coordination.Reporting;
+using Coordination.Reporting.Persistence;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Coordination.IntegrationTests.Fixtures;
+
+/// <summary>
+/// Assignment and Reporting on a fake clock, in a virtual host of their own: tests move time instead of
+/// sleeping. Starts Monday 28 September 2026, 09:00 in Nanjing, just before the National Day holidays.
+/// </summary>
+public sealed class ClockWorld(SystemFixture system) : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public string VirtualHost { get; } = system.RunId + "-clock";
+    public ServiceInstance Assignment { get; private set; } = null!;
+    public ServiceInstance Reporting { get; private set; } = null!;
+    private readonly List<ServiceInstance> _instances = [];
+
+    public async Task StartAsync()
+    {
+        await system.Infra.CreateVirtualHostAsync(VirtualHost);
+        Reporting = await StartReportingAsync();
+        Assignment = await StartAssignmentAsync();
+    }
+
+    /// <summary>Another Assignment replica on the same database and clock (a restart, or a second scanner).</summary>
+    public async Task<ServiceInstance> StartAssignmentAsync()
+    {
+        var instance = await system.StartAsync<AssignmentDb>("assignment_clock", (args, configure) => AssignmentService.Build(args, b =>
+        {
+            configure?.Invoke(b);
+            b.Services.AddSingleton<TimeProvider>(Clock);
+        }), Settings());
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private async Task<ServiceInstance> StartReportingAsync()
+    {
+        var instance = await system.StartAsync<ReportingDb>("reporting_clock", ReportingService.Build, Settings());
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["RabbitMq:VirtualHost"] = VirtualHost,
+        ["Deadlines:Interval"] = "00:00:00.100",
+    };
+
+    public DeadlineScanner Scanner(ServiceInstance assignment) => assignment.App.Services.GetRequiredService<DeadlineScanner>();
+
+    /// <summary>Stands in for Intake: registers a case in this world now (fake time).</summary>
+    public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false)
+    {
+        var caseId = NewId.NextGuid();
+        await Assignment.App.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered
+        {
+            CaseId = caseId, CaseNumber = $"{region}-2026-8{Random.Shared.Next(0, 99999):D5}", Channel = "visit", RegionCode = region,
+            Category = "grievance", Topic = topic, Summary = "clock world", PetitionerCount = 1, LawRelated = false, ReceivingUnit = "nanjing-petition-bureau",
+            Clerk = "test", ReceivedAt = Clock.GetUtcNow(), OccurredAt = Clock.GetUtcNow(), LeaderInstructed = leaderInstructed,
+        });
+        return caseId;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _instances) await instance.StopAsync();
+        await system.Infra.DeleteVirtualHostAsync(VirtualHost);
+    }
+}
