@@ -6,7 +6,7 @@ namespace Coordination.Assignment.Domain;
 /// <summary>Now, the case's rule set (chosen by its registration date) and the holiday calendar (data).</summary>
 public sealed class CaseClock(ReferenceDataCache<RuleSet> ruleSets, ReferenceDataCache<Holiday> holidays, TimeProvider clock)
 {
-    public DateTimeOffset Now => clock.GetUtcNow();
+    public DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
 
     public async Task<RuleSet> InForceAsync(AssignmentDb db, DateTimeOffset registeredAt, CancellationToken ct) =>
         RuleSet.InForce(await ruleSets.GetAsync(db, ct), registeredAt);

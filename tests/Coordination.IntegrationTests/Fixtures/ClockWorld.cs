@@ -14,17 +14,24 @@ namespace Coordination.IntegrationTests.Fixtures;
 /// Assignment and Reporting on a fake clock, in a virtual host of their own: tests move time instead of
 /// sleeping. Starts Monday 28 September 2026, 09:00 in Nanjing, just before the National Day holidays.
 /// </summary>
-public sealed class ClockWorld(SystemFixture system) : IAsyncDisposable
+public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8));
 
-    public FakeTimeProvider Clock { get; } = new(Start);
-    public string VirtualHost { get; } = system.RunId + "-clock";
+    public FakeTimeProvider Clock { get; } = new(Start.ToUniversalTime()); // PostgreSQL takes UTC instants only
+    public string VirtualHost { get; } = $"{system.RunId}-clock-{name}";
     public ServiceInstance Assignment { get; private set; } = null!;
     public ServiceInstance Reporting { get; private set; } = null!;
     private readonly List<ServiceInstance> _instances = [];
 
-    public async Task StartAsync()
+    public static async Task<ClockWorld> StartAsync(SystemFixture system, string name)
+    {
+        var world = new ClockWorld(system, name);
+        await world.StartAsync();
+        return world;
+    }
+
+    private async Task StartAsync()
     {
         await system.Infra.CreateVirtualHostAsync(VirtualHost);
         Reporting = await StartReportingAsync();
@@ -34,7 +41,7 @@ public sealed class ClockWorld(SystemFixture system) : IAsyncDisposable
     /// <summary>Another Assignment replica on the same database and clock (a restart, or a second scanner).</summary>
     public async Task<ServiceInstance> StartAssignmentAsync()
     {
-        var instance = await system.StartAsync<AssignmentDb>("assignment_clock", (args, configure) => AssignmentService.Build(args, b =>
+        var instance = await system.StartAsync<AssignmentDb>($"assignment_clock_{name}", (args, configure) => AssignmentService.Build(args, b =>
         {
             configure?.Invoke(b);
             b.Services.AddSingleton<TimeProvider>(Clock);
@@ -45,7 +52,7 @@ public sealed class ClockWorld(SystemFixture system) : IAsyncDisposable
 
     private async Task<ServiceInstance> StartReportingAsync()
     {
-        var instance = await system.StartAsync<ReportingDb>("reporting_clock", ReportingService.Build, Settings());
+        var instance = await system.StartAsync<ReportingDb>($"reporting_clock_{name}", ReportingService.Build, Settings());
         _instances.Add(instance);
         return instance;
     }

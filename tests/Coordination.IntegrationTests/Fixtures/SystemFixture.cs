@@ -89,32 +89,8 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Logging:LogLevel:MassTransit"] = "Warning",
     };
 
-    private ClockWorld? _clockWorld;
-    private readonly SemaphoreSlim _clockWorldLock = new(1, 1);
-
-    /// <summary>Assignment and Reporting on a fake clock, started on first use and shared by the deadline tests.</summary>
-    public async Task<ClockWorld> ClockWorldAsync()
-    {
-        await _clockWorldLock.WaitAsync();
-        try
-        {
-            if (_clockWorld is null)
-            {
-                var world = new ClockWorld(this);
-                await world.StartAsync();
-                _clockWorld = world;
-            }
-            return _clockWorld;
-        }
-        finally
-        {
-            _clockWorldLock.Release();
-        }
-    }
-
     public async Task DisposeAsync()
     {
-        if (_clockWorld is not null) await _clockWorld.DisposeAsync();
         foreach (var instance in Enumerable.Reverse(_extra)) await instance.StopAsync();
         await Infra.DeleteVirtualHostAsync(RunId);
         await Infra.DropDatabasesAsync(RunId + "_");
