@@ -1,0 +1,78 @@
+using Coordination.Assignment.Domain;
+
+namespace Coordination.UnitTests;
+
+public sealed class DeadlineTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+    private static readonly RuleSet Rules = new() { Version = "t", EffectiveFrom = new DateOnly(2000, 1, 1) };
+    private static readonly BusinessCalendar Calendar = new(new HashSet<DateOnly>());
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 0, 0, 0, Cst);
+
+    private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules, Calendar);
+
+    [Fact]
+    public void The_reminder_comes_at_eighty_percent_then_urging_then_supervision_each_once()
+    {
+        var d = TenDays();
+        Assert.Equal(Monday.AddDays(8), d.NextActionAt);
+        Assert.Empty(d.TakeDueActions(Monday.AddDays(7)));
+        Assert.Equal([DeadlineActions.Remind], d.TakeDueActions(Monday.AddDays(8)));
+        Assert.Empty(d.TakeDueActions(Monday.AddDays(9)));
+        Assert.Equal([DeadlineActions.Urge], d.TakeDueActions(Monday.AddDays(10)));
+        Assert.Equal(d.SupervisionAt, d.NextActionAt);
+        Assert.Equal([DeadlineActions.Supervise], d.TakeDueActions(d.SupervisionAt));
+        Assert.Null(d.NextActionAt);
+        Assert.Empty(d.TakeDueActions(d.SupervisionAt.AddDays(30)));
+    }
+
+    [Fact]
+    public void A_scanner_that_was_down_fires_every_missed_rung_late_in_order()
+    {
+        var d = TenDays();
+        Assert.Equal([DeadlineActions.Remind, DeadlineActions.Urge, DeadlineActions.Supervise], d.TakeDueActions(Monday.AddDays(60)));
+    }
+
+    [Fact]
+    public void A_met_limit_stops_the_ladder()
+    {
+        var d = TenDays();
+        d.Meet(Monday.AddDays(2));
+        Assert.Null(d.NextActionAt);
+        Assert.Empty(d.TakeDueActions(Monday.AddDays(60)));
+    }
+
+    [Fact]
+    public void A_pause_adds_its_length_to_the_limit()
+    {
+        var d = TenDays();
+        d.Pause(Monday.AddDays(5));
+        Assert.Empty(d.TakeDueActions(Monday.AddDays(30)));
+        d.Resume(Monday.AddDays(8), Rules, Calendar);
+        Assert.Equal(Monday.AddDays(13), d.DueAt);
+    }
+
+    [Fact]
+    public void Supervision_is_five_working_days_after_the_urging()
+    {
+        var d = TenDays(); // the limit ends with Wednesday 2 December; 催办 on Thursday 3 December
+        // five working days after the 催办 day: Fri 4, Mon 7, Tue 8, Wed 9, Thu 10; 督办 as Friday 11 begins
+        Assert.Equal(new DateTimeOffset(2026, 12, 11, 0, 0, 0, Cst), d.SupervisionAt);
+    }
+
+    [Fact]
+    public void Calendar_day_limits_ending_on_a_holiday_roll_to_the_next_working_day()
+    {
+        var calendar = new BusinessCalendar(new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5) });
+        var start = new DateTimeOffset(2026, 9, 16, 10, 0, 0, Cst); // + 15 days = Thursday 1 October, a holiday
+        Assert.Equal(new DateTimeOffset(2026, 10, 7, 0, 0, 0, Cst), calendar.AfterCalendarDays(start, 15)); // Fri 2 holiday, weekend, Mon 5 holiday: Tue 6
+    }
+
+    [Fact]
+    public void The_rule_set_in_force_at_registration_applies()
+    {
+        RuleSet[] sets = [new() { Version = "old", EffectiveFrom = new DateOnly(2020, 1, 1) }, new() { Version = "new", EffectiveFrom = new DateOnly(2026, 12, 1), HandlingDays = 45 }];
+        Assert.Equal("old", RuleSet.InForce(sets, new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero)).Version); // 23:59 in Nanjing
+        Assert.Equal("new", RuleSet.InForce(sets, new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero)).Version);
+    }
+}
