@@ -31,6 +31,22 @@ public static class Commands
           reception  RECEPTION_DAY_ID
           assignments [--pending]                                    the caller's unit's assignments
           ack        ASSIGNMENT_ID                                   acknowledge (签收)
+          accept     ASSIGNMENT_ID                                   told the petitioner it was accepted (告知受理)
+          return     ASSIGNMENT_ID --reasons R                       object and ask to return it (异议)
+          extend     ASSIGNMENT_ID --days N --reason R
+          report     ASSIGNMENT_ID --outcome resolved|explained|not_supported --answer TEXT
+          sign-off   ASSIGNMENT_ID --leader NAME
+          route      CASE_ID --unit U [--kind assignment|transfer]   (bureau) from its queue
+          decide-return ASSIGNMENT_ID --approve|--reject --reason R [--new-unit U]
+          decide-extension ASSIGNMENT_ID --approve|--reject [--reason R]
+          review-report ASSIGNMENT_ID --approve | --reject --reasons R   (send back: 重新办理)
+          reply      CASE_ID                                         send the approved answer
+          rate       CASE_ID --rating satisfied|basically_satisfied|dissatisfied
+          review     CASE_ID --reasons R                             复查, then 复核
+          decide-review CASE_ID --decision upheld|changed|revoked --answer TEXT
+          hearing    CASE_ID --start | --end
+          responsibility CASE_ID --unit U --group G --leader L --person P
+          deadlines  CASE_ID
           case       CASE_ID                                         handling state in Assignment
           referrals  [CASE_ID]
           meetings   [CASE_ID]
@@ -39,7 +55,8 @@ public static class Commands
         (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
         """;
 
-    private static readonly HashSet<string> Flags = ["law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing"];
+    private static readonly HashSet<string> Flags =
+        ["law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing", "approve", "reject", "start", "end"];
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false).WithIndentation());
 
     public static async Task<int> RunAsync(string[] args)
@@ -72,11 +89,37 @@ public static class Commands
             }, headers),
             "complete-reception" => await Intake().CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = arg }, headers),
             "reception" => await Intake().GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = arg }, headers),
-            "assignments" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
-                .ListAssignmentsAsync(new ListAssignmentsRequest { PendingOnly = a.Has("pending") }, headers),
-            "ack" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102))
-                .AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = arg }, headers),
-            "case" => await new AssignmentApi.AssignmentApiClient(Channel("COORD_ASSIGNMENT", 5102)).GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers),
+            "assignments" => await Assignment().ListAssignmentsAsync(new ListAssignmentsRequest { PendingOnly = a.Has("pending") }, headers),
+            "ack" => await Assignment().AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = arg }, headers),
+            "accept" => await Assignment().NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = arg }, headers),
+            "return" => await Assignment().RequestReturnAsync(new RequestReturnRequest { AssignmentId = arg, Reasons = a.Get("reasons", "") }, headers),
+            "extend" => await Assignment().RequestExtensionAsync(new RequestExtensionRequest
+                { AssignmentId = arg, Days = int.Parse(a.Get("days", "0")), Reason = a.Get("reason", "") }, headers),
+            "report" => await Assignment().SubmitReportAsync(new SubmitReportRequest
+                { AssignmentId = arg, Outcome = a.Get("outcome", ""), Answer = a.Get("answer", "") }, headers),
+            "sign-off" => await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg, LeaderName = a.Get("leader", "") }, headers),
+            "route" => await Assignment().RouteCaseAsync(new RouteCaseRequest
+                { CaseId = arg, UnitCode = a.Get("unit", ""), Kind = a.Get("kind", "assignment") }, headers),
+            "decide-return" => await Assignment().DecideReturnAsync(new DecideReturnRequest
+                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", ""), NewUnitCode = a.Get("new-unit", "") }, headers),
+            "decide-extension" => await Assignment().DecideExtensionAsync(new DecisionRequest
+                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", "") }, headers),
+            "review-report" => await Assignment().ReviewReportAsync(new ReviewReportRequest
+                { AssignmentId = arg, Approve = Decision(a), Reasons = a.Get("reasons", "") }, headers),
+            "reply" => await Assignment().SendReplyAsync(new CaseRef { CaseId = arg }, headers),
+            "rate" => await Assignment().RateReplyAsync(new RateReplyRequest { CaseId = arg, Rating = a.Get("rating", "") }, headers),
+            "review" => await Assignment().RequestReviewAsync(new RequestReviewRequest { CaseId = arg, Reasons = a.Get("reasons", "") }, headers),
+            "decide-review" => await Assignment().DecideReviewAsync(new DecideReviewRequest
+                { CaseId = arg, Decision = a.Get("decision", ""), Answer = a.Get("answer", "") }, headers),
+            "hearing" => a.Has("start")
+                ? await Assignment().StartHearingAsync(new CaseRef { CaseId = arg }, headers)
+                : await Assignment().EndHearingAsync(new CaseRef { CaseId = arg }, headers),
+            "responsibility" => await Assignment().AssignResponsibilityAsync(new AssignResponsibilityRequest
+            {
+                CaseId = arg, Unit = a.Get("unit", ""), Group = a.Get("group", ""), Leader = a.Get("leader", ""), Person = a.Get("person", ""),
+            }, headers),
+            "deadlines" => await Assignment().ListDeadlinesAsync(new CaseRef { CaseId = arg }, headers),
+            "case" => await Assignment().GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers),
             "referrals" => await new LegalDiversionApi.LegalDiversionApiClient(Channel("COORD_LEGAL", 5103))
                 .ListReferralsAsync(new ListReferralsRequest { CaseId = arg }, headers),
             "meetings" => await new JointMeetingApi.JointMeetingApiClient(Channel("COORD_JOINT_MEETING", 5104))
@@ -90,6 +133,9 @@ public static class Commands
     }
 
     private static IntakeApi.IntakeApiClient Intake() => new(Channel("COORD_INTAKE", 5101));
+    private static AssignmentApi.AssignmentApiClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
+
+    private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 
     internal static string Required(Arguments a, string name) => a.Get(name) ?? throw new UsageException($"--{name} is required");
 
