@@ -2,35 +2,21 @@ using Coordination.JointMeeting.Api;
 using Coordination.JointMeeting.Consumers;
 using Coordination.JointMeeting.Persistence;
 using Coordination.ServiceDefaults.Hosting;
-using Coordination.ServiceDefaults.Messaging;
-using Coordination.ServiceDefaults.Persistence;
 
 namespace Coordination.JointMeeting;
 
 public static class JointMeetingService
 {
     public const string Name = "joint-meeting";
-    public const int DefaultGrpcPort = 5104;
 
-    /// <param name="configure">Lets tests add configuration before anything reads it.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static readonly ServiceSpec<JointMeetingDb> Spec = new(Name, 5104, "joint_meeting")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(JointMeetingService).Assembly.GetName().Name });
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name, DefaultGrpcPort);
-        builder.AddServiceDatabase<JointMeetingDb>("joint_meeting");
-        builder.AddMessaging(Name, x => x.AddConsumer<JointMeetingRequestedConsumer>());
+        Consumers = x => x.AddConsumer<JointMeetingRequestedConsumer>(),
+        Endpoints = app => app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization(),
+    };
 
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization();
-        return app;
-    }
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        ServiceApp.Build(Spec, typeof(JointMeetingService).Assembly.GetName().Name!, args, configure);
 
-    public static async Task RunAsync(string[] args)
-    {
-        var app = Build(args);
-        await app.MigrateDatabaseAsync<JointMeetingDb>();
-        await app.RunAsync();
-    }
+    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<JointMeetingDb>(Build(args));
 }

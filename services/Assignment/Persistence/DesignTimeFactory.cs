@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Coordination.ServiceDefaults.Persistence;
 
 namespace Coordination.Assignment.Persistence;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AssignmentDb>
-{
-    public AssignmentDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AssignmentDb>().UseNpgsql("Host=127.0.0.1;Database=coordination_assignment").Options);
-}
+public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<AssignmentDb>("coordination_assignment", options => new AssignmentDb(options));

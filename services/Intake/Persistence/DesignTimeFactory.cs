@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Coordination.ServiceDefaults.Persistence;
 
 namespace Coordination.Intake.Persistence;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IntakeDb>
-{
-    public IntakeDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IntakeDb>().UseNpgsql("Host=127.0.0.1;Database=coordination_intake").Options);
-}
+public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<IntakeDb>("coordination_intake", options => new IntakeDb(options));

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Coordination.ServiceDefaults.Persistence;
 
 namespace Coordination.JointMeeting.Persistence;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<JointMeetingDb>
-{
-    public JointMeetingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<JointMeetingDb>().UseNpgsql("Host=127.0.0.1;Database=coordination_joint_meeting").Options);
-}
+public sealed class DesignTimeFactory() : ServiceDesignTimeFactory<JointMeetingDb>("coordination_joint_meeting", options => new JointMeetingDb(options));
