@@ -8,6 +8,8 @@ public sealed record AssignmentReturned
     public required string UnitCode { get; init; }
     public required string RoutedBy { get; init; }
     public required string Actor { get; init; }
+    /// <summary>The acting user's unit (optional: older messages lack it).</summary>
+    public string? ActorUnit { get; init; }
     public required string Reason { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -7,5 +7,7 @@ public sealed record ReportApproved
     public required Guid AssignmentId { get; init; }
     public required string UnitCode { get; init; }
     public required string Actor { get; init; }
+    /// <summary>The acting user's unit (optional: older messages lack it).</summary>
+    public string? ActorUnit { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -9,5 +9,7 @@ public sealed record ResponsibilityAssigned
     public required string Leader { get; init; }
     public required string Person { get; init; }
     public required string Actor { get; init; }
+    /// <summary>The acting user's unit (optional: older messages lack it).</summary>
+    public string? ActorUnit { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

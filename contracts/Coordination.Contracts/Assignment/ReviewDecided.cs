@@ -6,6 +6,8 @@ public sealed record ReviewDecided
     public required Guid CaseId { get; init; }
     public required string Stage { get; init; }
     public required string Actor { get; init; }
+    /// <summary>The acting user's unit (optional: older messages lack it).</summary>
+    public string? ActorUnit { get; init; }
     public required string Decision { get; init; }
     public required string Answer { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }

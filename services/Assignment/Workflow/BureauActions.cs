@@ -16,7 +16,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
                 throw new DomainRuleException("NotInTheBureauQueue", $"case {c.CaseNumber} is {c.Status}");
             if (unit == c.AccusedUnit) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
             await router.HandOverAsync(ctx.Db, c, unit, kind, bureau.Unit, ct);
-            ctx.Db.Publish(new CaseRouted { CaseId = c.Id, UnitCode = unit, Kind = kind, Actor = bureau.Subject, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new CaseRouted { CaseId = c.Id, UnitCode = unit, Kind = kind, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = ctx.Now }, c.Id);
             return c;
         }, ct);
 
@@ -27,7 +27,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             if (!approve)
             {
                 a.RejectReturn();
-                ctx.Db.Publish(new AssignmentReturnRejected { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, Reason = reason, OccurredAt = ctx.Now }, c.Id);
+                ctx.Db.Publish(new AssignmentReturnRejected { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reason = reason, OccurredAt = ctx.Now }, c.Id);
                 return a;
             }
             if (newUnit == a.UnitCode) throw new DomainRuleException("ReturnToSameUnit", "a returned case goes to another unit");
@@ -36,7 +36,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             await ctx.MeetAllOfAsync(a.Id);
             ctx.Db.Publish(new AssignmentReturned
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, RoutedBy = a.RoutedBy, Actor = bureau.Subject, Reason = reason, OccurredAt = ctx.Now,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, RoutedBy = a.RoutedBy, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reason = reason, OccurredAt = ctx.Now,
             }, c.Id);
             if (newUnit is null) CaseRouter.QueueForManualRouting(ctx.Db, c, ctx.Now);
             else await router.HandOverAsync(ctx.Db, c, newUnit, a.Kind, bureau.Unit, ct);
@@ -49,7 +49,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             if (!approve)
             {
                 a.RefuseExtension();
-                ctx.Db.Publish(new ExtensionRefused { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, Reason = reason, OccurredAt = ctx.Now }, c.Id);
+                ctx.Db.Publish(new ExtensionRefused { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reason = reason, OccurredAt = ctx.Now }, c.Id);
                 return a;
             }
             var due = ctx.Calendar.AfterCalendarDays(a.HandlingDueAt!.Value, a.ExtensionDays!.Value);
@@ -58,7 +58,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             handling?.MoveDue(due, ctx.Rules, ctx.Calendar);
             ctx.Db.Publish(new ExtensionGranted
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, Days = a.ExtensionDays!.Value, HandlingDueAt = due, OccurredAt = ctx.Now,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Days = a.ExtensionDays!.Value, HandlingDueAt = due, OccurredAt = ctx.Now,
             }, c.Id);
             return a;
         }, ct);
@@ -69,7 +69,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             if (approve)
             {
                 a.ApproveReport();
-                ctx.Db.Publish(new ReportApproved { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, OccurredAt = ctx.Now }, c.Id);
+                ctx.Db.Publish(new ReportApproved { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = ctx.Now }, c.Id);
             }
             else
             {
@@ -77,7 +77,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
                 ctx.Start(c, a.Id, DeadlineSteps.Rehandling, a.UnitCode, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.RehandlingDays));
                 ctx.Db.Publish(new ReportSentBack
                 {
-                    CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, Reasons = a.SendBackReasons!, SendBackCount = a.SendBackCount,
+                    CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reasons = a.SendBackReasons!, SendBackCount = a.SendBackCount,
                     OccurredAt = ctx.Now,
                 }, c.Id);
             }
@@ -93,7 +93,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             var windowEnds = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewRequestDays);
             c.Reply(approved, ctx.Now, windowEnds);
             ctx.Start(c, null, DeadlineSteps.ReviewWindow, bureau.Unit, windowEnds);
-            ctx.Db.Publish(new ReplySubmitted { CaseId = c.Id, Outcome = c.Outcome!, Actor = bureau.Subject, ReviewWindowEndsAt = windowEnds, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new ReplySubmitted { CaseId = c.Id, Outcome = c.Outcome!, Actor = bureau.Subject, ActorUnit = bureau.Unit, ReviewWindowEndsAt = windowEnds, OccurredAt = ctx.Now }, c.Id);
             return Task.FromResult(c);
         }, ct);
 
@@ -104,7 +104,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             c.AssignResponsibility(unit, group, leader, person);
             ctx.Db.Publish(new ResponsibilityAssigned
             {
-                CaseId = c.Id, Unit = unit, Group = group, Leader = leader, Person = person, Actor = bureau.Subject, OccurredAt = ctx.Now,
+                CaseId = c.Id, Unit = unit, Group = group, Leader = leader, Person = person, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = ctx.Now,
             }, c.Id);
             return Task.FromResult(c);
         }, ct);

@@ -18,7 +18,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
         work.OnCaseAsync(caseId, clerk.Require(Roles.Clerk, Roles.Bureau), (c, ctx) =>
         {
             c.Rate(rating);
-            ctx.Db.Publish(new SatisfactionRated { CaseId = c.Id, Rating = rating, Actor = clerk.Subject, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new SatisfactionRated { CaseId = c.Id, Rating = rating, Actor = clerk.Subject, ActorUnit = clerk.Unit, OccurredAt = ctx.Now }, c.Id);
             return Task.FromResult(c);
         }, ct);
 
@@ -30,7 +30,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewWindow);
             var decideBy = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewDecisionDays);
             ctx.Start(c, null, stage == "review" ? DeadlineSteps.ReviewDecision : DeadlineSteps.ReReviewDecision, clerk.Unit, decideBy);
-            ctx.Db.Publish(new ReviewRequested { CaseId = c.Id, Stage = stage, Actor = clerk.Subject, Reasons = reasons.Trim(), DecideBy = decideBy, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new ReviewRequested { CaseId = c.Id, Stage = stage, Actor = clerk.Subject, ActorUnit = clerk.Unit, Reasons = reasons.Trim(), DecideBy = decideBy, OccurredAt = ctx.Now }, c.Id);
             return c;
         }, ct);
 
@@ -42,7 +42,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             var nextWindow = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewRequestDays);
             var stage = c.DecideReview(decision, answer, ctx.Now, nextWindow);
             await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewDecision, DeadlineSteps.ReReviewDecision);
-            ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, Decision = decision, Answer = answer, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, ActorUnit = bureau.Unit, Decision = decision, Answer = answer, OccurredAt = ctx.Now }, c.Id);
             if (c.Final)
                 ctx.Db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? decision, Final = true, Reason = "re-review decided: final", OccurredAt = ctx.Now }, c.Id);
             else
@@ -60,13 +60,13 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             {
                 if (decision.PausedAt is not null) throw new DomainRuleException("HearingInProgress", "a hearing is already running");
                 decision.Pause(ctx.Now);
-                ctx.Db.Publish(new HearingStarted { CaseId = c.Id, Actor = bureau.Subject, OccurredAt = ctx.Now }, c.Id);
+                ctx.Db.Publish(new HearingStarted { CaseId = c.Id, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = ctx.Now }, c.Id);
             }
             else
             {
                 if (decision.PausedAt is null) throw new DomainRuleException("NoHearingInProgress", "no hearing is running");
                 decision.Resume(ctx.Now, ctx.Rules, ctx.Calendar);
-                ctx.Db.Publish(new HearingEnded { CaseId = c.Id, Actor = bureau.Subject, DecideBy = decision.DueAt, OccurredAt = ctx.Now }, c.Id);
+                ctx.Db.Publish(new HearingEnded { CaseId = c.Id, Actor = bureau.Subject, ActorUnit = bureau.Unit, DecideBy = decision.DueAt, OccurredAt = ctx.Now }, c.Id);
             }
             return c;
         }, ct);

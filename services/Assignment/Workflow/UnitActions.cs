@@ -13,7 +13,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
         {
             a.Acknowledge(unit.Subject, ctx.Now);
             await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.Acknowledge);
-            ctx.Db.Publish(new AssignmentAcknowledged { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new AssignmentAcknowledged { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, OccurredAt = ctx.Now }, c.Id);
             return a;
         }, ct);
 
@@ -23,7 +23,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
             a.NotifyAccepted(ctx.Now, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.HandlingDays));
             await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.AcceptNotice);
             if (a.HandlingDueAt is { } due) ctx.Start(c, a.Id, DeadlineSteps.Handling, a.UnitCode, due);
-            ctx.Db.Publish(new AssignmentAccepted { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new AssignmentAccepted { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, OccurredAt = ctx.Now }, c.Id);
             return a;
         }, ct);
 
@@ -33,7 +33,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
             a.RequestReturn(reasons, ctx.Now, c.ReturnCount, ctx.Rules.ReturnCap);
             ctx.Db.Publish(new AssignmentReturnRequested
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Reasons = a.ReturnReasons!, OccurredAt = ctx.Now,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, Reasons = a.ReturnReasons!, OccurredAt = ctx.Now,
             }, c.Id);
             return Task.FromResult(a);
         }, ct);
@@ -44,7 +44,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
             a.RequestExtension(days, reason, ctx.Rules.MaxExtensionDays);
             ctx.Db.Publish(new ExtensionRequested
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Days = days, Reason = a.ExtensionReason!, OccurredAt = ctx.Now,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, Days = days, Reason = a.ExtensionReason!, OccurredAt = ctx.Now,
             }, c.Id);
             return Task.FromResult(a);
         }, ct);
@@ -56,7 +56,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
             await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.Handling, DeadlineSteps.Rehandling);
             ctx.Db.Publish(new CompletionReportSubmitted
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Outcome = outcome,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, Outcome = outcome,
                 AwaitingSignOff = a.Status == AssignmentStatus.ReportAwaitingSignOff, OccurredAt = ctx.Now,
             }, c.Id);
             return a;
@@ -68,7 +68,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
             a.SignOff(leader);
             ctx.Db.Publish(new ReportSignedOff
             {
-                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, Leader = a.SignedOffBy!, OccurredAt = ctx.Now,
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, Leader = a.SignedOffBy!, OccurredAt = ctx.Now,
             }, c.Id);
             return Task.FromResult(a);
         }, ct);

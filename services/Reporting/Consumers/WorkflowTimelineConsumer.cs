@@ -9,7 +9,7 @@ namespace Coordination.Reporting.Consumers;
 
 /// <summary>
 /// Puts every step of the handling workflow on the case's timeline, once per message. The actor and unit come
-/// from the event's Actor and UnitCode; the detail lists its other fields.
+/// from the event's Actor and ActorUnit (else UnitCode); the detail lists its other fields.
 /// </summary>
 public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) :
     IConsumer<AssignmentAccepted>,
@@ -36,7 +36,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     IConsumer<ResponsibilityAssigned>,
     IConsumer<CaseRouted>
 {
-    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "UnitCode", "AssignmentId"];
+    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId"];
 
     public Task Consume(ConsumeContext<AssignmentAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<AssignmentReturnRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -69,7 +69,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
             db.Timeline.Add(new TimelineEntry
             {
                 CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = "assignment", OccurredAt = at,
-                Actor = Read(m, "Actor") ?? "", Unit = Read(m, "UnitCode") ?? "", Detail = Describe(m),
+                Actor = Read(m, "Actor") ?? "", Unit = Read(m, "ActorUnit") ?? Read(m, "UnitCode") ?? "", Detail = Describe(m),
             });
             return Task.CompletedTask;
         });

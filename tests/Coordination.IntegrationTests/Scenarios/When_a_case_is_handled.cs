@@ -35,6 +35,10 @@ public sealed class When_a_case_is_handled(SystemFixture system)
             t => t.Entries.Any(e => e.Kind == "SatisfactionRated"), "the rating on the timeline");
         Assert.Equal(["PetitionRegistered", "CaseAssigned", "AssignmentAcknowledged", "AssignmentAccepted", "CompletionReportSubmitted", "ReportApproved",
             "ReplySubmitted", "SatisfactionRated"], timeline.Entries.Select(e => e.Kind));
+        // Every action records who acted, for which unit, and when.
+        var approval = timeline.Entries.Single(e => e.Kind == "ReportApproved");
+        Assert.Equal(("bureau-petition-bureau-320100", "petition-bureau-320100"), (approval.Actor, approval.Unit));
+        Assert.Equal(LabourBureau, timeline.Entries.Single(e => e.Kind == "AssignmentAccepted").Unit);
     }
 
     [Fact]
