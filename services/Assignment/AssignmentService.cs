@@ -5,6 +5,7 @@ using Coordination.Assignment.Persistence;
 using Coordination.Assignment.Workflow;
 using Coordination.ServiceDefaults.Hosting;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Time;
 
 namespace Coordination.Assignment;
 
@@ -30,9 +31,7 @@ public static class AssignmentService
             builder.Services.AddScoped<UnitActions>();
             builder.Services.AddScoped<BureauActions>();
             builder.Services.AddScoped<ReviewActions>();
-            builder.Services.Configure<DeadlineScannerOptions>(builder.Configuration.GetSection("Deadlines"));
-            builder.Services.AddSingleton<DeadlineScanner>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner>());
+            builder.AddDeadlineScanner<AssignmentDb, AssignmentDeadlines>();
         },
         Endpoints = app => app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization(),
     };

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 
 namespace Coordination.UnitTests;
@@ -9,7 +10,7 @@ public sealed class DeadlineTests
     private static readonly BusinessCalendar Calendar = new(new HashSet<DateOnly>());
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 0, 0, 0, Cst);
 
-    private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules, Calendar);
+    private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules.Ladder, Calendar);
 
     [Fact]
     public void The_reminder_comes_at_eighty_percent_then_urging_then_supervision_each_once()
@@ -48,7 +49,7 @@ public sealed class DeadlineTests
         var d = TenDays();
         d.Pause(Monday.AddDays(5));
         Assert.Empty(d.TakeDueActions(Monday.AddDays(30)));
-        d.Resume(Monday.AddDays(8), Rules, Calendar);
+        d.Resume(Monday.AddDays(8), Rules.Ladder, Calendar);
         Assert.Equal(Monday.AddDays(13), d.DueAt);
     }
 

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 
 namespace Coordination.UnitTests;

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Persistence;
 using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Persistence;
@@ -61,8 +62,8 @@ public sealed class CaseRouter(ReferenceDataCache<RoutingRule> catalogue, CaseCl
         };
         c.Assignments.Add(assignment);
         c.Status = CaseStatus.Assigned;
-        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.Acknowledge, unit, now, assignment.AcknowledgeDueAt, rules, calendar));
-        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.AcceptNotice, unit, now, calendar.AfterCalendarDays(now, rules.AcceptNoticeDays), rules, calendar));
+        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.Acknowledge, unit, now, assignment.AcknowledgeDueAt, rules.Ladder, calendar));
+        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.AcceptNotice, unit, now, calendar.AfterCalendarDays(now, rules.AcceptNoticeDays), rules.Ladder, calendar));
         db.Publish(new CaseAssigned
         {
             CaseId = c.Id, CaseNumber = c.CaseNumber, AssignmentId = assignment.Id, UnitCode = unit, Kind = kind, RoutedBy = routedBy,

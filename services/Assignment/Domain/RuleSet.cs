@@ -1,3 +1,5 @@
+using Coordination.ServiceDefaults.Time;
+
 namespace Coordination.Assignment.Domain;
 
 /// <summary>
@@ -27,6 +29,8 @@ public sealed class RuleSet
     public double ReminderFraction { get; init; } = 0.8;
     /// <summary>督办 if still late this many working days after 催办.</summary>
     public int SupervisionWorkingDays { get; init; } = 5;
+
+    public LadderRules Ladder => new(ReminderFraction, SupervisionWorkingDays);
 
     public static RuleSet InForce(IEnumerable<RuleSet> all, DateTimeOffset registeredAt)
     {

@@ -1,5 +1,6 @@
 using Coordination.Assignment.Domain;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
 
@@ -84,16 +85,6 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(h => h.Name).HasMaxLength(64);
             e.HasData(CalendarSeed.Holidays);
         });
-        b.Entity<Deadline>(e =>
-        {
-            e.ToTable("deadlines");
-            e.HasKey(d => d.Id);
-            e.Property(d => d.Id).ValueGeneratedNever();
-            e.HasIndex(d => d.NextActionAt).HasFilter("\"NextActionAt\" IS NOT NULL");
-            e.HasIndex(d => new { d.CaseId, d.Step });
-            e.HasIndex(d => d.AssignmentId);
-            e.Property(d => d.Step).HasMaxLength(32);
-            e.Property(d => d.UnitCode).HasMaxLength(64);
-        });
+        b.MapDeadlines();
     }
 }

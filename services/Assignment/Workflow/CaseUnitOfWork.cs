@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
 using Coordination.ServiceDefaults.Auth;
@@ -63,7 +64,7 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
         }
 
         public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>
-            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Rules, Calendar));
+            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Rules.Ladder, Calendar, isTimer: step == DeadlineSteps.ReviewWindow));
 
         public Task<Deadline?> OpenAsync(Guid caseId, string step) =>
             Db.Deadlines.FirstOrDefaultAsync(d => d.CaseId == caseId && d.Step == step && d.MetAt == null);

@@ -65,7 +65,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             else
             {
                 if (decision.PausedAt is null) throw new DomainRuleException("NoHearingInProgress", "no hearing is running");
-                decision.Resume(ctx.Now, ctx.Rules, ctx.Calendar);
+                decision.Resume(ctx.Now, ctx.Rules.Ladder, ctx.Calendar);
                 ctx.Db.Publish(new HearingEnded { CaseId = c.Id, Actor = bureau.Subject, ActorUnit = bureau.Unit, DecideBy = decision.DueAt, OccurredAt = ctx.Now }, c.Id);
             }
             return c;

@@ -1,6 +1,6 @@
 using Coordination.Assignment;
 using Coordination.Assignment.Persistence;
-using Coordination.Assignment.Workflow;
+using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Intake;
 using Coordination.Reporting;
 using Coordination.Reporting.Persistence;
@@ -63,7 +63,7 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
         ["Deadlines:Interval"] = "00:00:00.100",
     };
 
-    public DeadlineScanner Scanner(ServiceInstance assignment) => assignment.App.Services.GetRequiredService<DeadlineScanner>();
+    public DeadlineScanner<AssignmentDb> Scanner(ServiceInstance assignment) => assignment.App.Services.GetRequiredService<DeadlineScanner<AssignmentDb>>();
 
     /// <summary>Stands in for Intake: registers a case in this world now (fake time).</summary>
     public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false)

@@ -1,4 +1,7 @@
-namespace Coordination.Assignment.Domain;
+namespace Coordination.ServiceDefaults.Time;
+
+/// <summary>How a ladder escalates: the reminder at a fraction of the limit, 督办 some working days after 催办.</summary>
+public sealed record LadderRules(double ReminderFraction, int SupervisionWorkingDays);
 
 /// <summary>
 /// One time limit and its escalation ladder (§8, §10): reminder at a fraction of the limit, 催办 when it passes,
@@ -8,6 +11,7 @@ public sealed class Deadline
 {
     public Guid Id { get; init; }
     public Guid CaseId { get; init; }
+    /// <summary>The subject within the case: an assignment, a referral, a supervision order.</summary>
     public Guid? AssignmentId { get; init; }
     public required string Step { get; init; }
     public required string UnitCode { get; init; }
@@ -23,12 +27,16 @@ public sealed class Deadline
     /// <summary>When the scanner must look at this row next; null once nothing is left to do.</summary>
     public DateTimeOffset? NextActionAt { get; private set; }
 
-    public bool ClosesCase => Step == DeadlineSteps.ReviewWindow;
+    /// <summary>A timer rather than a duty: when due, the owning service acts (e.g. closes a case); no reminders.</summary>
+    public bool IsTimer { get; init; }
 
     public static Deadline Start(Guid caseId, Guid? assignmentId, string step, string unit, DateTimeOffset startedAt, DateTimeOffset dueAt,
-        RuleSet rules, BusinessCalendar calendar)
+        LadderRules rules, BusinessCalendar calendar, bool isTimer = false)
     {
-        var deadline = new Deadline { Id = Guid.NewGuid(), CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit, StartedAt = startedAt };
+        var deadline = new Deadline
+        {
+            Id = Guid.NewGuid(), CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit, StartedAt = startedAt, IsTimer = isTimer,
+        };
         deadline.Schedule(dueAt, rules, calendar);
         return deadline;
     }
@@ -40,7 +48,7 @@ public sealed class Deadline
     }
 
     /// <summary>An approved extension moves the limit; the ladder restarts against the new limit.</summary>
-    public void MoveDue(DateTimeOffset dueAt, RuleSet rules, BusinessCalendar calendar)
+    public void MoveDue(DateTimeOffset dueAt, LadderRules rules, BusinessCalendar calendar)
     {
         (ReminderSentAt, OverdueSentAt, SupervisionSentAt) = (null, null, null);
         Schedule(dueAt, rules, calendar);
@@ -54,7 +62,7 @@ public sealed class Deadline
         NextActionAt = null;
     }
 
-    public void Resume(DateTimeOffset at, RuleSet rules, BusinessCalendar calendar)
+    public void Resume(DateTimeOffset at, LadderRules rules, BusinessCalendar calendar)
     {
         if (PausedAt is not { } paused) return;
         PausedAt = null;
@@ -70,9 +78,9 @@ public sealed class Deadline
     {
         var actions = new List<string>();
         if (MetAt is not null || PausedAt is not null) return actions;
-        if (ClosesCase)
+        if (IsTimer)
         {
-            if (now >= DueAt) { actions.Add(DeadlineActions.CloseCase); MetAt = now; }
+            if (now >= DueAt) { actions.Add(DeadlineActions.TimerFired); MetAt = now; }
         }
         else
         {
@@ -84,7 +92,7 @@ public sealed class Deadline
         return actions;
     }
 
-    private void Schedule(DateTimeOffset dueAt, RuleSet rules, BusinessCalendar calendar)
+    private void Schedule(DateTimeOffset dueAt, LadderRules rules, BusinessCalendar calendar)
     {
         DueAt = dueAt;
         ReminderAt = StartedAt + (dueAt - StartedAt) * rules.ReminderFraction;
@@ -96,7 +104,7 @@ public sealed class Deadline
     private DateTimeOffset? NextAction()
     {
         if (MetAt is not null || PausedAt is not null) return null;
-        if (ClosesCase) return DueAt;
+        if (IsTimer) return DueAt;
         if (ReminderSentAt is null) return ReminderAt;
         if (OverdueSentAt is null) return DueAt;
         if (SupervisionSentAt is null) return SupervisionAt;
@@ -109,5 +117,5 @@ public static class DeadlineActions
     public const string Remind = "remind";
     public const string Urge = "urge";
     public const string Supervise = "supervise";
-    public const string CloseCase = "close_case";
+    public const string TimerFired = "timer_fired";
 }

@@ -1,4 +1,4 @@
-namespace Coordination.Assignment.Domain;
+namespace Coordination.ServiceDefaults.Time;
 
 /// <summary>
 /// Due instants (DOMAIN.md): counting starts the next day; calendar-day limits ending on a weekend or holiday roll

@@ -1,4 +1,4 @@
-namespace Coordination.Assignment.Domain;
+namespace Coordination.ServiceDefaults.Time;
 
 /// <summary>
 /// Working-day limits (DOMAIN.md, time limits): counting starts the next day, weekends and listed holidays

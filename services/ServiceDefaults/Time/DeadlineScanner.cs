@@ -1,0 +1,91 @@
+using Coordination.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.ServiceDefaults.Time;
+
+public sealed class DeadlineScannerOptions
+{
+    /// <summary>How often to look; the clock (TimeProvider) decides what is due.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+    public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>What a rung of the ladder, or a timer, means in the owning service: the events it publishes.</summary>
+public interface IDeadlineHandler<in TDb> where TDb : ServiceDbContext
+{
+    Task FireAsync(TDb db, Deadline deadline, string action, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>
+/// Picks due deadlines with FOR UPDATE SKIP LOCKED (safe with several replicas), fires each rung once, in the
+/// same transaction that records it (its events go through the outbox). State lives in the rows, so a restart
+/// resumes where it stopped and fires late rather than never.
+/// </summary>
+public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<DeadlineScannerOptions> options, ILogger<DeadlineScanner<TDb>> log)
+    : BackgroundService where TDb : ServiceDbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ScanOnceAsync(stoppingToken) == options.Value.BatchSize) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(ex, "Deadline scan failed; retrying");
+            }
+            await Task.Delay(options.Value.Interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One batch; returns how many deadlines it handled.</summary>
+    public async Task<int> ScanOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var handler = scope.ServiceProvider.GetRequiredService<IDeadlineHandler<TDb>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().ToUniversalTime();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Set<Deadline>()
+            .FromSql($"SELECT * FROM deadlines WHERE \"NextActionAt\" <= {now} ORDER BY \"NextActionAt\" LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var deadline in due)
+        foreach (var action in deadline.TakeDueActions(now))
+            await handler.FireAsync(db, deadline, action, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due.Count;
+    }
+}
+
+public static class DeadlineExtensions
+{
+    /// <summary>The deadlines table, in the owning service's database.</summary>
+    public static void MapDeadlines(this Microsoft.EntityFrameworkCore.ModelBuilder b) => b.Entity<Deadline>(e =>
+    {
+        e.ToTable("deadlines");
+        e.HasKey(d => d.Id);
+        e.Property(d => d.Id).ValueGeneratedNever();
+        e.HasIndex(d => d.NextActionAt).HasFilter("\"NextActionAt\" IS NOT NULL");
+        e.HasIndex(d => new { d.CaseId, d.Step });
+        e.HasIndex(d => d.AssignmentId);
+        e.Property(d => d.Step).HasMaxLength(32);
+        e.Property(d => d.UnitCode).HasMaxLength(64);
+    });
+
+    /// <summary>The scanner and this service's meaning of each rung.</summary>
+    public static void AddDeadlineScanner<TDb, THandler>(this Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+        where TDb : ServiceDbContext where THandler : class, IDeadlineHandler<TDb>
+    {
+        builder.Services.Configure<DeadlineScannerOptions>(builder.Configuration.GetSection("Deadlines"));
+        builder.Services.AddScoped<IDeadlineHandler<TDb>, THandler>();
+        builder.Services.AddSingleton<DeadlineScanner<TDb>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner<TDb>>());
+    }
+}
