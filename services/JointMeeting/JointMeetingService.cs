@@ -11,7 +11,11 @@ public static class JointMeetingService
 
     public static readonly ServiceSpec<JointMeetingDb> Spec = new(Name, 5104, "joint_meeting")
     {
-        Consumers = x => x.AddConsumer<JointMeetingRequestedConsumer>(),
+        Consumers = x =>
+        {
+            x.AddConsumer<JointMeetingRequestedConsumer>();
+            x.AddConsumer<CommitteeMeetingRequestConsumer>();
+        },
         Endpoints = app => app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization(),
     };
 

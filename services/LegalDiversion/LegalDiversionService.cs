@@ -2,6 +2,9 @@ using Coordination.LegalDiversion.Api;
 using Coordination.LegalDiversion.Consumers;
 using Coordination.LegalDiversion.Persistence;
 using Coordination.ServiceDefaults.Hosting;
+using Coordination.ServiceDefaults.Time;
+using Coordination.LegalDiversion.Domain;
+using Coordination.LegalDiversion.Workflow;
 
 namespace Coordination.LegalDiversion;
 
@@ -12,6 +15,13 @@ public static class LegalDiversionService
     public static readonly ServiceSpec<LegalDiversionDb> Spec = new(Name, 5103, "legal_diversion")
     {
         Consumers = x => x.AddConsumer<LegalDiversionRequestedConsumer>(),
+        Services = builder =>
+        {
+            builder.Services.Configure<LegalDiversionOptions>(builder.Configuration.GetSection("LegalDiversion"));
+            builder.Services.AddScoped<ReferralActions>();
+            builder.Services.AddScoped<ReferralQueries>();
+            builder.AddDeadlineScanner<LegalDiversionDb, LegalDeadlines>();
+        },
         Endpoints = app => app.MapGrpcService<LegalDiversionGrpcService>().RequireAuthorization(),
     };
 

@@ -1,37 +1,163 @@
 using Coordination.Grpc.LegalDiversion;
+using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
+using Coordination.LegalDiversion.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using ReferralView = Coordination.Grpc.LegalDiversion.Referral;
+using SupervisionOrderView = Coordination.Grpc.LegalDiversion.SupervisionOrder;
 
 namespace Coordination.LegalDiversion.Api;
 
-public sealed class LegalDiversionGrpcService(LegalDiversionDb db) : LegalDiversionApi.LegalDiversionApiBase
+public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActions actions, ReferralQueries queries, TimeProvider clock)
+    : LegalDiversionApi.LegalDiversionApiBase
 {
-    private const int PageSize = 200;
+    private static readonly string[] Decisions = ["filed", "accepted", "declined"];
+    private static readonly string[] Updates = ["hearing_scheduled", "decided", "mediated", "withdrawn"];
+    private static readonly string[] Conclusions = ["concluded_in_law", "returned_to_petition_track"];
+
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task<ListReferralsReply> ListReferrals(ListReferralsRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau);
+        var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution);
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
-        var prefix = Jurisdiction.Prefix(caller.Region);
-        var query = db.Referrals.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix));
-        if (caseId is { } id) query = query.Where(r => r.CaseId == id);
-        var rows = await query.OrderByDescending(r => r.OpenedAt).Take(PageSize).ToListAsync(context.CancellationToken);
-        return new ListReferralsReply
+        var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
+        return new ListReferralsReply { Referrals = { rows.Select(r => ReferralQueries.ToView(r, Now)) } };
+    }
+
+    public override Task<Board> GetBoard(GetBoardRequest request, ServerCallContext context) =>
+        queries.BoardAsync(Caller.From(context).Require(Roles.Committee, Roles.Bureau), request, context.CancellationToken);
+
+    public override async Task<ListInstitutionsReply> ListInstitutions(ListInstitutionsRequest request, ServerCallContext context)
+    {
+        Caller.From(context);
+        var rows = await db.Institutions.AsNoTracking().Where(i => request.Channel == "" || i.Channel == request.Channel).OrderBy(i => i.Code).ToListAsync();
+        return new ListInstitutionsReply
         {
-            Referrals =
-            {
-                rows.Select(r => new Referral
-                {
-                    ReferralId = r.Id.ToString(), CaseId = r.CaseId.ToString(), CaseNumber = r.CaseNumber, RegionCode = r.RegionCode,
-                    Status = r.Status, OpenedAt = Timestamp.FromDateTimeOffset(r.OpenedAt),
-                }),
-            },
+            Institutions = { rows.Select(i => new Grpc.LegalDiversion.Institution { Code = i.Code, Name = i.Name, Channel = i.Channel, RegionCode = i.RegionCode }) },
         };
+    }
+
+    public override async Task<ReferralView> ReferCase(ReferCaseRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e
+            .Check(Channels.All.Contains(request.Channel), "channel", "must be one of " + string.Join(", ", Channels.All))
+            .Check(request.InstitutionCode.Length > 0, "institution_code", "is required (ListInstitutions)"));
+        return View(await actions.ReferAsync(id, request.Channel, request.InstitutionCode, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ReferralView> AcknowledgeReferral(AcknowledgeReferralRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e
+            .Check(Decisions.Contains(request.Decision), "decision", "must be filed, accepted or declined")
+            .Check(request.Decision != "declined" || !string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a decline states its reasons"));
+        return View(await actions.AcknowledgeAsync(id, request.Decision, request.Reasons, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ReferralView> PostReferralUpdate(PostReferralUpdateRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e
+            .Check(Updates.Contains(request.Update), "update", "must be hearing_scheduled, decided, mediated or withdrawn")
+            .Check(request.Note.Length <= 2000, "note", "at most 2000 characters"));
+        return View(await actions.PostUpdateAsync(id, request.Update, request.Note, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ReferralView> ConcludeReferral(ConcludeReferralRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e
+            .Check(Conclusions.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
+            .Check(request.Detail.Trim().Length is > 0 and <= 2000, "detail", "is required"));
+        return View(await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ReferralView> MarkMajor(MarkMajorRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        return View(await actions.MarkMajorAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ReferralView> RequestJointMeeting(RequestJointMeetingRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        return View(await actions.RequestJointMeetingAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<SupervisionOrderView> IssueSupervisionOrder(IssueSupervisionOrderRequest request, ServerCallContext context)
+    {
+        DateOnly lastDay = default;
+        var id = Validated(request.ReferralId, "referral_id", e => e
+            .Check(request.AddresseeCode.Trim().Length is > 0 and <= 64, "addressee_code", "is required")
+            .Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required")
+            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
+        return View(await actions.IssueOrderAsync(id, request.AddresseeCode.Trim(), request.Content, lastDay, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<SupervisionOrderView> ReplySupervisionOrder(ReplySupervisionOrderRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.OrderId, "order_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 2000, "reply", "is required"));
+        return View(await actions.ReplyOrderAsync(id, request.Reply, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<ListSupervisionOrdersReply> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution, Roles.Department);
+        var referralId = Validated(request.ReferralId, "referral_id", _ => { });
+        var orders = await db.SupervisionOrders.AsNoTracking().Where(o => o.ReferralId == referralId).OrderBy(o => o.DueAt).ToListAsync(context.CancellationToken);
+        var visible = orders.Where(o => caller.Is(Roles.Institution, Roles.Department) ? o.AddresseeCode == caller.Unit : caller.Covers(o.RegionCode)).ToList();
+        var escalated = await db.Deadlines.AsNoTracking().Where(d => d.SupervisionSentAt != null && visible.Select(o => (Guid?)o.Id).Contains(d.AssignmentId))
+            .Select(d => d.AssignmentId).ToListAsync(context.CancellationToken);
+        return new ListSupervisionOrdersReply { Orders = { visible.Select(o => View(o, escalated.Contains(o.Id))) } };
+    }
+
+    public override async Task<LegalAdvice> RecordLegalAdvice(RecordLegalAdviceRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Committee);
+        var caseId = Validated(request.CaseId, "case_id", e => e
+            .Check(request.Lawyer.Trim().Length is > 0 and <= 64, "lawyer", "is required")
+            .Check(request.Firm.Trim().Length is > 0 and <= 100, "firm", "is required")
+            .Check(request.Advice.Trim().Length is > 0 and <= 4000, "advice", "is required"));
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == caseId, context.CancellationToken);
+        if (referral is null || !caller.Covers(referral.RegionCode)) throw new NotFoundException($"legal case {caseId}");
+        var record = new LegalAdviceRecord
+        {
+            Id = NewId.NextSequentialGuid(), CaseId = caseId, RegionCode = referral.RegionCode, Lawyer = request.Lawyer.Trim(), Firm = request.Firm.Trim(),
+            Advice = request.Advice.Trim(), GivenAt = Now, RecordedBy = caller.Subject,
+        };
+        db.LegalAdvice.Add(record);
+        db.Publish(new Contracts.LegalDiversion.LegalAdviceRecorded
+        {
+            CaseId = caseId, Lawyer = record.Lawyer, Firm = record.Firm, Advice = record.Advice, Actor = caller.Subject, ActorUnit = caller.Unit, OccurredAt = Now,
+        }, caseId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new LegalAdvice
+        {
+            AdviceId = record.Id.ToString(), CaseId = caseId.ToString(), Lawyer = record.Lawyer, Firm = record.Firm, Advice = record.Advice,
+            GivenAt = Timestamp.FromDateTimeOffset(record.GivenAt),
+        };
+    }
+
+    private ReferralView View(Domain.Referral r) => ReferralQueries.ToView(r, Now);
+
+    private SupervisionOrderView View(Domain.SupervisionOrder o, bool escalated = false) => new()
+    {
+        OrderId = o.Id.ToString(), ReferralId = o.ReferralId.ToString(), CaseId = o.CaseId.ToString(), AddresseeCode = o.AddresseeCode, Content = o.Content,
+        DueAt = Timestamp.FromDateTimeOffset(o.DueAt), Status = o.Status, Reply = o.Reply ?? "", Overdue = o.Status == Domain.SupervisionOrder.Issued && Now >= o.DueAt,
+        Escalated = escalated,
+    };
+
+    private static Guid Validated(string value, string field, Action<FieldErrors> more)
+    {
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(value, field);
+        more(errors);
+        errors.ThrowIfAny();
+        return id;
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Coordination.Contracts.Assignment;
+using Coordination.Contracts.LegalDiversion;
 using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
 using Coordination.ServiceDefaults.Persistence;
@@ -8,7 +9,7 @@ using MassTransit;
 namespace Coordination.Reporting.Consumers;
 
 /// <summary>
-/// Puts every step of the handling workflow on the case's timeline, once per message. The actor and unit come
+/// Puts every step of the handling workflow and of legal diversion on the case's timeline, once per message. The actor and unit come
 /// from the event's Actor and ActorUnit (else UnitCode); the detail lists its other fields.
 /// </summary>
 public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) :
@@ -34,7 +35,20 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     IConsumer<DeadlineMissed>,
     IConsumer<SupervisionIssued>,
     IConsumer<ResponsibilityAssigned>,
-    IConsumer<CaseRouted>
+    IConsumer<CaseRouted>,
+    IConsumer<ReferralMade>,
+    IConsumer<ReferralAcknowledged>,
+    IConsumer<ReferralDeclined>,
+    IConsumer<ReferralStatusUpdated>,
+    IConsumer<LegalAdviceRecorded>,
+    IConsumer<CaseMarkedMajor>,
+    IConsumer<SupervisionOrderIssued>,
+    IConsumer<SupervisionOrderReplied>,
+    IConsumer<LegalDeadlineApproaching>,
+    IConsumer<LegalDeadlineMissed>,
+    IConsumer<LegalSupervisionEscalated>,
+    IConsumer<JointMeetingRequestedByCommittee>,
+    IConsumer<LegalReferralConcluded>
 {
     private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId"];
 
@@ -62,17 +76,38 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     public Task Consume(ConsumeContext<ResponsibilityAssigned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<CaseRouted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
+    public Task Consume(ConsumeContext<ReferralMade> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReferralAcknowledged> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReferralDeclined> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ReferralStatusUpdated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalAdviceRecorded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<CaseMarkedMajor> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<SupervisionOrderIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<SupervisionOrderReplied> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalDeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalDeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalSupervisionEscalated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<JointMeetingRequestedByCommittee> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalReferralConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
         inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), (db, _) =>
         {
             var m = context.Message;
             db.Timeline.Add(new TimelineEntry
             {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = "assignment", OccurredAt = at,
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at,
                 Actor = Read(m, "Actor") ?? "", Unit = Read(m, "ActorUnit") ?? Read(m, "UnitCode") ?? "", Detail = Describe(m),
             });
             return Task.CompletedTask;
         });
+
+    /// <summary>The publishing service, from the contract's namespace (the namespace is the wire identity).</summary>
+    private static string ServiceOf(Type type) => type.Namespace?.Split('.')[^1] switch
+    {
+        "LegalDiversion" => "legal-diversion",
+        var name => name?.ToLowerInvariant() ?? "",
+    };
 
     private static string? Read(object message, string property) => message.GetType().GetProperty(property)?.GetValue(message)?.ToString();
 

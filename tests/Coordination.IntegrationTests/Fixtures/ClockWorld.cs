@@ -2,6 +2,8 @@ using Coordination.Assignment;
 using Coordination.Assignment.Persistence;
 using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Intake;
+using Coordination.LegalDiversion;
+using Coordination.LegalDiversion.Persistence;
 using Coordination.Reporting;
 using Coordination.Reporting.Persistence;
 using MassTransit;
@@ -42,6 +44,18 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
     public async Task<ServiceInstance> StartAssignmentAsync()
     {
         var instance = await system.StartAsync<AssignmentDb>($"assignment_clock_{name}", (args, configure) => AssignmentService.Build(args, b =>
+        {
+            configure?.Invoke(b);
+            b.Services.AddSingleton<TimeProvider>(Clock);
+        }), Settings());
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>Legal diversion on the same fake clock, for supervision orders that fall overdue.</summary>
+    public async Task<ServiceInstance> StartLegalDiversionAsync()
+    {
+        var instance = await system.StartAsync<LegalDiversionDb>($"legal_clock_{name}", (args, configure) => LegalDiversionService.Build(args, b =>
         {
             configure?.Invoke(b);
             b.Services.AddSingleton<TimeProvider>(Clock);

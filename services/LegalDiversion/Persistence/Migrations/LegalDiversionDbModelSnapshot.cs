@@ -22,6 +22,155 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.LegalDiversion.Domain.Institution", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("institutions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "nanjing-intermediate-court",
+                            Channel = "court_appeal",
+                            Name = "南京市中级人民法院",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "xuanwu-court",
+                            Channel = "court_litigation",
+                            Name = "玄武区人民法院",
+                            RegionCode = "320102"
+                        },
+                        new
+                        {
+                            Code = "qinhuai-court",
+                            Channel = "court_litigation",
+                            Name = "秦淮区人民法院",
+                            RegionCode = "320104"
+                        },
+                        new
+                        {
+                            Code = "nanjing-procuratorate",
+                            Channel = "procuratorate",
+                            Name = "南京市人民检察院",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "nanjing-public-security",
+                            Channel = "public_security",
+                            Name = "南京市公安局",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "nanjing-labour-arbitration",
+                            Channel = "arbitration",
+                            Name = "南京市劳动人事争议仲裁委员会",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "nanjing-reconsideration",
+                            Channel = "administrative_reconsideration",
+                            Name = "南京市人民政府行政复议办公室",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "nanjing-admin-mediation",
+                            Channel = "administrative_mediation",
+                            Name = "南京市行政调解中心",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "xuanwu-peoples-mediation",
+                            Channel = "peoples_mediation",
+                            Name = "玄武区人民调解委员会",
+                            RegionCode = "320102"
+                        },
+                        new
+                        {
+                            Code = "nanjing-legal-aid",
+                            Channel = "legal_aid",
+                            Name = "南京市法律援助中心",
+                            RegionCode = "320100"
+                        },
+                        new
+                        {
+                            Code = "suzhou-intermediate-court",
+                            Channel = "court_appeal",
+                            Name = "苏州市中级人民法院",
+                            RegionCode = "320500"
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.LegalDiversion.Domain.LegalAdviceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Firm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lawyer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("legal_advice", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.LegalDiversion.Domain.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -35,8 +184,37 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastUpdate")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Major")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReferralCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -57,9 +235,66 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("InstitutionCode");
+
                     b.HasIndex("RegionCode", "Status");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.LegalDiversion.Domain.SupervisionOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddresseeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseeCode");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("supervision_orders", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Persistence.InboxMessage", b =>
@@ -127,6 +362,72 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                     b.HasIndex("Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Time.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsTimer")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OverdueSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SupervisionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SupervisionSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("NextActionAt")
+                        .HasFilter("\"NextActionAt\" IS NOT NULL");
+
+                    b.HasIndex("CaseId", "Step");
+
+                    b.ToTable("deadlines", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,13 @@
+namespace Coordination.Contracts.LegalDiversion;
+
+/// <summary>The political-legal committee asked the bureau to convene a joint meeting on a hard case.</summary>
+public sealed record JointMeetingRequestedByCommittee
+{
+    public required Guid CaseId { get; init; }
+    public required string CaseNumber { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Reason { get; init; }
+    public required string Actor { get; init; }
+    public string? ActorUnit { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.LegalDiversion;
+
+/// <summary>Reminder at 80% of a legal-diversion time limit.</summary>
+public sealed record LegalDeadlineApproaching
+{
+    public required Guid CaseId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.LegalDiversion;
+
+/// <summary>催办: a legal-diversion time limit passed unmet.</summary>
+public sealed record LegalDeadlineMissed
+{
+    public required Guid CaseId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

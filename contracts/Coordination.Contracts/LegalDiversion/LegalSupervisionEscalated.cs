@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.LegalDiversion;
+
+/// <summary>Still late five working days after the limit: escalated to the committee.</summary>
+public sealed record LegalSupervisionEscalated
+{
+    public required Guid CaseId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
