@@ -49,6 +49,15 @@ public static class Commands
           deadlines  CASE_ID
           case       CASE_ID                                         handling state in Assignment
           referrals  [CASE_ID]
+          board      [--channel C] [--institution I] [--status S]      the committee's board
+          institutions [--channel C]
+          refer      REFERRAL_ID --channel C --institution I
+          acknowledge-referral REFERRAL_ID --decision filed|accepted|declined [--reasons R]
+          referral-update REFERRAL_ID --update hearing_scheduled|decided|mediated|withdrawn [--note N]
+          conclude   REFERRAL_ID --conclusion concluded_in_law|returned_to_petition_track --detail D
+          supervise  REFERRAL_ID --addressee CODE --content C --due yyyy-MM-dd
+          reply-order ORDER_ID --reply R
+          legal-advice CASE_ID --lawyer L --firm F --advice A
           meetings   [CASE_ID]
           timeline   CASE_ID
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
@@ -120,8 +129,23 @@ public static class Commands
             }, headers),
             "deadlines" => await Assignment().ListDeadlinesAsync(new CaseRef { CaseId = arg }, headers),
             "case" => await Assignment().GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers),
-            "referrals" => await new LegalDiversionApi.LegalDiversionApiClient(Channel("COORD_LEGAL", 5103))
-                .ListReferralsAsync(new ListReferralsRequest { CaseId = arg }, headers),
+            "referrals" => await Legal().ListReferralsAsync(new ListReferralsRequest { CaseId = arg }, headers),
+            "board" => await Legal().GetBoardAsync(new GetBoardRequest
+                { Channel = a.Get("channel", ""), InstitutionCode = a.Get("institution", ""), Status = a.Get("status", "") }, headers),
+            "institutions" => await Legal().ListInstitutionsAsync(new ListInstitutionsRequest { Channel = a.Get("channel", "") }, headers),
+            "refer" => await Legal().ReferCaseAsync(new ReferCaseRequest
+                { ReferralId = arg, Channel = a.Get("channel", ""), InstitutionCode = a.Get("institution", "") }, headers),
+            "acknowledge-referral" => await Legal().AcknowledgeReferralAsync(new AcknowledgeReferralRequest
+                { ReferralId = arg, Decision = a.Get("decision", ""), Reasons = a.Get("reasons", "") }, headers),
+            "referral-update" => await Legal().PostReferralUpdateAsync(new PostReferralUpdateRequest
+                { ReferralId = arg, Update = a.Get("update", ""), Note = a.Get("note", "") }, headers),
+            "conclude" => await Legal().ConcludeReferralAsync(new ConcludeReferralRequest
+                { ReferralId = arg, Conclusion = a.Get("conclusion", ""), Detail = a.Get("detail", "") }, headers),
+            "supervise" => await Legal().IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
+                { ReferralId = arg, AddresseeCode = a.Get("addressee", ""), Content = a.Get("content", ""), DueDate = a.Get("due", "") }, headers),
+            "reply-order" => await Legal().ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = arg, Reply = a.Get("reply", "") }, headers),
+            "legal-advice" => await Legal().RecordLegalAdviceAsync(new RecordLegalAdviceRequest
+                { CaseId = arg, Lawyer = a.Get("lawyer", ""), Firm = a.Get("firm", ""), Advice = a.Get("advice", "") }, headers),
             "meetings" => await new JointMeetingApi.JointMeetingApiClient(Channel("COORD_JOINT_MEETING", 5104))
                 .ListMeetingsAsync(new ListMeetingsRequest { CaseId = arg }, headers),
             "timeline" => await new ReportingApi.ReportingApiClient(Channel("COORD_REPORTING", 5105))
@@ -134,6 +158,7 @@ public static class Commands
 
     private static IntakeApi.IntakeApiClient Intake() => new(Channel("COORD_INTAKE", 5101));
     private static AssignmentApi.AssignmentApiClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
+    private static LegalDiversionApi.LegalDiversionApiClient Legal() => new(Channel("COORD_LEGAL", 5103));
 
     private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 
