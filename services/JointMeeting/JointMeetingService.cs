@@ -2,6 +2,9 @@ using Coordination.JointMeeting.Api;
 using Coordination.JointMeeting.Consumers;
 using Coordination.JointMeeting.Persistence;
 using Coordination.ServiceDefaults.Hosting;
+using Coordination.ServiceDefaults.Time;
+using Coordination.JointMeeting.Domain;
+using Coordination.JointMeeting.Workflow;
 
 namespace Coordination.JointMeeting;
 
@@ -15,6 +18,12 @@ public static class JointMeetingService
         {
             x.AddConsumer<JointMeetingRequestedConsumer>();
             x.AddConsumer<CommitteeMeetingRequestConsumer>();
+        },
+        Services = builder =>
+        {
+            builder.Services.Configure<MeetingOptions>(builder.Configuration.GetSection("JointMeeting"));
+            builder.Services.AddScoped<MeetingActions>();
+            builder.AddDeadlineScanner<JointMeetingDb, MeetingDeadlines>();
         },
         Endpoints = app => app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization(),
     };

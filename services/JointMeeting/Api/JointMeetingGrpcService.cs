@@ -1,37 +1,178 @@
+using Coordination.Contracts.JointMeeting;
 using Coordination.Grpc.JointMeeting;
 using Coordination.JointMeeting.Persistence;
+using Coordination.JointMeeting.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using static Coordination.JointMeeting.Api.MeetingViews;
+using MeetingEntity = Coordination.JointMeeting.Domain.Meeting;
+using MeetingView = Coordination.Grpc.JointMeeting.Meeting;
 
 namespace Coordination.JointMeeting.Api;
 
-public sealed class JointMeetingGrpcService(JointMeetingDb db) : JointMeetingApi.JointMeetingApiBase
+public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions actions, TimeProvider clock) : JointMeetingApi.JointMeetingApiBase
 {
     private const int PageSize = 200;
+    private static readonly string[] Responses = ["confirm", "decline", "delegate"];
+
+    /// <summary>Bureaus see meetings in their jurisdiction; anyone else only meetings its unit is invited to.</summary>
+    private IQueryable<MeetingEntity> Visible(Caller caller)
+    {
+        var query = db.Meetings.AsNoTracking().Include(m => m.ActionItems);
+        if (caller.Is(Roles.Bureau))
+        {
+            var prefix = Jurisdiction.Prefix(caller.Region);
+            return query.Where(m => m.RegionCode.StartsWith(prefix));
+        }
+        return query.Where(m => m.Parties.Any(p => p.Code == caller.Unit));
+    }
 
     public override async Task<ListMeetingsReply> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context).Require(Roles.Bureau);
+        var caller = Caller.From(context);
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
-        var prefix = Jurisdiction.Prefix(caller.Region);
-        var query = db.Meetings.AsNoTracking().Where(m => m.RegionCode.StartsWith(prefix));
-        if (caseId is { } id) query = query.Where(m => m.CaseId == id);
+        var query = Visible(caller);
+        if (caseId is { } id) query = query.Where(m => m.CaseIds.Contains(id) || m.CaseId == id);
         var rows = await query.OrderByDescending(m => m.ProposedAt).Take(PageSize).ToListAsync(context.CancellationToken);
-        return new ListMeetingsReply
+        return new ListMeetingsReply { Meetings = { rows.Select(ToView) } };
+    }
+
+    public override async Task<MeetingView> GetMeeting(MeetingRef request, ServerCallContext context)
+    {
+        var id = Validated(request.MeetingId, "meeting_id", _ => { });
+        var meeting = await Visible(Caller.From(context)).FirstOrDefaultAsync(m => m.Id == id, context.CancellationToken) ?? throw new NotFoundException($"meeting {id}");
+        return ToView(meeting);
+    }
+
+    /// <summary>The bureau's own proposal, from one or more cases it knows by id and number.</summary>
+    public override async Task<MeetingView> ProposeMeeting(ProposeMeetingRequest request, ServerCallContext context)
+    {
+        var bureau = Caller.From(context).Require(Roles.Bureau);
+        var errors = new FieldErrors();
+        var ids = request.CaseIds.Select((c, i) => errors.RequireGuid(c, $"case_ids[{i}]")).ToList();
+        errors.Check(ids.Count > 0, "case_ids", "at least one case").Check(request.Reason.Trim().Length is > 0 and <= 200, "reason", "is required").ThrowIfAny();
+        var meeting = new MeetingEntity
         {
-            Meetings =
-            {
-                rows.Select(m => new Meeting
-                {
-                    MeetingId = m.Id.ToString(), CaseId = m.CaseId.ToString(), CaseNumber = m.CaseNumber, RegionCode = m.RegionCode,
-                    RegionCodes = { m.RegionCodes }, Status = m.Status, Reason = m.Reason, ProposedAt = Timestamp.FromDateTimeOffset(m.ProposedAt),
-                }),
-            },
+            Id = NewId.NextSequentialGuid(), CaseId = ids[0], CaseNumber = "", RegionCode = bureau.Region, RegionCodes = [bureau.Region], CaseIds = ids.Distinct().ToList(),
+            Reason = $"bureau {bureau.Unit}: {request.Reason.Trim()}", ProposedAt = clock.GetUtcNow(),
         };
+        db.Meetings.Add(meeting);
+        db.Publish(new JointMeetingProposed { CaseId = meeting.CaseId, MeetingId = meeting.Id, RegionCodes = meeting.RegionCodes, OccurredAt = meeting.ProposedAt }, meeting.CaseId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToView(meeting);
+    }
+
+    public override async Task<MeetingView> ConveneMeeting(ConveneMeetingRequest request, ServerCallContext context)
+    {
+        DateOnly answerBy = default, positionsBy = default;
+        var id = Validated(request.MeetingId, "meeting_id", e => e
+            .Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
+            .Check(request.ScheduledAt is not null, "scheduled_at", "is required")
+            .Check(request.Place.Trim().Length is > 0 and <= 200, "place", "is required")
+            .Check(request.Parties.Count is > 0 and <= 50 && request.Parties.All(p => p.Trim().Length is > 0 and <= 64), "parties", "1 to 50 party codes")
+            .Check(DateOnly.TryParseExact(request.AnswerBy, "yyyy-MM-dd", out answerBy), "answer_by", "must be a date (yyyy-MM-dd)")
+            .Check(DateOnly.TryParseExact(request.PositionsBy, "yyyy-MM-dd", out positionsBy), "positions_by", "must be a date (yyyy-MM-dd)"));
+        return ToView(await actions.ConveneAsync(id, request.Agenda.Trim(), request.ScheduledAt.ToDateTimeOffset(), request.Place.Trim(),
+            request.Parties.Select(p => p.Trim()).ToList(), answerBy, positionsBy, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> AnswerInvitation(AnswerInvitationRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.MeetingId, "meeting_id", e => e
+            .Check(Responses.Contains(request.Response), "response", "must be confirm, decline or delegate")
+            .Check(request.Response != "decline" || request.Reason.Trim().Length > 0, "reason", "a decline states its reason")
+            .Check(request.Response != "delegate" || request.Delegate.Trim().Length > 0, "delegate", "name the delegate"));
+        return ToView(await actions.AnswerAsync(id, request.Response, request.Reason, request.Delegate, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> SubmitPosition(SubmitPositionRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.MeetingId, "meeting_id", e => e
+            .Check(request.Position.Trim().Length is > 0 and <= 8000, "position", "is required")
+            .Check(request.HandlingStatus.Trim().Length is > 0 and <= 2000, "handling_status", "is required"));
+        return ToView(await actions.SubmitPositionAsync(id, request.Position, request.HandlingStatus, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> HoldMeeting(HoldMeetingRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.MeetingId, "meeting_id", e => e
+            .Check(request.Minutes.Trim().Length is > 0 and <= 8000, "minutes", "are required")
+            .Check(request.Resolution.Trim().Length is > 0 and <= 4000, "resolution", "is required"));
+        var lead = request.LeadUnit.Trim().Length == 0 ? null : request.LeadUnit.Trim();
+        return ToView(await actions.HoldAsync(id, request.Attended.ToList(), request.Minutes.Trim(), request.Resolution.Trim(), lead, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> EscalateMeeting(EscalateMeetingRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.MeetingId, "meeting_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        return ToView(await actions.EscalateAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> IssueActionItem(IssueActionItemRequest request, ServerCallContext context)
+    {
+        DateOnly lastDay = default;
+        var id = Validated(request.MeetingId, "meeting_id", e => e
+            .Check(request.Owner.Trim().Length is > 0 and <= 64, "owner", "is required")
+            .Check(request.Task.Trim().Length is > 0 and <= 2000, "task", "is required")
+            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
+        return ToView(await actions.IssueAsync(id, request.Owner.Trim(), request.Task.Trim(), lastDay, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> ReplyActionItem(ReplyActionItemRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ItemId, "item_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 4000, "reply", "is required"));
+        return ToView(await actions.ReplyItemAsync(id, request.Reply, request.Evidence, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> ReviewActionItem(ReviewActionItemRequest request, ServerCallContext context)
+    {
+        var id = Validated(request.ItemId, "item_id", e => e.Check(request.Accept || request.Reason.Trim().Length > 0, "reason", "sending back states why"));
+        return ToView(await actions.ReviewItemAsync(id, request.Accept, request.Reason, Caller.From(context), context.CancellationToken));
+    }
+
+    public override async Task<MeetingView> CloseMeeting(MeetingRef request, ServerCallContext context) =>
+        ToView(await actions.CloseAsync(Validated(request.MeetingId, "meeting_id", _ => { }), Caller.From(context), context.CancellationToken));
+
+    /// <summary>Recurring meetings (e.g. monthly): one proposed-and-convened meeting per occurrence.</summary>
+    public override async Task<ListMeetingsReply> ScheduleRecurring(ScheduleRecurringRequest request, ServerCallContext context)
+    {
+        var bureau = Caller.From(context).Require(Roles.Bureau);
+        new FieldErrors()
+            .Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
+            .Check(request.Parties.Count > 0, "parties", "at least one party")
+            .Check(request.FirstAt is not null && request.FirstAt.ToDateTimeOffset() > clock.GetUtcNow(), "first_at", "a time ahead")
+            .Check(request.Place.Trim().Length > 0, "place", "is required")
+            .Check(request.EveryMonths is >= 1 and <= 12, "every_months", "1 to 12")
+            .Check(request.Occurrences is >= 1 and <= 24, "occurrences", "1 to 24").ThrowIfAny();
+        var reply = new ListMeetingsReply();
+        for (var i = 0; i < request.Occurrences; i++)
+        {
+            var at = request.FirstAt!.ToDateTimeOffset().AddMonths(i * request.EveryMonths);
+            var meeting = new MeetingEntity
+            {
+                Id = NewId.NextSequentialGuid(), CaseId = Guid.Empty, CaseNumber = "", RegionCode = bureau.Region, RegionCodes = [bureau.Region],
+                Reason = $"recurring: {request.Agenda.Trim()}", ProposedAt = clock.GetUtcNow(),
+            };
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(context.CancellationToken);
+            var day = DateOnly.FromDateTime(at.ToOffset(ServiceDefaults.Time.WorkingDays.BureauOffset).DateTime).AddDays(-1);
+            reply.Meetings.Add(ToView(await actions.ConveneAsync(meeting.Id, request.Agenda.Trim(), at, request.Place.Trim(), request.Parties, day, day, bureau,
+                context.CancellationToken)));
+        }
+        return reply;
+    }
+
+    private static Guid Validated(string value, string field, Action<FieldErrors> more)
+    {
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(value, field);
+        more(errors);
+        errors.ThrowIfAny();
+        return id;
     }
 }

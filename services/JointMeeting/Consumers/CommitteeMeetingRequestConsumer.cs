@@ -18,7 +18,7 @@ public sealed class CommitteeMeetingRequestConsumer(InboxProcessor<JointMeetingD
             if (await db.Meetings.AnyAsync(x => x.CaseId == m.CaseId && x.Status == Meeting.Proposed, ct)) return;
             var meeting = new Meeting
             {
-                Id = NewId.NextSequentialGuid(), CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode, RegionCodes = [m.RegionCode],
+                Id = NewId.NextSequentialGuid(), CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode, RegionCodes = [m.RegionCode], CaseIds = [m.CaseId],
                 Reason = $"political-legal committee {m.ActorUnit}: {m.Reason}", ProposedAt = clock.GetUtcNow(),
             };
             db.Meetings.Add(meeting);

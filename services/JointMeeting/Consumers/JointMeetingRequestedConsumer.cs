@@ -19,7 +19,7 @@ public sealed class JointMeetingRequestedConsumer(InboxProcessor<JointMeetingDb>
             var meeting = new Meeting
             {
                 Id = NewId.NextSequentialGuid(), CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode,
-                RegionCodes = [.. m.RegionCodes], Reason = m.Reason, ProposedAt = clock.GetUtcNow(),
+                RegionCodes = [.. m.RegionCodes], CaseIds = [m.CaseId], Reason = m.Reason, ProposedAt = clock.GetUtcNow(),
             };
             db.Meetings.Add(meeting);
             db.Publish(new JointMeetingProposed

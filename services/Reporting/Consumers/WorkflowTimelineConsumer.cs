@@ -1,5 +1,6 @@
 using System.Reflection;
 using Coordination.Contracts.Assignment;
+using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
@@ -48,7 +49,20 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     IConsumer<LegalDeadlineMissed>,
     IConsumer<LegalSupervisionEscalated>,
     IConsumer<JointMeetingRequestedByCommittee>,
-    IConsumer<LegalReferralConcluded>
+    IConsumer<LegalReferralConcluded>,
+    IConsumer<JointMeetingConvened>,
+    IConsumer<InvitationAnswered>,
+    IConsumer<PositionSubmitted>,
+    IConsumer<JointMeetingHeld>,
+    IConsumer<JointMeetingEscalated>,
+    IConsumer<ActionItemIssued>,
+    IConsumer<ActionItemReplied>,
+    IConsumer<ActionItemAccepted>,
+    IConsumer<ActionItemSentBack>,
+    IConsumer<MeetingDeadlineApproaching>,
+    IConsumer<MeetingDeadlineMissed>,
+    IConsumer<MeetingSupervisionIssued>,
+    IConsumer<JointMeetingConcluded>
 {
     private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId"];
 
@@ -89,6 +103,19 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     public Task Consume(ConsumeContext<LegalSupervisionEscalated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingRequestedByCommittee> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<LegalReferralConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<JointMeetingConvened> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<InvitationAnswered> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<PositionSubmitted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<JointMeetingHeld> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<JointMeetingEscalated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ActionItemIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ActionItemReplied> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ActionItemAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<ActionItemSentBack> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<MeetingDeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<MeetingDeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<MeetingSupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<JointMeetingConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
         inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), (db, _) =>
@@ -106,6 +133,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     private static string ServiceOf(Type type) => type.Namespace?.Split('.')[^1] switch
     {
         "LegalDiversion" => "legal-diversion",
+        "JointMeeting" => "joint-meeting",
         var name => name?.ToLowerInvariant() ?? "",
     };
 

@@ -4,6 +4,8 @@ using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Intake;
 using Coordination.LegalDiversion;
 using Coordination.LegalDiversion.Persistence;
+using Coordination.JointMeeting;
+using Coordination.JointMeeting.Persistence;
 using Coordination.Reporting;
 using Coordination.Reporting.Persistence;
 using MassTransit;
@@ -64,6 +66,18 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
         return instance;
     }
 
+    /// <summary>Joint meetings on the same fake clock.</summary>
+    public async Task<ServiceInstance> StartJointMeetingAsync()
+    {
+        var instance = await system.StartAsync<JointMeetingDb>($"joint_clock_{name}", (args, configure) => JointMeetingService.Build(args, b =>
+        {
+            configure?.Invoke(b);
+            b.Services.AddSingleton<TimeProvider>(Clock);
+        }), Settings());
+        _instances.Add(instance);
+        return instance;
+    }
+
     private async Task<ServiceInstance> StartReportingAsync()
     {
         var instance = await system.StartAsync<ReportingDb>($"reporting_clock_{name}", ReportingService.Build, Settings());
@@ -80,7 +94,7 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
     public DeadlineScanner<AssignmentDb> Scanner(ServiceInstance assignment) => assignment.App.Services.GetRequiredService<DeadlineScanner<AssignmentDb>>();
 
     /// <summary>Stands in for Intake: registers a case in this world now (fake time).</summary>
-    public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false)
+    public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false, IReadOnlyList<string>? otherRegions = null)
     {
         var caseId = NewId.NextGuid();
         await Assignment.App.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered
@@ -88,6 +102,7 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
             CaseId = caseId, CaseNumber = $"{region}-2026-8{Random.Shared.Next(0, 99999):D5}", Channel = "visit", RegionCode = region,
             Category = "grievance", Topic = topic, Summary = "clock world", PetitionerCount = 1, LawRelated = false, ReceivingUnit = "nanjing-petition-bureau",
             Clerk = "test", ReceivedAt = Clock.GetUtcNow(), OccurredAt = Clock.GetUtcNow(), LeaderInstructed = leaderInstructed,
+            OtherRegionCodes = otherRegions ?? [],
         });
         return caseId;
     }

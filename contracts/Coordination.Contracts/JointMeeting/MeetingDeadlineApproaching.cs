@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.JointMeeting;
+
+/// <summary>Reminder at 80% of a joint-meeting limit (answer, position, action item). CaseId is the meeting's first case.</summary>
+public sealed record MeetingDeadlineApproaching
+{
+    public required Guid CaseId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Coordination.Contracts.JointMeeting;
+
+/// <summary>督办: still late five working days after the limit. CaseId is the meeting's first case.</summary>
+public sealed record MeetingSupervisionIssued
+{
+    public required Guid CaseId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

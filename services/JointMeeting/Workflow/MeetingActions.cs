@@ -1,0 +1,174 @@
+using Coordination.Contracts.JointMeeting;
+using Coordination.JointMeeting.Domain;
+using Coordination.JointMeeting.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Time;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.JointMeeting.Workflow;
+
+/// <summary>
+/// Every change to a meeting, under its row lock, with its deadlines and events. The convening bureau manages;
+/// a party acts only for itself (its unit is the party). Out of scope is NotFound.
+/// </summary>
+public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> options, TimeProvider clock)
+{
+    private LadderRules Ladder => new(options.Value.ReminderFraction, options.Value.SupervisionWorkingDays);
+    private BusinessCalendar Calendar => new(options.Value.Holidays.ToHashSet());
+    private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
+
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDays.BureauOffset).ToUniversalTime();
+
+    public Task<Meeting> ConveneAsync(Guid id, string agenda, DateTimeOffset at, string place, IReadOnlyList<string> parties, DateOnly answerBy, DateOnly positionsBy,
+        Caller bureau, CancellationToken ct) =>
+        AsConvenerAsync(id, bureau, m =>
+        {
+            if (at <= Now) throw new DomainRuleException("MeetingInThePast", "a meeting is convened for a time ahead");
+            m.Convene(bureau.Unit, agenda, at, place, parties);
+            foreach (var party in m.Parties)
+            {
+                Start(m, party.Code, MeetingSteps.Answer, EndOf(answerBy));
+                Start(m, party.Code, MeetingSteps.Position, EndOf(positionsBy));
+            }
+            Publish(m, new JointMeetingConvened
+            {
+                CaseId = m.CaseId, MeetingId = m.Id, Agenda = agenda, ScheduledAt = at, Place = place, Parties = m.Parties.Select(p => p.Code).ToList(),
+                Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = Now,
+            });
+            return Task.CompletedTask;
+        }, ct, mustBeConvener: false);
+
+    public Task<Meeting> AnswerAsync(Guid id, string response, string reason, string delegateName, Caller party, CancellationToken ct) =>
+        AsPartyAsync(id, party, async (m, p) =>
+        {
+            if (m.Status != Meeting.Convened) throw new DomainRuleException("NotConvened", $"meeting {m.Id} is {m.Status}");
+            p.Answer(response, reason, delegateName);
+            await MeetAsync(m.Id, p.Code, MeetingSteps.Answer);
+            Publish(m, new InvitationAnswered
+            {
+                CaseId = m.CaseId, MeetingId = m.Id, Party = p.Code, Response = p.Response, Reason = p.DeclineReason, Delegate = p.Delegate,
+                Actor = party.Subject, OccurredAt = Now,
+            });
+        }, ct);
+
+    public Task<Meeting> SubmitPositionAsync(Guid id, string position, string handlingStatus, Caller party, CancellationToken ct) =>
+        AsPartyAsync(id, party, async (m, p) =>
+        {
+            if (m.Status != Meeting.Convened) throw new DomainRuleException("NotConvened", $"meeting {m.Id} is {m.Status}");
+            var due = await db.Deadlines.Where(d => d.AssignmentId == m.Id && d.UnitCode == p.Code && d.Step == MeetingSteps.Position).Select(d => d.DueAt).FirstAsync(ct);
+            p.SubmitPosition(position, handlingStatus, Now, due);
+            await MeetAsync(m.Id, p.Code, MeetingSteps.Position);
+            Publish(m, new PositionSubmitted { CaseId = m.CaseId, MeetingId = m.Id, Party = p.Code, Late = p.PositionLate, Actor = party.Subject, OccurredAt = Now });
+        }, ct);
+
+    public Task<Meeting> HoldAsync(Guid id, IReadOnlyList<string> attended, string minutes, string resolution, string? leadUnit, Caller bureau, CancellationToken ct) =>
+        AsConvenerAsync(id, bureau, async m =>
+        {
+            m.Hold(attended, minutes, resolution, leadUnit);
+            foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == m.Id && d.MetAt == null && d.Step != MeetingSteps.ActionItem).ToListAsync(ct)) d.Meet(Now);
+            Publish(m, new JointMeetingHeld
+            {
+                CaseId = m.CaseId, MeetingId = m.Id, Attended = attended.ToList(), Resolution = resolution, LeadUnit = leadUnit, Actor = bureau.Subject, ActorUnit = bureau.Unit,
+                OccurredAt = Now,
+            });
+        }, ct);
+
+    public Task<Meeting> EscalateAsync(Guid id, string reason, Caller bureau, CancellationToken ct) =>
+        AsConvenerAsync(id, bureau, m =>
+        {
+            m.Escalate();
+            Publish(m, new JointMeetingEscalated { CaseId = m.CaseId, MeetingId = m.Id, Reason = reason, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = Now });
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task<Meeting> IssueAsync(Guid id, string owner, string task, DateOnly lastDay, Caller bureau, CancellationToken ct) =>
+        AsConvenerAsync(id, bureau, m =>
+        {
+            var dueAt = EndOf(lastDay);
+            if (dueAt <= Now) throw new DomainRuleException("DueDateInThePast", "an action item's deadline lies ahead");
+            var item = m.Issue(owner, task, dueAt);
+            db.Deadlines.Add(Deadline.Start(m.CaseId, item.Id, MeetingSteps.ActionItem, owner, Now, dueAt, Ladder, Calendar));
+            Publish(m, new ActionItemIssued { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = owner, Task = task, DueAt = dueAt, Actor = bureau.Subject, OccurredAt = Now });
+            return Task.CompletedTask;
+        }, ct);
+
+    public async Task<Meeting> ReplyItemAsync(Guid itemId, string reply, string evidence, Caller party, CancellationToken ct) =>
+        await AsPartyAsync(await MeetingOfItemAsync(itemId, ct), party, async (m, p) =>
+        {
+            var item = m.ActionItems.Single(i => i.Id == itemId);
+            if (item.Owner != p.Code) throw new NotFoundException($"action item {itemId}"); // a party acts only for itself
+            item.Answer(reply, evidence);
+            await MeetAsync(item.Id, p.Code, MeetingSteps.ActionItem);
+            Publish(m, new ActionItemReplied { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = item.Owner, Reply = item.Reply!, Actor = party.Subject, OccurredAt = Now });
+        }, ct);
+
+    public async Task<Meeting> ReviewItemAsync(Guid itemId, bool accept, string reason, Caller bureau, CancellationToken ct) =>
+        await AsConvenerAsync(await MeetingOfItemAsync(itemId, ct), bureau, m =>
+        {
+            var item = m.ActionItems.Single(i => i.Id == itemId);
+            if (accept)
+            {
+                item.Accept();
+                Publish(m, new ActionItemAccepted { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = item.Owner, Actor = bureau.Subject, OccurredAt = Now });
+                return Task.CompletedTask;
+            }
+            item.SendBack(reason);
+            // Sent back: the owner answers again within the original limit's ladder, restarted from now.
+            db.Deadlines.Add(Deadline.Start(m.CaseId, item.Id, MeetingSteps.ActionItem, item.Owner, Now, Max(item.DueAt, Calendar.AfterWorkingDays(Now, 5)), Ladder, Calendar));
+            Publish(m, new ActionItemSentBack { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = item.Owner, Reason = item.SendBackReason!, Actor = bureau.Subject, OccurredAt = Now });
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>件件回告 done: the cases move on in Assignment with the meeting's lead unit.</summary>
+    public Task<Meeting> CloseAsync(Guid id, Caller bureau, CancellationToken ct) =>
+        AsConvenerAsync(id, bureau, m =>
+        {
+            m.Close();
+            foreach (var caseId in m.CaseIds.Append(m.CaseId).Where(c => c != Guid.Empty).Distinct()) // a recurring meeting may have none
+                db.Publish(new JointMeetingConcluded { CaseId = caseId, MeetingId = m.Id, Resolution = m.Resolution ?? "", LeadUnit = m.LeadUnit, OccurredAt = Now }, caseId);
+            return Task.CompletedTask;
+        }, ct);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private async Task<Guid> MeetingOfItemAsync(Guid itemId, CancellationToken ct) =>
+        await db.ActionItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => (Guid?)i.MeetingId).FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException($"action item {itemId}");
+
+    private void Publish(Meeting m, object message) => db.Publish(message, m.CaseId);
+
+    private void Start(Meeting m, string unit, string step, DateTimeOffset dueAt) =>
+        db.Deadlines.Add(Deadline.Start(m.CaseId, m.Id, step, unit, Now, dueAt, Ladder, Calendar));
+
+    private async Task MeetAsync(Guid subjectId, string unit, string step)
+    {
+        foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.UnitCode == unit && d.Step == step && d.MetAt == null).ToListAsync()) d.Meet(Now);
+    }
+
+    private Task<Meeting> AsConvenerAsync(Guid id, Caller bureau, Func<Meeting, Task> action, CancellationToken ct, bool mustBeConvener = true) =>
+        OnMeetingAsync(id, ct, m =>
+        {
+            bureau.Require(Roles.Bureau);
+            var allowed = mustBeConvener ? m.IsConvenedBy(bureau.Unit) : bureau.Covers(m.RegionCode);
+            if (!allowed) throw new NotFoundException($"meeting {id}"); // only the convening bureau manages a meeting
+            return action(m);
+        });
+
+    private Task<Meeting> AsPartyAsync(Guid id, Caller party, Func<Meeting, MeetingParty, Task> action, CancellationToken ct) =>
+        OnMeetingAsync(id, ct, m => action(m, m.PartyFor(party.Unit) ?? throw new NotFoundException($"meeting {id}")));
+
+    private async Task<Meeting> OnMeetingAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM meetings WHERE \"Id\" = {id} FOR UPDATE", ct);
+        var meeting = await db.Meetings.Include(m => m.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"meeting {id}");
+        await action(meeting);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return meeting;
+    }
+}
