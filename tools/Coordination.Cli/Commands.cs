@@ -59,6 +59,15 @@ public static class Commands
           reply-order ORDER_ID --reply R
           legal-advice CASE_ID --lawyer L --firm F --advice A
           meetings   [CASE_ID]
+          meeting    MEETING_ID
+          convene    MEETING_ID --agenda A --at 2026-12-01T10:00+08:00 --place P --party CODE... --answer-by DATE --positions-by DATE
+          answer     MEETING_ID --response confirm|decline|delegate [--reason R] [--delegate NAME]
+          position   MEETING_ID --position P --handling H
+          hold       MEETING_ID --attended CODE... --minutes M --resolution R [--lead-unit U]
+          action-item MEETING_ID --owner CODE --task T --due DATE
+          reply-item ITEM_ID --reply R [--evidence E]
+          review-item ITEM_ID --approve | --reject --reason R
+          close-meeting MEETING_ID
           timeline   CASE_ID
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
         (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
@@ -146,8 +155,28 @@ public static class Commands
             "reply-order" => await Legal().ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = arg, Reply = a.Get("reply", "") }, headers),
             "legal-advice" => await Legal().RecordLegalAdviceAsync(new RecordLegalAdviceRequest
                 { CaseId = arg, Lawyer = a.Get("lawyer", ""), Firm = a.Get("firm", ""), Advice = a.Get("advice", "") }, headers),
-            "meetings" => await new JointMeetingApi.JointMeetingApiClient(Channel("COORD_JOINT_MEETING", 5104))
-                .ListMeetingsAsync(new ListMeetingsRequest { CaseId = arg }, headers),
+            "meetings" => await Meetings().ListMeetingsAsync(new ListMeetingsRequest { CaseId = arg }, headers),
+            "meeting" => await Meetings().GetMeetingAsync(new MeetingRef { MeetingId = arg }, headers),
+            "convene" => await Meetings().ConveneMeetingAsync(new ConveneMeetingRequest
+            {
+                MeetingId = arg, Agenda = a.Get("agenda", ""), Place = a.Get("place", ""), Parties = { a.All("party") },
+                ScheduledAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(Required(a, "at"))),
+                AnswerBy = a.Get("answer-by", ""), PositionsBy = a.Get("positions-by", ""),
+            }, headers),
+            "answer" => await Meetings().AnswerInvitationAsync(new AnswerInvitationRequest
+                { MeetingId = arg, Response = a.Get("response", ""), Reason = a.Get("reason", ""), Delegate = a.Get("delegate", "") }, headers),
+            "position" => await Meetings().SubmitPositionAsync(new SubmitPositionRequest
+                { MeetingId = arg, Position = a.Get("position", ""), HandlingStatus = a.Get("handling", "") }, headers),
+            "hold" => await Meetings().HoldMeetingAsync(new HoldMeetingRequest
+            {
+                MeetingId = arg, Attended = { a.All("attended") }, Minutes = a.Get("minutes", ""), Resolution = a.Get("resolution", ""), LeadUnit = a.Get("lead-unit", ""),
+            }, headers),
+            "action-item" => await Meetings().IssueActionItemAsync(new IssueActionItemRequest
+                { MeetingId = arg, Owner = a.Get("owner", ""), Task = a.Get("task", ""), DueDate = a.Get("due", "") }, headers),
+            "reply-item" => await Meetings().ReplyActionItemAsync(new ReplyActionItemRequest
+                { ItemId = arg, Reply = a.Get("reply", ""), Evidence = a.Get("evidence", "") }, headers),
+            "review-item" => await Meetings().ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = arg, Accept = Decision(a), Reason = a.Get("reason", "") }, headers),
+            "close-meeting" => await Meetings().CloseMeetingAsync(new MeetingRef { MeetingId = arg }, headers),
             "timeline" => await new ReportingApi.ReportingApiClient(Channel("COORD_REPORTING", 5105))
                 .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = arg }, headers),
             _ => throw new UsageException($"unknown command '{command}'"),
@@ -159,6 +188,7 @@ public static class Commands
     private static IntakeApi.IntakeApiClient Intake() => new(Channel("COORD_INTAKE", 5101));
     private static AssignmentApi.AssignmentApiClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
     private static LegalDiversionApi.LegalDiversionApiClient Legal() => new(Channel("COORD_LEGAL", 5103));
+    private static JointMeetingApi.JointMeetingApiClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
 
     private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 
