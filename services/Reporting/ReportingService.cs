@@ -16,6 +16,7 @@ public static class ReportingService
             x.AddConsumer<TimelineConsumer>();
             x.AddConsumer<WorkflowTimelineConsumer>();
         },
+        Services = builder => builder.Services.AddScoped<Statistics>(),
         Endpoints = app => app.MapGrpcService<ReportingGrpcService>().RequireAuthorization(),
     };
 

@@ -90,14 +90,14 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox) :
 
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, string service, DateTimeOffset at, string actor, string unit, string detail,
         Action<ReportingDb>? alsoDo = null) where T : class =>
-        inbox.ApplyOnceAsync(context, nameof(TimelineConsumer), (db, _) =>
+        inbox.ApplyOnceAsync(context, nameof(TimelineConsumer), async (db, ct) =>
         {
             db.Timeline.Add(new TimelineEntry
             {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = service, OccurredAt = at,
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = service, OccurredAt = at.ToUniversalTime(), // PostgreSQL takes UTC only
                 Actor = actor, Unit = unit, Detail = detail,
             });
             alsoDo?.Invoke(db);
-            return Task.CompletedTask;
+            await EventLog.RecordAsync(db, context.MessageId!.Value, context.Message, caseId, at, ct);
         });
 }

@@ -118,15 +118,15 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     public Task Consume(ConsumeContext<JointMeetingConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
-        inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), (db, _) =>
+        inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), async (db, ct) =>
         {
             var m = context.Message;
             db.Timeline.Add(new TimelineEntry
             {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at,
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at.ToUniversalTime(), // PostgreSQL takes UTC only
                 Actor = Read(m, "Actor") ?? "", Unit = Read(m, "ActorUnit") ?? Read(m, "UnitCode") ?? "", Detail = Describe(m),
             });
-            return Task.CompletedTask;
+            await EventLog.RecordAsync(db, context.MessageId!.Value, m, caseId, at, ct);
         });
 
     /// <summary>The publishing service, from the contract's namespace (the namespace is the wire identity).</summary>

@@ -8,6 +8,9 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
 {
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<CaseScope> CaseScopes => Set<CaseScope>();
+    public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
+    public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
+    public DbSet<BeijingPetition> BeijingPetitions => Set<BeijingPetition>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -23,6 +26,31 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(t => t.Actor).HasMaxLength(64);
             e.Property(t => t.Unit).HasMaxLength(64);
             e.Property(t => t.Detail).HasMaxLength(1000);
+        });
+        b.Entity<EventLogEntry>(e =>
+        {
+            e.ToTable("event_log");
+            e.HasKey(x => x.MessageId);
+            e.HasIndex(x => x.OccurredAt);
+            e.Property(x => x.MessageType).HasMaxLength(300);
+        });
+        b.Entity<CaseFact>(e =>
+        {
+            e.ToTable("case_facts");
+            e.HasKey(x => x.CaseId);
+            e.HasIndex(x => new { x.RegionCode, x.RegisteredAt });
+            e.Property(x => x.CaseNumber).HasMaxLength(32);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Outcome).HasMaxLength(32);
+            e.Property(x => x.Rating).HasMaxLength(32);
+        });
+        b.Entity<BeijingPetition>(e =>
+        {
+            e.ToTable("beijing_petitions");
+            e.HasKey(x => x.MessageId);
+            e.HasIndex(x => new { x.Month, x.RegionCode });
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Month).HasMaxLength(7);
         });
         b.Entity<CaseScope>(e =>
         {

@@ -19,8 +19,11 @@ public sealed class ConsumeProbe : IConsumeObserver
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<string> Errors { get; } = new();
+
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
     {
+        Errors.Enqueue($"{typeof(T).Name}: {exception.GetType().Name}: {exception.Message} {exception.InnerException?.Message}");
         _seen.Enqueue((context.MessageId, typeof(T), true));
         return Task.CompletedTask;
     }

@@ -1,0 +1,79 @@
+using Coordination.Grpc.Reporting;
+using Coordination.Reporting.Domain;
+using Coordination.Reporting.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Reporting.Api;
+
+/// <summary>The bulletin and the rates, computed from the read models for one jurisdiction.</summary>
+public sealed class Statistics(ReportingDb db)
+{
+    public async Task<BeijingBulletin> BulletinAsync(string month, string region, CancellationToken ct)
+    {
+        var current = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd");
+        string previous = current.AddMonths(-1).ToString("yyyy-MM"), lastYear = current.AddYears(-1).ToString("yyyy-MM");
+        var prefix = Jurisdiction.Prefix(region);
+        var rows = await db.BeijingPetitions.AsNoTracking()
+            .Where(b => b.RegionCode.StartsWith(prefix) && (b.Month == month || b.Month == previous || b.Month == lastYear))
+            .ToListAsync(ct);
+        int Batches(string r, string m) => rows.Count(b => b.RegionCode == r && b.Month == m);
+        var regions = rows.Where(b => b.Month == month).GroupBy(b => b.RegionCode)
+            .Select(g => new RegionBulletin
+            {
+                RegionCode = g.Key, Batches = g.Count(), People = g.Sum(b => b.People), CollectiveBatches = g.Count(b => b.Collective),
+                IndividualBatches = g.Count(b => !b.Collective), PreviousMonthBatches = Batches(g.Key, previous), SameMonthLastYearBatches = Batches(g.Key, lastYear),
+            })
+            .OrderByDescending(r => r.Batches).ThenByDescending(r => r.People).ThenBy(r => r.RegionCode).ToList();
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var r = regions[i];
+            r.Rank = i > 0 && regions[i - 1].Batches == r.Batches ? regions[i - 1].Rank : i + 1; // ties share a rank
+            if (r.PreviousMonthBatches > 0) r.MonthOnMonthPercent = Percent(r.Batches - r.PreviousMonthBatches, r.PreviousMonthBatches);
+            if (r.SameMonthLastYearBatches > 0) r.YearOnYearPercent = Percent(r.Batches - r.SameMonthLastYearBatches, r.SameMonthLastYearBatches);
+        }
+        return new BeijingBulletin { Month = month, Regions = { regions }, TotalBatches = regions.Sum(r => r.Batches), TotalPeople = regions.Sum(r => r.People) };
+    }
+
+    public async Task<Rates> RatesAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
+    {
+        var prefix = Jurisdiction.Prefix(region);
+        var facts = await db.CaseFacts.AsNoTracking()
+            .Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt >= from && f.RegisteredAt < to).ToListAsync(ct);
+        var inTrack = facts.Where(f => f.Outcome != "diverted").ToList();
+        var closed = inTrack.Where(f => f.ClosedAt is not null).ToList();
+        var firstPass = closed.Count(f => f.Repeats == 0 && !f.ReviewRequested);
+        var resolved = closed.Count(f => f.Outcome == "resolved"); // explained / not supported are never "resolved"
+        var reported = inTrack.Where(f => f.ReportedAt is not null).ToList();
+        var onTime = reported.Count(f => !f.HandlingMissed);
+        var rated = inTrack.Where(f => f.Rating is not null).ToList();
+        var satisfied = rated.Count(f => f.Rating is "satisfied" or "basically_satisfied");
+        return new Rates
+        {
+            Cases = inTrack.Count, Closed = closed.Count, ClosedAtFirstPass = firstPass, OneTimeClosureRate = Ratio(firstPass, closed.Count),
+            Resolved = resolved, ResolvedRate = Ratio(resolved, closed.Count), Reported = reported.Count, ReportedOnTime = onTime,
+            OnTimeCompletionRate = Ratio(onTime, reported.Count), Rated = rated.Count, Satisfied = satisfied, SatisfactionRate = Ratio(satisfied, rated.Count),
+            Diverted = facts.Count - inTrack.Count,
+        };
+    }
+
+    /// <summary>Drops the statistics and folds every logged event again, in the order the events occurred.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.CaseFacts.ExecuteDeleteAsync(ct);
+        await db.BeijingPetitions.ExecuteDeleteAsync(ct);
+        var replayed = 0;
+        foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
+        {
+            await Projections.ApplyAsync(db, entry.MessageId, EventLog.Read(entry), ct);
+            replayed++;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return replayed;
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+    private static double Percent(int change, int baseline) => Math.Round(100.0 * change / baseline, 1);
+}

@@ -1,0 +1,19 @@
+namespace Coordination.Reporting.Domain;
+
+/// <summary>One case as the statistics see it, folded from its events.</summary>
+public sealed class CaseFact
+{
+    public Guid CaseId { get; init; }
+    public required string CaseNumber { get; set; }
+    public required string RegionCode { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public bool ToBeijing { get; set; }
+    public int Repeats { get; set; }
+    public bool ReviewRequested { get; set; }
+    public string? Outcome { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? Rating { get; set; }
+    public DateTimeOffset? HandlingDueAt { get; set; }
+    public DateTimeOffset? ReportedAt { get; set; }
+    public bool HandlingMissed { get; set; }
+}

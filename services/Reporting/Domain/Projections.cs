@@ -1,0 +1,70 @@
+using Coordination.Contracts.Assignment;
+using Coordination.Contracts.Intake;
+using Coordination.Reporting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Reporting.Domain;
+
+/// <summary>
+/// Folds events into the statistics' read models. The same code serves live consumption and rebuilds from the
+/// event log, so both give the same figures. Figures come from events only, never typed in.
+/// </summary>
+public static class Projections
+{
+    public static readonly TimeSpan BureauOffset = TimeSpan.FromHours(8);
+    public static string MonthOf(DateTimeOffset at) => at.ToOffset(BureauOffset).ToString("yyyy-MM");
+
+    public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct)
+    {
+        switch (message)
+        {
+            case PetitionRegistered m:
+                var fact = await FactAsync(db, m.CaseId, ct);
+                (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing) = (m.CaseNumber, m.RegionCode, m.OccurredAt.ToUniversalTime(), m.ToBeijing);
+                if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, Math.Max(m.GroupSize, m.PetitionerCount), m.Collective);
+                break;
+            case PetitionLinkedAsRepeat m:
+                (await FactAsync(db, m.CaseId, ct)).Repeats++;
+                if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, m.GroupSize, m.GroupSize >= 5);
+                break;
+            case ReviewRequested m:
+                (await FactAsync(db, m.CaseId, ct)).ReviewRequested = true;
+                break;
+            case CaseClosed m:
+                var closed = await FactAsync(db, m.CaseId, ct);
+                (closed.Outcome, closed.ClosedAt) = (m.Outcome, m.OccurredAt.ToUniversalTime());
+                break;
+            case SatisfactionRated m:
+                (await FactAsync(db, m.CaseId, ct)).Rating = m.Rating;
+                break;
+            case CompletionReportSubmitted m:
+                var reported = await FactAsync(db, m.CaseId, ct);
+                reported.ReportedAt ??= m.OccurredAt.ToUniversalTime();
+                break;
+            case DeadlineMissed { Step: "handling" or "rehandling" } m:
+                (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Events of one case arrive on different queues in any order: a later event may create the fact before
+    /// PetitionRegistered fills in its number, region and date.
+    /// </summary>
+    private static async Task<CaseFact> FactAsync(ReportingDb db, Guid caseId, CancellationToken ct)
+    {
+        // Row lock: two events of one case folded at once must not lose an update (e.g. two repeats).
+        var fact = db.CaseFacts.Local.FirstOrDefault(f => f.CaseId == caseId)
+            ?? await db.CaseFacts.FromSql($"SELECT * FROM case_facts WHERE \"CaseId\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (fact is not null) return fact;
+        fact = new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" };
+        db.CaseFacts.Add(fact);
+        return fact;
+    }
+
+    private static void AddBeijing(ReportingDb db, Guid messageId, Guid caseId, string region, DateTimeOffset at, int people, bool collective) =>
+        db.BeijingPetitions.Add(new BeijingPetition
+        {
+            MessageId = messageId, CaseId = caseId, RegionCode = region, Month = MonthOf(at), People = Math.Max(people, 1), Collective = collective,
+        });
+}

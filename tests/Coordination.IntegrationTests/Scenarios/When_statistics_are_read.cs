@@ -1,0 +1,116 @@
+using Coordination.Contracts.Assignment;
+using Coordination.Contracts.Intake;
+using Coordination.Grpc.Reporting;
+using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Auth;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.IntegrationTests.Scenarios;
+
+/// <summary>Figures come from events only: known event sequences through the bus give exact figures, also after a rebuild.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class When_statistics_are_read(SystemFixture system)
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+    private ReportingApi.ReportingApiClient Reporting => new(system.Reporting.Channel);
+    private IBus Bus => system.Intake.App.Services.GetRequiredService<IBus>(); // stands in for the publishing services
+
+    private static PetitionRegistered Registered(Guid caseId, string region, DateTimeOffset at, bool toBeijing = false, int people = 1) => new()
+    {
+        CaseId = caseId, CaseNumber = $"{region}-{at.Year}-{Random.Shared.Next(100000, 999999)}", Channel = "visit", RegionCode = region, Category = "grievance",
+        Topic = "housing", Summary = "statistics", PetitionerCount = Math.Min(people, 5), LawRelated = false, ReceivingUnit = "bureau", Clerk = "test",
+        ReceivedAt = at, OccurredAt = at, ToBeijing = toBeijing, GroupSize = people, Collective = people >= 5,
+    };
+
+    private async Task ToBeijingAsync(string region, DateTimeOffset at, int people = 1) =>
+        await Bus.Publish(Registered(NewId.NextGuid(), region, at, toBeijing: true, people));
+
+    [Fact]
+    public async Task The_Beijing_bulletin_counts_batches_and_people_by_region_with_month_boundaries_and_comparisons()
+    {
+        var march = new DateTimeOffset(2026, 3, 10, 10, 0, 0, Cst);
+        foreach (var people in new[] { 1, 2, 6 }) await ToBeijingAsync("329901", march, people);
+        foreach (var _ in Enumerable.Range(0, 3)) await ToBeijingAsync("329903", march);
+        await ToBeijingAsync("329902", new DateTimeOffset(2026, 3, 1, 0, 30, 0, Cst));          // first minutes of March in Nanjing
+        await ToBeijingAsync("329902", new DateTimeOffset(2026, 3, 31, 16, 30, 0, TimeSpan.Zero)); // already 1 April in Nanjing
+        var earlier = NewId.NextGuid();
+        await Bus.Publish(Registered(earlier, "329902", new DateTimeOffset(2026, 1, 5, 9, 0, 0, Cst)));
+        await Bus.Publish(new PetitionLinkedAsRepeat
+        {
+            CaseId = earlier, CaseNumber = "329902-2026-000001", RegistrationId = NewId.NextGuid(), Channel = "visit", RegionCode = "329902", GroupSize = 2,
+            ToBeijing = true, Similarity = 0.9, ReceivingUnit = "bureau", Clerk = "test", OccurredAt = march,
+        });
+        foreach (var _ in Enumerable.Range(0, 2)) await ToBeijingAsync("329901", new DateTimeOffset(2026, 2, 10, 10, 0, 0, Cst));
+        foreach (var _ in Enumerable.Range(0, 4)) await ToBeijingAsync("329901", new DateTimeOffset(2025, 3, 10, 10, 0, 0, Cst));
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329900", "329900");
+        var request = new BeijingBulletinRequest { Month = "2026-03" };
+        var bulletin = await Eventually.UntilAsync(() => Reporting.GetBeijingBulletinAsync(request, bureau).ResponseAsync,
+            b => b.TotalBatches == 8 && b.Regions.Single(r => r.RegionCode == "329901").PreviousMonthBatches == 2
+                && b.Regions.Single(r => r.RegionCode == "329901").SameMonthLastYearBatches == 4, "March's eight batches and their comparisons");
+
+        var first = bulletin.Regions.Single(r => r.RegionCode == "329901");
+        Assert.Equal((3, 9, 1, 2, 1), (first.Batches, first.People, first.CollectiveBatches, first.IndividualBatches, first.Rank));
+        Assert.Equal((50.0, -25.0), (first.MonthOnMonthPercent, first.YearOnYearPercent));
+        var tied = bulletin.Regions.Single(r => r.RegionCode == "329903");
+        Assert.Equal((3, 3, 1), (tied.Batches, tied.People, tied.Rank));
+        Assert.False(tied.HasMonthOnMonthPercent);
+        var third = bulletin.Regions.Single(r => r.RegionCode == "329902");
+        Assert.Equal((2, 3, 3), (third.Batches, third.People, third.Rank)); // the repeat counts as a batch; the 1 April one does not
+        Assert.Equal(["329901", "329903", "329902"], bulletin.Regions.Select(r => r.RegionCode));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = "2026-03", RegionCode = "329900" },
+            Callers.Bureau("320100")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = "March" }, bureau).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+
+        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        Assert.Equal(bulletin, await Reporting.GetBeijingBulletinAsync(request, bureau));
+    }
+
+    [Fact]
+    public async Task Rates_follow_their_formulas_and_never_count_explained_or_diverted_cases_as_resolved()
+    {
+        var may = new DateTimeOffset(2026, 5, 12, 10, 0, 0, Cst);
+        Guid a = NewId.NextGuid(), b = NewId.NextGuid(), c = NewId.NextGuid(), d = NewId.NextGuid(), e = NewId.NextGuid();
+        var now = may.AddDays(40);
+        // Out of order on purpose: later events may be folded before the registration.
+        await Bus.Publish(new CaseClosed { CaseId = a, Outcome = "resolved", Final = false, Reason = "window", OccurredAt = now });
+        foreach (var id in new[] { a, b, c, d, e }) await Bus.Publish(Registered(id, "329801", may));
+        foreach (var id in new[] { a, b, e }) await Bus.Publish(new CompletionReportSubmitted
+            { CaseId = id, AssignmentId = NewId.NextGuid(), UnitCode = "u", Actor = "x", Outcome = "resolved", AwaitingSignOff = false, OccurredAt = now });
+        await Bus.Publish(new DeadlineMissed { CaseId = b, Step = "handling", UnitCode = "u", DueAt = now, OccurredAt = now });
+        await Bus.Publish(new PetitionLinkedAsRepeat
+        {
+            CaseId = b, CaseNumber = "x", RegistrationId = NewId.NextGuid(), Channel = "letter", RegionCode = "329801", GroupSize = 1, ToBeijing = false,
+            Similarity = 0.8, ReceivingUnit = "bureau", Clerk = "test", OccurredAt = now,
+        });
+        await Bus.Publish(new ReviewRequested { CaseId = c, Stage = "review", Actor = "x", Reasons = "r", DecideBy = now, OccurredAt = now });
+        await Bus.Publish(new CaseClosed { CaseId = b, Outcome = "explained", Final = false, Reason = "window", OccurredAt = now });
+        await Bus.Publish(new CaseClosed { CaseId = c, Outcome = "not_supported", Final = true, Reason = "final", OccurredAt = now });
+        await Bus.Publish(new CaseClosed { CaseId = d, Outcome = "diverted", Final = false, Reason = "in law", OccurredAt = now });
+        foreach (var (id, rating) in new[] { (a, "satisfied"), (b, "dissatisfied"), (c, "basically_satisfied") })
+            await Bus.Publish(new SatisfactionRated { CaseId = id, Rating = rating, Actor = "x", OccurredAt = now });
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329800", "329800");
+        var request = new RatesRequest
+        {
+            RegisteredFrom = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 5, 1, 0, 0, 0, Cst)),
+            RegisteredTo = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 6, 1, 0, 0, 0, Cst)),
+        };
+        var rates = await Eventually.UntilAsync(() => Reporting.GetRatesAsync(request, bureau).ResponseAsync,
+            r => r.Closed == 3 && r.Rated == 3 && r.Reported == 3 && r.ReportedOnTime == 2 && r.ClosedAtFirstPass == 1 && r.Diverted == 1, "every event folded");
+        Assert.Equal((4, 3, 1, 0.3333), (rates.Cases, rates.Closed, rates.ClosedAtFirstPass, rates.OneTimeClosureRate));
+        Assert.Equal((1, 0.3333), (rates.Resolved, rates.ResolvedRate));
+        Assert.Equal((3, 2, 0.6667), (rates.Reported, rates.ReportedOnTime, rates.OnTimeCompletionRate));
+        Assert.Equal((3, 2, 0.6667), (rates.Rated, rates.Satisfied, rates.SatisfactionRate));
+        Assert.Equal(1, rates.Diverted);
+
+        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        Assert.Equal(rates, await Reporting.GetRatesAsync(request, bureau));
+    }
+}
