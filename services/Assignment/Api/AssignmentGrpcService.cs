@@ -149,25 +149,10 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
     public override async Task<CaseView> EndHearing(CaseRef request, ServerCallContext context) =>
         await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: false, Caller.From(context), context.CancellationToken));
 
-    private static Guid Id(string value, string field)
-    {
-        var errors = new FieldErrors();
-        var id = errors.RequireGuid(value, field);
-        errors.ThrowIfAny();
-        return id;
-    }
+    private static Guid Id(string value, string field) => FieldErrors.ValidId(value, field);
+    private static Guid Validate(string assignmentId, Action<FieldErrors> more) => FieldErrors.ValidId(assignmentId, "assignment_id", more);
+    private static Guid ValidateCase(string caseId, Action<FieldErrors> more) => FieldErrors.ValidId(caseId, "case_id", more);
 
-    private static Guid Validate(string assignmentId, Action<FieldErrors> more) => Validated(assignmentId, "assignment_id", more);
-    private static Guid ValidateCase(string caseId, Action<FieldErrors> more) => Validated(caseId, "case_id", more);
-
-    private static Guid Validated(string value, string field, Action<FieldErrors> more)
-    {
-        var errors = new FieldErrors();
-        var id = errors.RequireGuid(value, field);
-        more(errors);
-        errors.ThrowIfAny();
-        return id;
-    }
 
     private async Task<AssignmentView> View(Task<Domain.Assignment> action)
     {

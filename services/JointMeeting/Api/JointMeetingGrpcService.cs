@@ -44,7 +44,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> GetMeeting(MeetingRef request, ServerCallContext context)
     {
-        var id = Validated(request.MeetingId, "meeting_id", _ => { });
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", _ => { });
         var meeting = await Visible(Caller.From(context)).FirstOrDefaultAsync(m => m.Id == id, context.CancellationToken) ?? throw new NotFoundException($"meeting {id}");
         return ToView(meeting);
     }
@@ -70,7 +70,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
     public override async Task<MeetingView> ConveneMeeting(ConveneMeetingRequest request, ServerCallContext context)
     {
         DateOnly answerBy = default, positionsBy = default;
-        var id = Validated(request.MeetingId, "meeting_id", e => e
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
             .Check(request.ScheduledAt is not null, "scheduled_at", "is required")
             .Check(request.Place.Trim().Length is > 0 and <= 200, "place", "is required")
@@ -83,7 +83,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> AnswerInvitation(AnswerInvitationRequest request, ServerCallContext context)
     {
-        var id = Validated(request.MeetingId, "meeting_id", e => e
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(Responses.Contains(request.Response), "response", "must be confirm, decline or delegate")
             .Check(request.Response != "decline" || request.Reason.Trim().Length > 0, "reason", "a decline states its reason")
             .Check(request.Response != "delegate" || request.Delegate.Trim().Length > 0, "delegate", "name the delegate"));
@@ -92,7 +92,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> SubmitPosition(SubmitPositionRequest request, ServerCallContext context)
     {
-        var id = Validated(request.MeetingId, "meeting_id", e => e
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(request.Position.Trim().Length is > 0 and <= 8000, "position", "is required")
             .Check(request.HandlingStatus.Trim().Length is > 0 and <= 2000, "handling_status", "is required"));
         return ToView(await actions.SubmitPositionAsync(id, request.Position, request.HandlingStatus, Caller.From(context), context.CancellationToken));
@@ -100,7 +100,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> HoldMeeting(HoldMeetingRequest request, ServerCallContext context)
     {
-        var id = Validated(request.MeetingId, "meeting_id", e => e
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(request.Minutes.Trim().Length is > 0 and <= 8000, "minutes", "are required")
             .Check(request.Resolution.Trim().Length is > 0 and <= 4000, "resolution", "is required"));
         var lead = request.LeadUnit.Trim().Length == 0 ? null : request.LeadUnit.Trim();
@@ -109,14 +109,14 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> EscalateMeeting(EscalateMeetingRequest request, ServerCallContext context)
     {
-        var id = Validated(request.MeetingId, "meeting_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
         return ToView(await actions.EscalateAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<MeetingView> IssueActionItem(IssueActionItemRequest request, ServerCallContext context)
     {
         DateOnly lastDay = default;
-        var id = Validated(request.MeetingId, "meeting_id", e => e
+        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(request.Owner.Trim().Length is > 0 and <= 64, "owner", "is required")
             .Check(request.Task.Trim().Length is > 0 and <= 2000, "task", "is required")
             .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
@@ -125,18 +125,18 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> ReplyActionItem(ReplyActionItemRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ItemId, "item_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 4000, "reply", "is required"));
+        var id = FieldErrors.ValidId(request.ItemId, "item_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 4000, "reply", "is required"));
         return ToView(await actions.ReplyItemAsync(id, request.Reply, request.Evidence, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<MeetingView> ReviewActionItem(ReviewActionItemRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ItemId, "item_id", e => e.Check(request.Accept || request.Reason.Trim().Length > 0, "reason", "sending back states why"));
+        var id = FieldErrors.ValidId(request.ItemId, "item_id", e => e.Check(request.Accept || request.Reason.Trim().Length > 0, "reason", "sending back states why"));
         return ToView(await actions.ReviewItemAsync(id, request.Accept, request.Reason, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<MeetingView> CloseMeeting(MeetingRef request, ServerCallContext context) =>
-        ToView(await actions.CloseAsync(Validated(request.MeetingId, "meeting_id", _ => { }), Caller.From(context), context.CancellationToken));
+        ToView(await actions.CloseAsync(FieldErrors.ValidId(request.MeetingId, "meeting_id", _ => { }), Caller.From(context), context.CancellationToken));
 
     /// <summary>Recurring meetings (e.g. monthly): one proposed-and-convened meeting per occurrence.</summary>
     public override async Task<ListMeetingsReply> ScheduleRecurring(ScheduleRecurringRequest request, ServerCallContext context)
@@ -167,12 +167,4 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
         return reply;
     }
 
-    private static Guid Validated(string value, string field, Action<FieldErrors> more)
-    {
-        var errors = new FieldErrors();
-        var id = errors.RequireGuid(value, field);
-        more(errors);
-        errors.ThrowIfAny();
-        return id;
-    }
 }

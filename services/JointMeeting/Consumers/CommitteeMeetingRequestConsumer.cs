@@ -1,10 +1,8 @@
-using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.JointMeeting.Domain;
 using Coordination.JointMeeting.Persistence;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.JointMeeting.Consumers;
 
@@ -12,16 +10,10 @@ namespace Coordination.JointMeeting.Consumers;
 public sealed class CommitteeMeetingRequestConsumer(InboxProcessor<JointMeetingDb> inbox, TimeProvider clock) : IConsumer<JointMeetingRequestedByCommittee>
 {
     public Task Consume(ConsumeContext<JointMeetingRequestedByCommittee> context) =>
-        inbox.ApplyOnceAsync(context, nameof(CommitteeMeetingRequestConsumer), async (db, ct) =>
+        inbox.ApplyOnceAsync(context, nameof(CommitteeMeetingRequestConsumer), (db, ct) =>
         {
             var m = context.Message;
-            if (await db.Meetings.AnyAsync(x => x.CaseId == m.CaseId && x.Status == Meeting.Proposed, ct)) return;
-            var meeting = new Meeting
-            {
-                Id = NewId.NextSequentialGuid(), CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode, RegionCodes = [m.RegionCode], CaseIds = [m.CaseId],
-                Reason = $"political-legal committee {m.ActorUnit}: {m.Reason}", ProposedAt = clock.GetUtcNow(),
-            };
-            db.Meetings.Add(meeting);
-            db.Publish(new JointMeetingProposed { CaseId = meeting.CaseId, MeetingId = meeting.Id, RegionCodes = meeting.RegionCodes, OccurredAt = meeting.ProposedAt }, meeting.CaseId);
+            return MeetingProposals.ProposeAsync(db, m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode],
+                $"political-legal committee {m.ActorUnit}: {m.Reason}", clock.GetUtcNow(), ct);
         });
 }

@@ -47,7 +47,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> ReferCase(ReferCaseRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(Channels.All.Contains(request.Channel), "channel", "must be one of " + string.Join(", ", Channels.All))
             .Check(request.InstitutionCode.Length > 0, "institution_code", "is required (ListInstitutions)"));
         return View(await actions.ReferAsync(id, request.Channel, request.InstitutionCode, Caller.From(context), context.CancellationToken));
@@ -55,7 +55,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> AcknowledgeReferral(AcknowledgeReferralRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(Decisions.Contains(request.Decision), "decision", "must be filed, accepted or declined")
             .Check(request.Decision != "declined" || !string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a decline states its reasons"));
         return View(await actions.AcknowledgeAsync(id, request.Decision, request.Reasons, Caller.From(context), context.CancellationToken));
@@ -63,7 +63,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> PostReferralUpdate(PostReferralUpdateRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(Updates.Contains(request.Update), "update", "must be hearing_scheduled, decided, mediated or withdrawn")
             .Check(request.Note.Length <= 2000, "note", "at most 2000 characters"));
         return View(await actions.PostUpdateAsync(id, request.Update, request.Note, Caller.From(context), context.CancellationToken));
@@ -71,7 +71,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> ConcludeReferral(ConcludeReferralRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(Conclusions.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
             .Check(request.Detail.Trim().Length is > 0 and <= 2000, "detail", "is required"));
         return View(await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken));
@@ -79,20 +79,20 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> MarkMajor(MarkMajorRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
         return View(await actions.MarkMajorAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<ReferralView> RequestJointMeeting(RequestJointMeetingRequest request, ServerCallContext context)
     {
-        var id = Validated(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
         return View(await actions.RequestJointMeetingAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<SupervisionOrderView> IssueSupervisionOrder(IssueSupervisionOrderRequest request, ServerCallContext context)
     {
         DateOnly lastDay = default;
-        var id = Validated(request.ReferralId, "referral_id", e => e
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(request.AddresseeCode.Trim().Length is > 0 and <= 64, "addressee_code", "is required")
             .Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required")
             .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
@@ -101,14 +101,14 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<SupervisionOrderView> ReplySupervisionOrder(ReplySupervisionOrderRequest request, ServerCallContext context)
     {
-        var id = Validated(request.OrderId, "order_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 2000, "reply", "is required"));
+        var id = FieldErrors.ValidId(request.OrderId, "order_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 2000, "reply", "is required"));
         return View(await actions.ReplyOrderAsync(id, request.Reply, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<ListSupervisionOrdersReply> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution, Roles.Department);
-        var referralId = Validated(request.ReferralId, "referral_id", _ => { });
+        var referralId = FieldErrors.ValidId(request.ReferralId, "referral_id", _ => { });
         var orders = await db.SupervisionOrders.AsNoTracking().Where(o => o.ReferralId == referralId).OrderBy(o => o.DueAt).ToListAsync(context.CancellationToken);
         var visible = orders.Where(o => caller.Is(Roles.Institution, Roles.Department) ? o.AddresseeCode == caller.Unit : caller.Covers(o.RegionCode)).ToList();
         var escalated = await db.Deadlines.AsNoTracking().Where(d => d.SupervisionSentAt != null && visible.Select(o => (Guid?)o.Id).Contains(d.AssignmentId))
@@ -119,7 +119,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
     public override async Task<LegalAdvice> RecordLegalAdvice(RecordLegalAdviceRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Committee);
-        var caseId = Validated(request.CaseId, "case_id", e => e
+        var caseId = FieldErrors.ValidId(request.CaseId, "case_id", e => e
             .Check(request.Lawyer.Trim().Length is > 0 and <= 64, "lawyer", "is required")
             .Check(request.Firm.Trim().Length is > 0 and <= 100, "firm", "is required")
             .Check(request.Advice.Trim().Length is > 0 and <= 4000, "advice", "is required"));
@@ -152,12 +152,4 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
         Escalated = escalated,
     };
 
-    private static Guid Validated(string value, string field, Action<FieldErrors> more)
-    {
-        var errors = new FieldErrors();
-        var id = errors.RequireGuid(value, field);
-        more(errors);
-        errors.ThrowIfAny();
-        return id;
-    }
 }

@@ -37,6 +37,16 @@ public sealed class FieldErrors
         }.ToRpcException();
     }
 
+    /// <summary>A request's id plus its other checks, all named at once; throws InvalidArgument if any fails.</summary>
+    public static Guid ValidId(string value, string field, Action<FieldErrors>? more = null)
+    {
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(value, field);
+        more?.Invoke(errors);
+        errors.ThrowIfAny();
+        return id;
+    }
+
     /// <summary>Parses a required id field, recording an error when it is missing or malformed.</summary>
     public Guid RequireGuid(string value, string field)
     {
