@@ -1,5 +1,6 @@
 using Coordination.Reporting.Api;
 using Coordination.Reporting.Consumers;
+using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
 using Coordination.ServiceDefaults.Hosting;
 
@@ -16,7 +17,11 @@ public static class ReportingService
             x.AddConsumer<TimelineConsumer>();
             x.AddConsumer<WorkflowTimelineConsumer>();
         },
-        Services = builder => builder.Services.AddScoped<Statistics>(),
+        Services = builder =>
+        {
+            builder.Services.AddScoped<Statistics>();
+            builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
+        },
         Endpoints = app => app.MapGrpcService<ReportingGrpcService>().RequireAuthorization(),
     };
 

@@ -62,6 +62,32 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) 
         return new RebuildReply { EventsReplayed = await statistics.RebuildAsync(context.CancellationToken) };
     }
 
+    /// <summary>
+    /// Sends the warnings raised since `since`, then polls for new ones until the caller hangs up. Polling the table
+    /// (not an in-process event) means every replica's warnings reach every watcher.
+    /// </summary>
+    public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<EarlyWarning> stream, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Committee);
+        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        var prefix = Jurisdiction.Prefix(Scope(caller, request.RegionCode));
+        var since = request.Since?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+        var sent = new HashSet<Guid>();
+        var ct = context.CancellationToken;
+        while (!ct.IsCancellationRequested)
+        {
+            var fresh = await db.EarlyWarnings.AsNoTracking()
+                .Where(w => w.RegionCode.StartsWith(prefix) && w.RaisedAt >= since).OrderBy(w => w.RaisedAt).Take(500).ToListAsync(ct);
+            foreach (var w in fresh.Where(w => sent.Add(w.Id)))
+                await stream.WriteAsync(new EarlyWarning
+                {
+                    WarningId = w.Id.ToString(), Kind = w.Kind, RegionCode = w.RegionCode, Subject = w.Subject, Evidence = w.Evidence,
+                    CaseId = w.CaseId?.ToString() ?? "", RaisedAt = Timestamp.FromDateTimeOffset(w.RaisedAt),
+                }, ct);
+            await Task.Delay(250, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>
     private static string Scope(Caller caller, string requested)
     {

@@ -6,11 +6,12 @@ using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.Reporting.Consumers;
 
 /// <summary>Writes every case event into the case's timeline, once per message.</summary>
-public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox) :
+public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions<EarlyWarningOptions> warnings) :
     IConsumer<PetitionRegistered>,
     IConsumer<PetitionLinkedAsRepeat>,
     IConsumer<PetitionNotAccepted>,
@@ -98,6 +99,6 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox) :
                 Actor = actor, Unit = unit, Detail = detail,
             });
             alsoDo?.Invoke(db);
-            await EventLog.RecordAsync(db, context.MessageId!.Value, context.Message, caseId, at, ct);
+            await EventLog.RecordAsync(db, context.MessageId!.Value, context.Message, caseId, at, ct, warnings.Value);
         });
 }

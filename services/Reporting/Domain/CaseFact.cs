@@ -7,6 +7,7 @@ public sealed class CaseFact
     public required string CaseNumber { get; set; }
     public required string RegionCode { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    public string Topic { get; set; } = "";
     public bool ToBeijing { get; set; }
     public int Repeats { get; set; }
     public bool ReviewRequested { get; set; }

@@ -14,12 +14,15 @@ public static class Projections
     public static readonly TimeSpan BureauOffset = TimeSpan.FromHours(8);
     public static string MonthOf(DateTimeOffset at) => at.ToOffset(BureauOffset).ToString("yyyy-MM");
 
-    public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct)
+    /// <param name="warnings">Live consumption checks early-warning rules; a rebuild does not raise again.</param>
+    public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct, EarlyWarningOptions? warnings = null)
     {
         switch (message)
         {
             case PetitionRegistered m:
+                if (warnings is not null) await EarlyWarnings.CheckAsync(db, m, warnings, ct);
                 var fact = await FactAsync(db, m.CaseId, ct);
+                fact.Topic = m.Topic;
                 (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing) = (m.CaseNumber, m.RegionCode, m.OccurredAt.ToUniversalTime(), m.ToBeijing);
                 if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, Math.Max(m.GroupSize, m.PetitionerCount), m.Collective);
                 break;

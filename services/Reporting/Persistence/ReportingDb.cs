@@ -11,6 +11,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
     public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
     public DbSet<BeijingPetition> BeijingPetitions => Set<BeijingPetition>();
+    public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -42,7 +43,21 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.CaseNumber).HasMaxLength(32);
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.Outcome).HasMaxLength(32);
+            e.Property(x => x.Topic).HasMaxLength(64);
+            e.HasIndex(x => new { x.Topic, x.RegisteredAt });
             e.Property(x => x.Rating).HasMaxLength(32);
+        });
+        b.Entity<EarlyWarning>(e =>
+        {
+            e.ToTable("early_warnings");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Kind, x.Subject, x.Period }).IsUnique();
+            e.HasIndex(x => x.RaisedAt);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.Period).HasMaxLength(10);
+            e.Property(x => x.Evidence).HasMaxLength(1000);
         });
         b.Entity<BeijingPetition>(e =>
         {

@@ -102,9 +102,16 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<bool>("ToBeijing")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("CaseId");
 
                     b.HasIndex("RegionCode", "RegisteredAt");
+
+                    b.HasIndex("Topic", "RegisteredAt");
 
                     b.ToTable("case_facts", (string)null);
                 });
@@ -128,6 +135,53 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasKey("CaseId");
 
                     b.ToTable("case_scopes", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Reporting.Domain.EarlyWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("Kind", "Subject", "Period")
+                        .IsUnique();
+
+                    b.ToTable("early_warnings", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Reporting.Domain.EventLogEntry", b =>

@@ -1,0 +1,71 @@
+using Coordination.Contracts.Intake;
+using Coordination.Contracts.Reporting;
+using Coordination.Reporting.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Reporting.Domain;
+
+/// <summary>
+/// Checks each new petition against the rules and raises each warning once (unique kind, subject, period), with
+/// its evidence, as a row and an EarlyWarningRaised event in the consumer's transaction.
+/// </summary>
+public static class EarlyWarnings
+{
+    public static async Task CheckAsync(ReportingDb db, PetitionRegistered m, EarlyWarningOptions rules, CancellationToken ct)
+    {
+        // Petitions of one region (and one topic) are checked one at a time, so concurrent consumers count each
+        // other: otherwise a burst folded in parallel could each see too few and raise nothing. Always region first.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:region:" + m.RegionCode}, 0))", ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:topic:" + m.RegionCode[..2] + m.Topic}, 0))", ct);
+        var local = m.OccurredAt.ToOffset(Projections.BureauOffset);
+        var dayStart = new DateTimeOffset(local.Date, Projections.BureauOffset).ToUniversalTime();
+        var baselineStart = dayStart.AddDays(-rules.BaselineDays);
+        var day = local.ToString("yyyy-MM-dd");
+
+        async Task SpikeAsync(string kind, string subject, IQueryable<CaseFact> scope)
+        {
+            var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct) + 1; // this one is not saved yet
+            var baseline = await scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct);
+            var mean = (double)baseline / rules.BaselineDays;
+            var threshold = Math.Max(rules.SpikeMinimum, (int)Math.Ceiling(rules.SpikeFactor * mean));
+            if (today >= threshold)
+                await RaiseAsync(db, kind, m.RegionCode, subject, day,
+                    $"{today} petitions on {day} against a baseline of {mean:0.00} a day over {rules.BaselineDays} days (threshold {threshold})", null, m.OccurredAt, ct);
+        }
+
+        await SpikeAsync("region_spike", m.RegionCode, db.CaseFacts.Where(f => f.RegionCode == m.RegionCode && f.CaseId != m.CaseId));
+        var province = m.RegionCode[..2];
+        await SpikeAsync("topic_spike", $"{province}:{m.Topic}", db.CaseFacts.Where(f => f.Topic == m.Topic && f.RegionCode.StartsWith(province) && f.CaseId != m.CaseId));
+
+        var people = Math.Max(m.GroupSize, m.PetitionerCount);
+        if (people >= rules.CollectiveRiskPeople)
+            await RaiseAsync(db, "collective_visit", m.RegionCode, m.CaseNumber, day,
+                $"collective visit of {people} people on {m.Topic} (threshold {rules.CollectiveRiskPeople})", m.CaseId, m.OccurredAt, ct);
+
+        if (m.ToBeijing)
+        {
+            var month = Projections.MonthOf(m.OccurredAt);
+            var batches = await db.BeijingPetitions.CountAsync(b => b.RegionCode == m.RegionCode && b.Month == month, ct) + 1;
+            if (batches >= rules.BeijingMonthlyThreshold)
+                await RaiseAsync(db, "beijing_threshold", m.RegionCode, m.RegionCode, month,
+                    $"{batches} batches to Beijing in {month} (threshold {rules.BeijingMonthlyThreshold})", null, m.OccurredAt, ct);
+        }
+    }
+
+    private static async Task RaiseAsync(ReportingDb db, string kind, string region, string subject, string period, string evidence, Guid? caseId,
+        DateTimeOffset at, CancellationToken ct)
+    {
+        var id = NewId.NextSequentialGuid();
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO early_warnings ("Id", "Kind", "RegionCode", "Subject", "Period", "Evidence", "CaseId", "RaisedAt")
+            VALUES ({id}, {kind}, {region}, {subject}, {period}, {evidence}, {caseId}, {at.ToUniversalTime()})
+            ON CONFLICT ("Kind", "Subject", "Period") DO NOTHING
+            """, ct);
+        if (inserted == 1)
+            db.Publish(new EarlyWarningRaised
+            {
+                WarningId = id, Kind = kind, RegionCode = region, Subject = subject, Evidence = evidence, CaseId = caseId, OccurredAt = at.ToUniversalTime(),
+            });
+    }
+}
