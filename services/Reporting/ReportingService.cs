@@ -16,11 +16,13 @@ public static class ReportingService
         {
             x.AddConsumer<TimelineConsumer>();
             x.AddConsumer<WorkflowTimelineConsumer>();
+            x.AddConsumer<ReceptionDayConsumer>();
         },
         Services = builder =>
         {
             builder.Services.AddScoped<Statistics>();
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
+            builder.Services.Configure<ReceptionMinimums>(builder.Configuration.GetSection("Reporting:ReceptionMinimums"));
         },
         Endpoints = app => app.MapGrpcService<ReportingGrpcService>().RequireAuthorization(),
     };

@@ -88,6 +88,25 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) 
         }
     }
 
+    public override async Task<ReceptionCompliance> GetReceptionCompliance(ReceptionComplianceRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors()
+            .Check(DateOnly.TryParseExact(request.Month + "-01", "yyyy-MM-dd", out _), "month", "must be yyyy-MM")
+            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        return await statistics.ReceptionComplianceAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
+    }
+
+    public override async Task<UnitPerformance> GetUnitPerformance(RatesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors()
+            .Check(request.RegisteredFrom is not null, "registered_from", "is required")
+            .Check(request.RegisteredTo is not null, "registered_to", "is required").ThrowIfAny();
+        return await statistics.UnitPerformanceAsync(request.RegisteredFrom!.ToDateTimeOffset(), request.RegisteredTo!.ToDateTimeOffset(),
+            Scope(caller, request.RegionCode), context.CancellationToken);
+    }
+
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>
     private static string Scope(Caller caller, string requested)
     {

@@ -7,8 +7,54 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Reporting.Api;
 
 /// <summary>The bulletin and the rates, computed from the read models for one jurisdiction.</summary>
-public sealed class Statistics(ReportingDb db)
+public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOptions<ReceptionMinimums> minimums)
 {
+    public async Task<ReceptionCompliance> ReceptionComplianceAsync(string month, string region, CancellationToken ct)
+    {
+        var prefix = Jurisdiction.Prefix(region);
+        var sessions = await db.ReceptionSessions.AsNoTracking().Where(r => r.Month == month && r.RegionCode.StartsWith(prefix)).ToListAsync(ct);
+        var caseIds = sessions.SelectMany(s => s.CaseIds).Distinct().ToList();
+        var answered = (await db.CaseFacts.AsNoTracking().Where(f => caseIds.Contains(f.CaseId) && (f.RepliedAt != null || f.ClosedAt != null))
+            .Select(f => f.CaseId).ToListAsync(ct)).ToHashSet();
+        var reply = new ReceptionCompliance { Month = month };
+        foreach (var leader in sessions.GroupBy(s => (s.LeaderName, s.Level, s.RegionCode)).OrderBy(g => g.Key.RegionCode).ThenBy(g => g.Key.LeaderName))
+        {
+            var received = leader.SelectMany(s => s.CaseIds).Distinct().ToList();
+            var minimum = minimums.Value.PerMonth.GetValueOrDefault(leader.Key.Level, 1);
+            var done = received.Count(answered.Contains);
+            reply.Leaders.Add(new LeaderCompliance
+            {
+                LeaderName = leader.Key.LeaderName, Level = leader.Key.Level, RegionCode = leader.Key.RegionCode, SessionsHeld = leader.Count(), Minimum = minimum,
+                Compliant = leader.Count() >= minimum, CasesReceived = received.Count, CasesAnswered = done, AllAnswered = done == received.Count,
+            });
+        }
+        return reply;
+    }
+
+    public async Task<UnitPerformance> UnitPerformanceAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
+    {
+        var prefix = Jurisdiction.Prefix(region);
+        var handovers = await db.Handovers.AsNoTracking()
+            .Join(db.CaseFacts.Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt >= from && f.RegisteredAt < to), h => h.CaseId, f => f.CaseId, (h, _) => h)
+            .ToListAsync(ct);
+        var reply = new UnitPerformance();
+        foreach (var unit in handovers.GroupBy(h => h.UnitCode).OrderBy(g => g.Key))
+        {
+            var acknowledged = unit.Where(h => h.AcknowledgedAt is not null && h.AssignedAt is not null).ToList();
+            reply.Units.Add(new UnitAcknowledgement
+            {
+                UnitCode = unit.Key, Assignments = unit.Count(), Acknowledged = acknowledged.Count,
+                MeanHoursToAcknowledge = acknowledged.Count == 0 ? 0 : Math.Round(acknowledged.Average(h => (h.AcknowledgedAt!.Value - h.AssignedAt!.Value).TotalHours), 2),
+            });
+        }
+        foreach (var router in handovers.GroupBy(h => h.RoutedBy).OrderBy(g => g.Key))
+            reply.Routers.Add(new RouterReturns
+            {
+                RoutedBy = router.Key, Routed = router.Count(), Returned = router.Count(h => h.Returned), ReturnRate = Ratio(router.Count(h => h.Returned), router.Count()),
+            });
+        return reply;
+    }
+
     public async Task<BeijingBulletin> BulletinAsync(string month, string region, CancellationToken ct)
     {
         var current = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd");
@@ -63,6 +109,8 @@ public sealed class Statistics(ReportingDb db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.CaseFacts.ExecuteDeleteAsync(ct);
         await db.BeijingPetitions.ExecuteDeleteAsync(ct);
+        await db.Handovers.ExecuteDeleteAsync(ct);
+        await db.ReceptionSessions.ExecuteDeleteAsync(ct);
         var replayed = 0;
         foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
         {

@@ -13,6 +13,7 @@ public sealed class CaseFact
     public bool ReviewRequested { get; set; }
     public string? Outcome { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
     public string? Rating { get; set; }
     public DateTimeOffset? HandlingDueAt { get; set; }
     public DateTimeOffset? ReportedAt { get; set; }

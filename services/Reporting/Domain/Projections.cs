@@ -37,6 +37,28 @@ public static class Projections
                 var closed = await FactAsync(db, m.CaseId, ct);
                 (closed.Outcome, closed.ClosedAt) = (m.Outcome, m.OccurredAt.ToUniversalTime());
                 break;
+            case ReplySubmitted m:
+                (await FactAsync(db, m.CaseId, ct)).RepliedAt ??= m.OccurredAt.ToUniversalTime();
+                break;
+            case CaseAssigned m:
+                var assigned = await HandoverAsync(db, m.AssignmentId, ct);
+                (assigned.CaseId, assigned.UnitCode, assigned.RoutedBy, assigned.AssignedAt) = (m.CaseId, m.UnitCode, m.RoutedBy, m.OccurredAt.ToUniversalTime());
+                break;
+            case AssignmentAcknowledged m:
+                (await HandoverAsync(db, m.AssignmentId, ct)).AcknowledgedAt ??= m.OccurredAt.ToUniversalTime();
+                break;
+            case AssignmentReturned m:
+                var returned = await HandoverAsync(db, m.AssignmentId, ct);
+                (returned.Returned, returned.RoutedBy) = (true, m.RoutedBy);
+                break;
+            case ReceptionDayHeld m:
+                if (await db.ReceptionSessions.AnyAsync(r => r.ReceptionDayId == m.ReceptionDayId, ct)) break;
+                db.ReceptionSessions.Add(new ReceptionSession
+                {
+                    ReceptionDayId = m.ReceptionDayId, LeaderName = m.LeaderName, Level = m.Level, RegionCode = m.RegionCode,
+                    Month = m.Date.ToString("yyyy-MM"), CaseIds = [.. m.CaseIds],
+                });
+                break;
             case SatisfactionRated m:
                 (await FactAsync(db, m.CaseId, ct)).Rating = m.Rating;
                 break;
@@ -63,6 +85,16 @@ public static class Projections
         fact = new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" };
         db.CaseFacts.Add(fact);
         return fact;
+    }
+
+    private static async Task<Handover> HandoverAsync(ReportingDb db, Guid assignmentId, CancellationToken ct)
+    {
+        var handover = db.Handovers.Local.FirstOrDefault(h => h.AssignmentId == assignmentId)
+            ?? await db.Handovers.FromSql($"SELECT * FROM handovers WHERE \"AssignmentId\" = {assignmentId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (handover is not null) return handover;
+        handover = new Handover { AssignmentId = assignmentId };
+        db.Handovers.Add(handover);
+        return handover;
     }
 
     private static void AddBeijing(ReportingDb db, Guid messageId, Guid caseId, string region, DateTimeOffset at, int people, bool collective) =>

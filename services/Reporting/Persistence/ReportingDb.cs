@@ -12,6 +12,8 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
     public DbSet<BeijingPetition> BeijingPetitions => Set<BeijingPetition>();
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -46,6 +48,24 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Topic).HasMaxLength(64);
             e.HasIndex(x => new { x.Topic, x.RegisteredAt });
             e.Property(x => x.Rating).HasMaxLength(32);
+        });
+        b.Entity<Handover>(e =>
+        {
+            e.ToTable("handovers");
+            e.HasKey(x => x.AssignmentId);
+            e.HasIndex(x => x.CaseId);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.Property(x => x.RoutedBy).HasMaxLength(100);
+        });
+        b.Entity<ReceptionSession>(e =>
+        {
+            e.ToTable("reception_sessions");
+            e.HasKey(x => x.ReceptionDayId);
+            e.HasIndex(x => new { x.Month, x.RegionCode });
+            e.Property(x => x.LeaderName).HasMaxLength(64);
+            e.Property(x => x.Level).HasMaxLength(32);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Month).HasMaxLength(7);
         });
         b.Entity<EarlyWarning>(e =>
         {

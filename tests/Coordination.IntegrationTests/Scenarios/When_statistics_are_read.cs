@@ -113,4 +113,79 @@ public sealed class When_statistics_are_read(SystemFixture system)
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(rates, await Reporting.GetRatesAsync(request, bureau));
     }
+
+    [Fact]
+    public async Task Reception_days_are_checked_against_the_monthly_minimums_and_their_cases_followed()
+    {
+        var april = new DateTimeOffset(2026, 4, 8, 9, 0, 0, Cst);
+        Guid answered = NewId.NextGuid(), pending = NewId.NextGuid();
+        foreach (var id in new[] { answered, pending }) await Bus.Publish(Registered(id, "329601", april));
+        await Bus.Publish(new ReplySubmitted { CaseId = answered, Outcome = "resolved", Actor = "x", ReviewWindowEndsAt = april.AddDays(40), OccurredAt = april.AddDays(10) });
+        async Task HeldAsync(string leader, string level, string region, int day, params Guid[] cases) => await Bus.Publish(new ReceptionDayHeld
+        {
+            ReceptionDayId = NewId.NextGuid(), LeaderName = leader, Level = level, RegionCode = region, Date = new DateOnly(2026, 4, day), CaseIds = cases,
+            PeopleReceived = cases.Length, OccurredAt = april,
+        });
+        await HeldAsync("周市长", "city", "329600", 8, answered, pending);
+        await HeldAsync("王县长", "county", "329601", 9);
+        foreach (var day in new[] { 3, 10, 17, 24 }) await HeldAsync("李镇长", "township", "329602", day);
+        await HeldAsync("周市长", "city", "329600", 2); // his second April session
+        await Bus.Publish(new ReceptionDayHeld // a May session does not count for April
+        {
+            ReceptionDayId = NewId.NextGuid(), LeaderName = "周市长", Level = "city", RegionCode = "329600", Date = new DateOnly(2026, 5, 2), CaseIds = [],
+            PeopleReceived = 0, OccurredAt = april,
+        });
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329600", "329600");
+        var request = new ReceptionComplianceRequest { Month = "2026-04" };
+        var compliance = await Eventually.UntilAsync(() => Reporting.GetReceptionComplianceAsync(request, bureau).ResponseAsync,
+            c => c.Leaders.Count == 3 && c.Leaders.Sum(l => l.SessionsHeld) == 7 && c.Leaders.Single(l => l.Level == "city").CasesAnswered == 1,
+            "seven April sessions of three leaders and the answered case");
+        var city = compliance.Leaders.Single(l => l.Level == "city");
+        Assert.Equal((2, 1, 1, true, 2, false), (city.SessionsHeld, city.Minimum, city.CasesAnswered, city.Compliant, city.CasesReceived, city.AllAnswered));
+        var county = compliance.Leaders.Single(l => l.Level == "county");
+        Assert.Equal((1, 2, false, true), (county.SessionsHeld, county.Minimum, county.Compliant, county.AllAnswered));
+        var township = compliance.Leaders.Single(l => l.Level == "township");
+        Assert.Equal((4, 4, true), (township.SessionsHeld, township.Minimum, township.Compliant));
+
+        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        Assert.Equal(compliance, await Reporting.GetReceptionComplianceAsync(request, bureau));
+    }
+
+    [Fact]
+    public async Task Acknowledgement_time_per_unit_and_return_rate_per_router_come_from_the_hand_overs()
+    {
+        var june = new DateTimeOffset(2026, 6, 3, 9, 0, 0, Cst);
+        var cases = Enumerable.Range(0, 3).Select(_ => NewId.NextGuid()).ToList();
+        var assignments = cases.Select(_ => NewId.NextGuid()).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            await Bus.Publish(Registered(cases[i], "329501", june));
+            await Bus.Publish(new CaseAssigned
+            {
+                CaseId = cases[i], CaseNumber = "x", AssignmentId = assignments[i], UnitCode = "unit-329501", Kind = "assignment", RoutedBy = "routing-catalogue",
+                AcknowledgeDueAt = june.AddDays(3), OccurredAt = june,
+            });
+        }
+        await Bus.Publish(new AssignmentAcknowledged { CaseId = cases[0], AssignmentId = assignments[0], UnitCode = "unit-329501", Actor = "a", OccurredAt = june.AddHours(2) });
+        await Bus.Publish(new AssignmentAcknowledged { CaseId = cases[1], AssignmentId = assignments[1], UnitCode = "unit-329501", Actor = "a", OccurredAt = june.AddHours(4) });
+        await Bus.Publish(new AssignmentReturned
+        {
+            CaseId = cases[2], AssignmentId = assignments[2], UnitCode = "unit-329501", RoutedBy = "routing-catalogue", Actor = "b", Reason = "not ours", OccurredAt = june.AddDays(1),
+        });
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329500", "329500");
+        var request = new RatesRequest
+        {
+            RegisteredFrom = Timestamp.FromDateTimeOffset(june.AddDays(-1)), RegisteredTo = Timestamp.FromDateTimeOffset(june.AddDays(1)),
+        };
+        var performance = await Eventually.UntilAsync(() => Reporting.GetUnitPerformanceAsync(request, bureau).ResponseAsync,
+            p => p.Units.Count == 1 && p.Units[0].Acknowledged == 2 && p.Units[0].Assignments == 3 && p.Routers.Count == 1 && p.Routers[0].Returned == 1,
+            "three hand-overs, two acknowledgements and one return folded");
+        Assert.Equal(3.0, performance.Units[0].MeanHoursToAcknowledge);
+        Assert.Equal(("routing-catalogue", 3, 1, 0.3333), (performance.Routers[0].RoutedBy, performance.Routers[0].Routed, performance.Routers[0].Returned, performance.Routers[0].ReturnRate));
+
+        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        Assert.Equal(performance, await Reporting.GetUnitPerformanceAsync(request, bureau));
+    }
 }
