@@ -24,7 +24,11 @@ public static class ReportingService
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
             builder.Services.Configure<ReceptionMinimums>(builder.Configuration.GetSection("Reporting:ReceptionMinimums"));
         },
-        Endpoints = app => app.MapGrpcService<ReportingGrpcService>().RequireAuthorization(),
+        Endpoints = app =>
+        {
+            app.MapGrpcService<ReportingGrpcService>().RequireAuthorization();
+            app.MapReportDownloads();
+        },
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>

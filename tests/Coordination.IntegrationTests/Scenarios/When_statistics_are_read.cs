@@ -70,6 +70,18 @@ public sealed class When_statistics_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(bulletin, await Reporting.GetBeijingBulletinAsync(request, bureau));
+
+        // The same bulletin as a CSV and a JSON download over HTTP, under the same token and jurisdiction.
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/reports/beijing-bulletin?month=2026-03&format=csv")).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TokenMinter.Mint("b", Roles.Bureau, "bureau-329900", "329900"));
+        var csv = await http.GetStringAsync("/reports/beijing-bulletin?month=2026-03&format=csv");
+        Assert.StartsWith("region_code,batches,people,collective_batches", csv);
+        Assert.Contains("329901,3,9,1,2,1,2,4,50,-25", csv);
+        Assert.Contains("329903,3,3,0,3,1,0,0,,", csv);
+        var json = await http.GetStringAsync("/reports/beijing-bulletin?month=2026-03");
+        Assert.Equal(bulletin, BeijingBulletin.Parser.ParseJson(json));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync("/reports/beijing-bulletin?month=2026-03&region=320100")).StatusCode);
     }
 
     [Fact]
