@@ -23,6 +23,7 @@ public static class ReportingService
             builder.Services.AddScoped<Statistics>();
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
             builder.Services.Configure<ReceptionMinimums>(builder.Configuration.GetSection("Reporting:ReceptionMinimums"));
+            builder.Services.Configure<KeyCountyRule>(builder.Configuration.GetSection("Reporting:KeyCounties"));
         },
         Endpoints = app =>
         {

@@ -107,6 +107,15 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) 
             Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
+    public override async Task<KeyManagedCounties> GetKeyManagedCounties(KeyManagedCountiesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors()
+            .Check(DateOnly.TryParseExact(request.AsOfMonth + "-01", "yyyy-MM-dd", out _), "as_of_month", "must be yyyy-MM")
+            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        return await statistics.KeyManagedCountiesAsync(request.AsOfMonth, Scope(caller, request.RegionCode), context.CancellationToken);
+    }
+
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>
     private static string Scope(Caller caller, string requested)
     {

@@ -7,8 +7,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Reporting.Api;
 
 /// <summary>The bulletin and the rates, computed from the read models for one jurisdiction.</summary>
-public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOptions<ReceptionMinimums> minimums)
+public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOptions<ReceptionMinimums> minimums,
+    Microsoft.Extensions.Options.IOptions<KeyCountyRule> keyCounties)
 {
+    public async Task<KeyManagedCounties> KeyManagedCountiesAsync(string asOfMonth, string region, CancellationToken ct)
+    {
+        var rule = keyCounties.Value;
+        var last = DateOnly.ParseExact(asOfMonth + "-01", "yyyy-MM-dd");
+        var months = Enumerable.Range(0, rule.WindowMonths).Select(i => last.AddMonths(-i).ToString("yyyy-MM")).ToList();
+        var prefix = Jurisdiction.Prefix(region);
+        var rows = await db.BeijingPetitions.AsNoTracking().Where(b => b.RegionCode.StartsWith(prefix) && months.Contains(b.Month)).ToListAsync(ct);
+        var reply = new KeyManagedCounties { AsOfMonth = asOfMonth, WindowMonths = rule.WindowMonths, ThresholdBatches = rule.ThresholdBatches };
+        reply.Counties.AddRange(rows.GroupBy(b => b.RegionCode)
+            .Where(g => g.Count() >= rule.ThresholdBatches)
+            .Select(g => new KeyManagedCounty
+            {
+                RegionCode = g.Key, Batches = g.Count(), People = g.Sum(b => b.People), CollectiveBatches = g.Count(b => b.Collective),
+                ActiveMonths = g.Select(b => b.Month).Distinct().Count(), LastMonthBatches = g.Count(b => b.Month == asOfMonth),
+            })
+            .OrderByDescending(c => c.Batches).ThenBy(c => c.RegionCode));
+        return reply;
+    }
+
     public async Task<ReceptionCompliance> ReceptionComplianceAsync(string month, string region, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);

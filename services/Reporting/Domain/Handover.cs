@@ -28,3 +28,10 @@ public sealed class ReceptionMinimums
 {
     public Dictionary<string, int> PerMonth { get; set; } = new() { ["city"] = 1, ["county"] = 2, ["provincial_department"] = 2, ["township"] = 4 };
 }
+
+/// <summary>The designation rule for key-managed counties (§11): data, not code.</summary>
+public sealed class KeyCountyRule
+{
+    public int WindowMonths { get; set; } = 12;
+    public int ThresholdBatches { get; set; } = 10;
+}

@@ -200,4 +200,21 @@ public sealed class When_statistics_are_read(SystemFixture system)
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(performance, await Reporting.GetUnitPerformanceAsync(request, bureau));
     }
+
+    [Fact]
+    public async Task Counties_over_the_designation_threshold_are_key_managed()
+    {
+        // 329401: 10 batches over the twelve months to 2026-06 (one before the window does not count); 329402: 9.
+        for (var i = 0; i < 10; i++) await ToBeijingAsync("329401", new DateTimeOffset(2026, 6 - i % 6, 10, 10, 0, 0, Cst), people: i == 0 ? 8 : 1);
+        await ToBeijingAsync("329401", new DateTimeOffset(2025, 6, 10, 10, 0, 0, Cst));
+        for (var i = 0; i < 9; i++) await ToBeijingAsync("329402", new DateTimeOffset(2026, 3, 10, 10, 0, 0, Cst));
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329400", "329400");
+        await Eventually.UntilAsync(() => system.Reporting.CountAsync("SELECT count(*) FROM beijing_petitions WHERE \"RegionCode\" LIKE '3294%'"),
+            n => n == 20, "twenty batches folded");
+        var key = await Reporting.GetKeyManagedCountiesAsync(new KeyManagedCountiesRequest { AsOfMonth = "2026-06" }, bureau);
+        var county = Assert.Single(key.Counties);
+        Assert.Equal(("329401", 10, 17, 1, 6, 2), (county.RegionCode, county.Batches, county.People, county.CollectiveBatches, county.ActiveMonths, county.LastMonthBatches));
+        Assert.Equal((12, 10), (key.WindowMonths, key.ThresholdBatches));
+    }
 }
