@@ -29,6 +29,16 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         });
     }
 
+    /// <summary>
+    /// PostgreSQL's timestamptz takes UTC instants only: every DateTimeOffset is stored (and compared) in UTC,
+    /// whatever offset an event or a client gave it.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -33,7 +33,7 @@ public sealed class When_a_message_cannot_be_processed(SystemFixture system)
     {
         using var http = system.Infra.RabbitManagement();
         var response = await http.PostAsJsonAsync($"queues/{Uri.EscapeDataString(system.RunId)}/assignment-petition-registered_error/get",
-            new { count = 100, ackmode = "ack_requeue_true", encoding = "auto" });
+            new { count = 1000, ackmode = "ack_requeue_true", encoding = "auto" });
         if (!response.IsSuccessStatusCode) return false;
         var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
         return messages.EnumerateArray().Any(m => m.GetProperty("payload").GetString()!.Contains(messageId.ToString()));

@@ -50,6 +50,17 @@ public sealed class When_a_message_is_delivered_twice(SystemFixture system)
         Assert.Equal(1, await system.Assignment.CountAsync("SELECT count(*) FROM assignments WHERE \"CaseId\" = $1", message.CaseId));
     }
 
+    [Fact]
+    public async Task An_event_stamped_in_another_offset_is_stored_in_UTC_not_refused()
+    {
+        var message = Registered(topic: "housing") with { OccurredAt = new DateTimeOffset(2026, 11, 26, 20, 0, 0, TimeSpan.FromHours(8)) };
+        await system.Intake.App.Services.GetRequiredService<IBus>().Publish(message);
+        await Eventually.UntilAsync(() => system.Assignment.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = $1", message.CaseId), n => n == 1,
+            "Assignment to store the case");
+        Assert.Equal(1, await system.Assignment.CountAsync(
+            "SELECT count(*) FROM cases WHERE \"Id\" = $1 AND \"RegisteredAt\" = '2026-11-26T12:00:00Z'::timestamptz", message.CaseId));
+    }
+
     private Task<long> Timeline(Guid caseId, string kind) => system.Reporting.CountAsync(
         "SELECT count(*) FROM timeline_entries WHERE \"CaseId\" = $1 AND \"Kind\" = $2", caseId, kind);
 
