@@ -95,7 +95,7 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions
         {
             db.Timeline.Add(new TimelineEntry
             {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = service, OccurredAt = at.ToUniversalTime(), // PostgreSQL takes UTC only
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = service, OccurredAt = at,
                 Actor = actor, Unit = unit, Detail = detail,
             });
             alsoDo?.Invoke(db);

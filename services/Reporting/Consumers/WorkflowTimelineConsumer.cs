@@ -123,7 +123,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
             var m = context.Message;
             db.Timeline.Add(new TimelineEntry
             {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at.ToUniversalTime(), // PostgreSQL takes UTC only
+                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at,
                 Actor = Read(m, "Actor") ?? "", Unit = Read(m, "ActorUnit") ?? Read(m, "UnitCode") ?? "", Detail = Describe(m),
             });
             await EventLog.RecordAsync(db, context.MessageId!.Value, m, caseId, at, ct);

@@ -12,7 +12,7 @@ public static class EventLog
     {
         db.EventLog.Add(new EventLogEntry
         {
-            MessageId = messageId, MessageType = MessageTypes.NameOf(message.GetType()), CaseId = caseId, OccurredAt = occurredAt.ToUniversalTime(),
+            MessageId = messageId, MessageType = MessageTypes.NameOf(message.GetType()), CaseId = caseId, OccurredAt = occurredAt,
             Body = JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web),
         });
         await Projections.ApplyAsync(db, messageId, message, ct, warnings);

@@ -23,7 +23,7 @@ public static class Projections
                 if (warnings is not null) await EarlyWarnings.CheckAsync(db, m, warnings, ct);
                 var fact = await FactAsync(db, m.CaseId, ct);
                 fact.Topic = m.Topic;
-                (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing) = (m.CaseNumber, m.RegionCode, m.OccurredAt.ToUniversalTime(), m.ToBeijing);
+                (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing);
                 if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, Math.Max(m.GroupSize, m.PetitionerCount), m.Collective);
                 break;
             case PetitionLinkedAsRepeat m:
@@ -35,17 +35,17 @@ public static class Projections
                 break;
             case CaseClosed m:
                 var closed = await FactAsync(db, m.CaseId, ct);
-                (closed.Outcome, closed.ClosedAt) = (m.Outcome, m.OccurredAt.ToUniversalTime());
+                (closed.Outcome, closed.ClosedAt) = (m.Outcome, m.OccurredAt);
                 break;
             case ReplySubmitted m:
-                (await FactAsync(db, m.CaseId, ct)).RepliedAt ??= m.OccurredAt.ToUniversalTime();
+                (await FactAsync(db, m.CaseId, ct)).RepliedAt ??= m.OccurredAt;
                 break;
             case CaseAssigned m:
                 var assigned = await HandoverAsync(db, m.AssignmentId, ct);
-                (assigned.CaseId, assigned.UnitCode, assigned.RoutedBy, assigned.AssignedAt) = (m.CaseId, m.UnitCode, m.RoutedBy, m.OccurredAt.ToUniversalTime());
+                (assigned.CaseId, assigned.UnitCode, assigned.RoutedBy, assigned.AssignedAt) = (m.CaseId, m.UnitCode, m.RoutedBy, m.OccurredAt);
                 break;
             case AssignmentAcknowledged m:
-                (await HandoverAsync(db, m.AssignmentId, ct)).AcknowledgedAt ??= m.OccurredAt.ToUniversalTime();
+                (await HandoverAsync(db, m.AssignmentId, ct)).AcknowledgedAt ??= m.OccurredAt;
                 break;
             case AssignmentReturned m:
                 var returned = await HandoverAsync(db, m.AssignmentId, ct);
@@ -64,7 +64,7 @@ public static class Projections
                 break;
             case CompletionReportSubmitted m:
                 var reported = await FactAsync(db, m.CaseId, ct);
-                reported.ReportedAt ??= m.OccurredAt.ToUniversalTime();
+                reported.ReportedAt ??= m.OccurredAt;
                 break;
             case DeadlineMissed { Step: "handling" or "rehandling" } m:
                 (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
