@@ -116,6 +116,14 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) 
         return await statistics.KeyManagedCountiesAsync(request.AsOfMonth, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
+    public override async Task<JointMeetingReport> GetJointMeetingReport(JointMeetingReportRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        return await statistics.MeetingReportAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
+            context.CancellationToken);
+    }
+
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>
     private static string Scope(Caller caller, string requested)
     {

@@ -29,6 +29,25 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         return reply;
     }
 
+    public async Task<JointMeetingReport> MeetingReportAsync(string region, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var prefix = Jurisdiction.Prefix(region);
+        var open = await db.MeetingFacts.AsNoTracking().Where(m => !m.Closed && m.Parties.Count > 0)
+            .Join(db.CaseFacts.Where(f => f.RegionCode.StartsWith(prefix)), m => m.CaseId, f => f.CaseId, (m, f) => new { m, f.RegionCode })
+            .ToListAsync(ct);
+        var ids = open.Select(o => o.m.MeetingId).ToList();
+        var items = await db.ActionItemFacts.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct);
+        var reply = new JointMeetingReport();
+        foreach (var o in open.OrderBy(o => o.m.MeetingId))
+            reply.Meetings.Add(new OpenMeeting
+            {
+                MeetingId = o.m.MeetingId.ToString(), CaseId = o.m.CaseId.ToString(), RegionCode = o.RegionCode,
+                MissingAnswers = { o.m.Parties.Except(o.m.Answered) }, MissingPositions = { o.m.Parties.Except(o.m.PositionsIn) },
+                OverdueItemsBy = { items.Where(i => i.MeetingId == o.m.MeetingId && i.Status != "accepted" && i.DueAt < asOf).Select(i => i.Owner).Order() },
+            });
+        return reply;
+    }
+
     public async Task<ReceptionCompliance> ReceptionComplianceAsync(string month, string region, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
@@ -131,6 +150,8 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         await db.BeijingPetitions.ExecuteDeleteAsync(ct);
         await db.Handovers.ExecuteDeleteAsync(ct);
         await db.ReceptionSessions.ExecuteDeleteAsync(ct);
+        await db.MeetingFacts.ExecuteDeleteAsync(ct);
+        await db.ActionItemFacts.ExecuteDeleteAsync(ct);
         var replayed = 0;
         foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
         {

@@ -1,5 +1,6 @@
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
+using Coordination.Contracts.JointMeeting;
 using Coordination.Reporting.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,36 @@ public static class Projections
                     Month = m.Date.ToString("yyyy-MM"), CaseIds = [.. m.CaseIds],
                 });
                 break;
+            case JointMeetingConvened m:
+                var convened = await MeetingAsync(db, m.MeetingId, ct);
+                (convened.CaseId, convened.Parties) = (m.CaseId, [.. m.Parties]);
+                break;
+            case InvitationAnswered m:
+                var answeredTo = await MeetingAsync(db, m.MeetingId, ct);
+                if (!answeredTo.Answered.Contains(m.Party)) answeredTo.Answered = [.. answeredTo.Answered, m.Party];
+                break;
+            case PositionSubmitted m:
+                var positioned = await MeetingAsync(db, m.MeetingId, ct);
+                if (!positioned.PositionsIn.Contains(m.Party)) positioned.PositionsIn = [.. positioned.PositionsIn, m.Party];
+                break;
+            case JointMeetingConcluded m:
+                (await MeetingAsync(db, m.MeetingId, ct)).Closed = true;
+                break;
+            case ActionItemIssued m:
+                var issued = await ItemAsync(db, m.ItemId, ct);
+                (issued.MeetingId, issued.Owner, issued.DueAt) = (m.MeetingId, m.Owner, m.DueAt);
+                break;
+            case ActionItemReplied m:
+                var replied = await ItemAsync(db, m.ItemId, ct);
+                if (replied.Status != "accepted") replied.Status = "replied";
+                break;
+            case ActionItemSentBack m:
+                var back = await ItemAsync(db, m.ItemId, ct);
+                if (back.Status != "accepted") back.Status = "sent_back";
+                break;
+            case ActionItemAccepted m:
+                (await ItemAsync(db, m.ItemId, ct)).Status = "accepted";
+                break;
             case SatisfactionRated m:
                 (await FactAsync(db, m.CaseId, ct)).Rating = m.Rating;
                 break;
@@ -95,6 +126,26 @@ public static class Projections
         handover = new Handover { AssignmentId = assignmentId };
         db.Handovers.Add(handover);
         return handover;
+    }
+
+    private static async Task<MeetingFact> MeetingAsync(ReportingDb db, Guid meetingId, CancellationToken ct)
+    {
+        var fact = db.MeetingFacts.Local.FirstOrDefault(m => m.MeetingId == meetingId)
+            ?? await db.MeetingFacts.FromSql($"SELECT * FROM meeting_facts WHERE \"MeetingId\" = {meetingId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (fact is not null) return fact;
+        fact = new MeetingFact { MeetingId = meetingId };
+        db.MeetingFacts.Add(fact);
+        return fact;
+    }
+
+    private static async Task<ActionItemFact> ItemAsync(ReportingDb db, Guid itemId, CancellationToken ct)
+    {
+        var fact = db.ActionItemFacts.Local.FirstOrDefault(i => i.ItemId == itemId)
+            ?? await db.ActionItemFacts.FromSql($"SELECT * FROM action_item_facts WHERE \"ItemId\" = {itemId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (fact is not null) return fact;
+        fact = new ActionItemFact { ItemId = itemId };
+        db.ActionItemFacts.Add(fact);
+        return fact;
     }
 
     private static void AddBeijing(ReportingDb db, Guid messageId, Guid caseId, string region, DateTimeOffset at, int people, bool collective) =>

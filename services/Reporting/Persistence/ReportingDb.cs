@@ -14,6 +14,8 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+    public DbSet<MeetingFact> MeetingFacts => Set<MeetingFact>();
+    public DbSet<ActionItemFact> ActionItemFacts => Set<ActionItemFact>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -48,6 +50,20 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Topic).HasMaxLength(64);
             e.HasIndex(x => new { x.Topic, x.RegisteredAt });
             e.Property(x => x.Rating).HasMaxLength(32);
+        });
+        b.Entity<MeetingFact>(e =>
+        {
+            e.ToTable("meeting_facts");
+            e.HasKey(x => x.MeetingId);
+            e.HasIndex(x => x.CaseId);
+        });
+        b.Entity<ActionItemFact>(e =>
+        {
+            e.ToTable("action_item_facts");
+            e.HasKey(x => x.ItemId);
+            e.HasIndex(x => x.MeetingId);
+            e.Property(x => x.Owner).HasMaxLength(64);
+            e.Property(x => x.Status).HasMaxLength(16);
         });
         b.Entity<Handover>(e =>
         {

@@ -217,4 +217,43 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal(("329401", 10, 17, 1, 6, 2), (county.RegionCode, county.Batches, county.People, county.CollectiveBatches, county.ActiveMonths, county.LastMonthBatches));
         Assert.Equal((12, 10), (key.WindowMonths, key.ThresholdBatches));
     }
+
+    [Fact]
+    public async Task Open_meetings_show_who_has_not_answered_and_which_action_items_are_overdue()
+    {
+        var at = new DateTimeOffset(2026, 7, 1, 9, 0, 0, Cst);
+        Guid open = NewId.NextGuid(), closed = NewId.NextGuid(), caseId = NewId.NextGuid(), closedCase = NewId.NextGuid();
+        await Bus.Publish(Registered(caseId, "329301", at));
+        await Bus.Publish(Registered(closedCase, "329301", at));
+        foreach (var (id, c) in new[] { (open, caseId), (closed, closedCase) })
+            await Bus.Publish(new Coordination.Contracts.JointMeeting.JointMeetingConvened
+            {
+                CaseId = c, MeetingId = id, Agenda = "a", ScheduledAt = at.AddDays(5), Place = "p", Parties = ["a", "b", "c"], Actor = "x", OccurredAt = at,
+            });
+        foreach (var party in new[] { "a", "b" })
+            await Bus.Publish(new Coordination.Contracts.JointMeeting.InvitationAnswered { CaseId = caseId, MeetingId = open, Party = party, Response = "confirmed", Actor = party, OccurredAt = at });
+        await Bus.Publish(new Coordination.Contracts.JointMeeting.PositionSubmitted { CaseId = caseId, MeetingId = open, Party = "a", Late = false, Actor = "a", OccurredAt = at });
+        var items = new Dictionary<string, Guid> { ["a"] = NewId.NextGuid(), ["b"] = NewId.NextGuid(), ["c"] = NewId.NextGuid() };
+        foreach (var (owner, days) in new[] { ("a", 10), ("b", 40), ("c", 10) })
+            await Bus.Publish(new Coordination.Contracts.JointMeeting.ActionItemIssued
+            {
+                CaseId = caseId, MeetingId = open, ItemId = items[owner], Owner = owner, Task = "t", DueAt = at.AddDays(days), Actor = "x", OccurredAt = at,
+            });
+        await Bus.Publish(new Coordination.Contracts.JointMeeting.ActionItemAccepted { CaseId = caseId, MeetingId = open, ItemId = items["c"], Owner = "c", Actor = "x", OccurredAt = at });
+        await Bus.Publish(new Coordination.Contracts.JointMeeting.JointMeetingConcluded { CaseId = closedCase, MeetingId = closed, Resolution = "r", OccurredAt = at });
+
+        var bureau = Callers.As(Roles.Bureau, "bureau-329300", "329300");
+        var request = new JointMeetingReportRequest { AsOf = Timestamp.FromDateTimeOffset(at.AddDays(20)) };
+        var report = await Eventually.UntilAsync(() => Reporting.GetJointMeetingReportAsync(request, bureau).ResponseAsync,
+            r => r.Meetings.Count == 1 && r.Meetings[0].MissingAnswers.Count == 1 && r.Meetings[0].MissingPositions.Count == 2 && r.Meetings[0].OverdueItemsBy.Count == 1,
+            "the open meeting with its missing answers, positions and overdue items");
+        var meeting = report.Meetings[0];
+        Assert.Equal(open.ToString(), meeting.MeetingId);
+        Assert.Equal(["c"], meeting.MissingAnswers);
+        Assert.Equal(["b", "c"], meeting.MissingPositions);
+        Assert.Equal(["a"], meeting.OverdueItemsBy);
+
+        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        Assert.Equal(report, await Reporting.GetJointMeetingReportAsync(request, bureau));
+    }
 }

@@ -23,6 +23,35 @@ namespace Coordination.Reporting.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Reporting.Domain.ActionItemFact", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("action_item_facts", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Reporting.Domain.BeijingPetition", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -249,6 +278,37 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Reporting.Domain.MeetingFact", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Answered")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("Parties")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("PositionsIn")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("meeting_facts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Reporting.Domain.ReceptionSession", b =>

@@ -1,0 +1,22 @@
+namespace Coordination.Reporting.Domain;
+
+/// <summary>A convened joint meeting as the report sees it; closed once its cases were concluded.</summary>
+public sealed class MeetingFact
+{
+    public Guid MeetingId { get; init; }
+    public Guid CaseId { get; set; }
+    public bool Closed { get; set; }
+    public List<string> Parties { get; set; } = [];
+    public List<string> Answered { get; set; } = [];
+    public List<string> PositionsIn { get; set; } = [];
+}
+
+/// <summary>An action item and its state, for the overdue list of meetings.</summary>
+public sealed class ActionItemFact
+{
+    public Guid ItemId { get; init; }
+    public Guid MeetingId { get; set; }
+    public string Owner { get; set; } = "";
+    public DateTimeOffset DueAt { get; set; }
+    public string Status { get; set; } = "open";
+}
