@@ -34,7 +34,7 @@ public sealed class RuleSet
 
     public static RuleSet InForce(IEnumerable<RuleSet> all, DateTimeOffset registeredAt)
     {
-        var day = DateOnly.FromDateTime(registeredAt.ToOffset(WorkingDays.BureauOffset).DateTime);
+        var day = WorkingDays.DayOf(registeredAt);
         return all.Where(r => r.EffectiveFrom <= day).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault()
             ?? throw new InvalidOperationException($"no rule set in force on {day}");
     }

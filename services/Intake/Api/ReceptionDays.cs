@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Intake;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Persistence;
@@ -22,7 +23,7 @@ public sealed class ReceptionDays(IntakeDb db, TimeProvider clock)
         errors.Check(r.Level != ReceptionLevel.Unspecified && Enum.IsDefined(r.Level), "level", "must be city, county, provincial department or township");
         errors.Check(Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
         var dateOk = DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", out var date);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.CaseNumbers.BureauOffset).DateTime);
+        var today = WorkingDays.DayOf(clock.GetUtcNow());
         errors.Check(dateOk && date >= today.AddDays(-1), "date", "must be a date (yyyy-MM-dd), not in the past");
         errors.Check(r.Place.Trim().Length is > 0 and <= 200, "place", "is required: the place is published to the public");
         errors.ThrowIfAny();
@@ -50,7 +51,7 @@ public sealed class ReceptionDays(IntakeDb db, TimeProvider clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var day = await db.ReceptionDays.FromSql($"SELECT * FROM reception_days WHERE \"Id\" = {dayId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
-        day.Complete(DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.CaseNumbers.BureauOffset).DateTime));
+        day.Complete(WorkingDays.DayOf(clock.GetUtcNow()));
         var received = await db.Petitions.AsNoTracking().Where(p => p.ReceptionDayId == dayId)
             .Select(p => new { CaseId = p.Outcome == Domain.Outcomes.Repeat ? p.EarlierCaseId!.Value : p.Id, p.GroupSize }).ToListAsync(ct);
         db.Publish(new ReceptionDayHeld

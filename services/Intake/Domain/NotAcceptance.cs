@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 namespace Coordination.Intake.Domain;
 
 /// <summary>Reasons a petition is registered but not accepted (不予受理), with the notice given to the petitioner.</summary>
@@ -14,7 +15,7 @@ public static class NotAcceptance
         $" (The matter was closed after re-review under case {closed.CaseNumber}; the same facts are not accepted again.)";
 
     public static string SkipLevelNotice(CaseFingerprint pending) =>
-        $"您反映的事项已由{pending.ReceivingUnit}于{pending.RegisteredAt.ToOffset(CaseNumbers.BureauOffset):yyyy年M月d日}登记受理（案件编号 {pending.CaseNumber}），" +
+        $"您反映的事项已由{pending.ReceivingUnit}于{pending.RegisteredAt.ToOffset(WorkingDays.BureauOffset):yyyy年M月d日}登记受理（案件编号 {pending.CaseNumber}），" +
         "正在办理期限内。根据《信访工作条例》，对该事项不再受理，请等待原受理机关的处理意见，或向其查询办理进展。" +
         $" (The matter is being handled by {pending.ReceivingUnit} under case {pending.CaseNumber}; it is not accepted again at a higher level while pending there.)";
 }

@@ -160,7 +160,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
             };
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(context.CancellationToken);
-            var day = DateOnly.FromDateTime(at.ToOffset(ServiceDefaults.Time.WorkingDays.BureauOffset).DateTime).AddDays(-1);
+            var day = ServiceDefaults.Time.WorkingDays.DayOf(at).AddDays(-1);
             reply.Meetings.Add(ToView(await actions.ConveneAsync(meeting.Id, request.Agenda.Trim(), at, request.Place.Trim(), request.Parties, day, day, bureau,
                 context.CancellationToken)));
         }

@@ -20,9 +20,6 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
     private BusinessCalendar Calendar => new(options.Value.Holidays.ToHashSet());
     private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
 
-    public static DateTimeOffset EndOf(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDays.BureauOffset).ToUniversalTime();
-
     public Task<Meeting> ConveneAsync(Guid id, string agenda, DateTimeOffset at, string place, IReadOnlyList<string> parties, DateOnly answerBy, DateOnly positionsBy,
         Caller bureau, CancellationToken ct) =>
         AsConvenerAsync(id, bureau, m =>
@@ -31,8 +28,8 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
             m.Convene(bureau.Unit, agenda, at, place, parties);
             foreach (var party in m.Parties)
             {
-                Start(m, party.Code, MeetingSteps.Answer, EndOf(answerBy));
-                Start(m, party.Code, MeetingSteps.Position, EndOf(positionsBy));
+                Start(m, party.Code, MeetingSteps.Answer, WorkingDays.EndOf(answerBy));
+                Start(m, party.Code, MeetingSteps.Position, WorkingDays.EndOf(positionsBy));
             }
             Publish(m, new JointMeetingConvened
             {
@@ -88,7 +85,7 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
     public Task<Meeting> IssueAsync(Guid id, string owner, string task, DateOnly lastDay, Caller bureau, CancellationToken ct) =>
         AsConvenerAsync(id, bureau, m =>
         {
-            var dueAt = EndOf(lastDay);
+            var dueAt = WorkingDays.EndOf(lastDay);
             if (dueAt <= Now) throw new DomainRuleException("DueDateInThePast", "an action item's deadline lies ahead");
             var item = m.Issue(owner, task, dueAt);
             db.Deadlines.Add(Deadline.Start(m.CaseId, item.Id, MeetingSteps.ActionItem, owner, Now, dueAt, Ladder, Calendar));

@@ -108,7 +108,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IOptions<LegalDiversion
     public Task<SupervisionOrder> IssueOrderAsync(Guid referralId, string addressee, string content, DateOnly lastDay, Caller committee, CancellationToken ct) =>
         OnReferralAsync(referralId, committee.Require(Roles.Committee), r =>
         {
-            var dueAt = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDays.BureauOffset).ToUniversalTime();
+            var dueAt = WorkingDays.EndOf(lastDay);
             if (dueAt <= Now) throw new DomainRuleException("DueDateInThePast", "a supervision order's deadline lies ahead");
             var order = new SupervisionOrder
             {

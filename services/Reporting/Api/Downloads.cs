@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using System.Globalization;
 using System.Text;
 using Coordination.ServiceDefaults.Auth;
@@ -32,8 +33,8 @@ public static class Downloads
         reports.MapGet("/rates", async (HttpContext http, Statistics statistics, DateOnly from, DateOnly to, string? region, string? format, CancellationToken ct) =>
         {
             if (Scope(http, region) is not { } scope) return Results.Forbid();
-            var offset = TimeSpan.FromHours(8);
-            var rates = await statistics.RatesAsync(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), offset), new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), offset), scope, ct);
+            // Whole days in Nanjing: from the start of `from` to the start of `to`.
+            var rates = await statistics.RatesAsync(WorkingDays.EndOf(from.AddDays(-1)), WorkingDays.EndOf(to.AddDays(-1)), scope, ct);
             return Render(format, rates, $"rates-{from:yyyyMMdd}-{to:yyyyMMdd}",
                 ["cases", "closed", "closed_at_first_pass", "one_time_closure_rate", "resolved", "resolved_rate", "reported", "reported_on_time",
                  "on_time_completion_rate", "rated", "satisfied", "satisfaction_rate", "diverted"],

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.Reporting;
 using Coordination.Reporting.Persistence;
@@ -18,8 +19,8 @@ public static class EarlyWarnings
         // other: otherwise a burst folded in parallel could each see too few and raise nothing. Always region first.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:region:" + m.RegionCode}, 0))", ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:topic:" + m.RegionCode[..2] + m.Topic}, 0))", ct);
-        var local = m.OccurredAt.ToOffset(Projections.BureauOffset);
-        var dayStart = new DateTimeOffset(local.Date, Projections.BureauOffset).ToUniversalTime();
+        var local = m.OccurredAt.ToOffset(WorkingDays.BureauOffset);
+        var dayStart = new DateTimeOffset(local.Date, WorkingDays.BureauOffset).ToUniversalTime();
         var baselineStart = dayStart.AddDays(-rules.BaselineDays);
         var day = local.ToString("yyyy-MM-dd");
 

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.JointMeeting;
@@ -12,8 +13,7 @@ namespace Coordination.Reporting.Domain;
 /// </summary>
 public static class Projections
 {
-    public static readonly TimeSpan BureauOffset = TimeSpan.FromHours(8);
-    public static string MonthOf(DateTimeOffset at) => at.ToOffset(BureauOffset).ToString("yyyy-MM");
+    public static string MonthOf(DateTimeOffset at) => at.ToOffset(WorkingDays.BureauOffset).ToString("yyyy-MM");
 
     /// <param name="warnings">Live consumption checks early-warning rules; a rebuild does not raise again.</param>
     public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct, EarlyWarningOptions? warnings = null)

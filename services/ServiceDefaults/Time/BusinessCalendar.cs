@@ -10,15 +10,11 @@ public sealed class BusinessCalendar(IReadOnlySet<DateOnly> holidays)
 
     public DateTimeOffset AfterCalendarDays(DateTimeOffset start, int days)
     {
-        var last = DayOf(start).AddDays(days);
+        var last = WorkingDays.DayOf(start).AddDays(days);
         while (!WorkingDays.IsWorkingDay(last, Holidays)) last = last.AddDays(1);
-        return EndOf(last);
+        return WorkingDays.EndOf(last);
     }
 
     public DateTimeOffset AfterWorkingDays(DateTimeOffset start, int days) => WorkingDays.DueAt(start, days, Holidays);
 
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(WorkingDays.BureauOffset).DateTime);
-
-    private static DateTimeOffset EndOf(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDays.BureauOffset).ToUniversalTime();
 }

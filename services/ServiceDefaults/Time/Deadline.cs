@@ -66,11 +66,7 @@ public sealed class Deadline
     {
         if (PausedAt is not { } paused) return;
         PausedAt = null;
-        var shift = at - paused;
-        var reminderSent = ReminderSentAt;
-        Schedule(DueAt + shift, rules, calendar);
-        ReminderSentAt = reminderSent;
-        NextActionAt = NextAction();
+        Schedule(DueAt + (at - paused), rules, calendar); // rungs already fired stay fired
     }
 
     /// <summary>Takes every rung whose time has come and that has not fired yet, in order.</summary>

@@ -11,16 +11,22 @@ public static class WorkingDays
     public static DateTimeOffset DueAt(DateTimeOffset start, int workingDays, IReadOnlySet<DateOnly> holidays)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workingDays);
-        var day = DateOnly.FromDateTime(start.ToOffset(BureauOffset).DateTime);
+        var day = DayOf(start);
         var counted = 0;
         while (counted < workingDays)
         {
             day = day.AddDays(1);
             if (IsWorkingDay(day, holidays)) counted++;
         }
-        var endOfDay = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(endOfDay, BureauOffset).ToUniversalTime();
+        return EndOf(day);
     }
+
+    /// <summary>The calendar day an instant falls on in Nanjing.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(BureauOffset).DateTime);
+
+    /// <summary>The close of a day in Nanjing, as a UTC instant: where every day-based limit ends.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), BureauOffset).ToUniversalTime();
 
     public static bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly> holidays) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
