@@ -93,7 +93,7 @@ fsync = on
 max_prepared_transactions = 0
 CONF
   fi
-  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$home/server.log" -w start >/dev/null \
+  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$home/server.log" -w start >/dev/null 2>>"$home/server.log" 3>&- \
     || die "PostgreSQL failed to start: see $home/server.log"
   head -1 "$pidfile" >"$home/pid"
   wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"
@@ -138,7 +138,8 @@ vm_memory_high_watermark.relative = 0.3
 disk_free_limit.absolute = 200MB
 CONF
   : >"$INFRA_DIR/rabbitmq/server.out"
-  ( rabbit_env; nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$INFRA_DIR/rabbitmq/server.out" 2>&1 & )
+  # Servers must not keep the caller's output open (fd 3 included), or a pipe reading it never sees its end.
+  ( rabbit_env; nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$INFRA_DIR/rabbitmq/server.out" 2>&1 3>&- </dev/null & )
   wait_for RabbitMQ 90 rabbit_started
   rabbitctl list_users 2>/dev/null | grep -q "^$RABBITMQ_USER\b" || {
     rabbitctl add_user "$RABBITMQ_USER" "$RABBITMQ_PASSWORD" >/dev/null
@@ -152,7 +153,7 @@ redis_up() {
   claim_port Redis "$REDIS_PORT" "$INFRA_DIR/redis/pid" REDIS_PORT || { log "Redis already running on $REDIS_PORT"; return; }
   mkdir -p "$INFRA_DIR/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$INFRA_DIR/redis" --daemonize yes \
-    --pidfile "$INFRA_DIR/redis/pid" --logfile "$INFRA_DIR/redis/server.log" --save '' --appendonly no >/dev/null
+    --pidfile "$INFRA_DIR/redis/pid" --logfile "$INFRA_DIR/redis/server.log" --save '' --appendonly no >/dev/null 2>&1 3>&- </dev/null
   wait_for Redis 15 redis-cli -p "$REDIS_PORT" ping
 }
 
