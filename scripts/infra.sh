@@ -93,8 +93,10 @@ fsync = on
 max_prepared_transactions = 0
 CONF
   fi
+  # The log belongs to postgres: pg_ctl appends to it as that user, and so does our own stderr redirection.
+  touch "$home/server.log"; chown postgres:postgres "$home/server.log"
   runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run" -l "$home/server.log" -w start >/dev/null 2>>"$home/server.log" 3>&- \
-    || die "PostgreSQL failed to start: see $home/server.log"
+    || { tail -5 "$home/server.log" >&3; die "PostgreSQL failed to start: see $home/server.log"; }
   head -1 "$pidfile" >"$home/pid"
   wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"
   runuser -u postgres -- psql -h "$run" -p "$PG_PORT" -U postgres -d postgres -qtAc \
