@@ -21,6 +21,8 @@ public static class ReportingService
         Services = builder =>
         {
             builder.Services.AddScoped<Statistics>();
+            builder.Services.AddScoped<Registers>();
+            builder.Services.AddScoped<LiveFigures>();
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
             builder.Services.Configure<ReceptionMinimums>(builder.Configuration.GetSection("Reporting:ReceptionMinimums"));
             builder.Services.Configure<KeyCountyRule>(builder.Configuration.GetSection("Reporting:KeyCounties"));

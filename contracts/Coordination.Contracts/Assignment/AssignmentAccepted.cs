@@ -9,5 +9,7 @@ public sealed record AssignmentAccepted
     public required string Actor { get; init; }
     /// <summary>The acting user's unit (optional: older messages lack it).</summary>
     public string? ActorUnit { get; init; }
+    /// <summary>The handling limit that starts now (absent for a transfer, whose duty ends here).</summary>
+    public DateTimeOffset? HandlingDueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

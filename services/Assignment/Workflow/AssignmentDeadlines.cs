@@ -14,13 +14,13 @@ public sealed class AssignmentDeadlines : IDeadlineHandler<AssignmentDb>
         switch (action)
         {
             case DeadlineActions.Remind:
-                db.Publish(new DeadlineApproaching { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
+                db.Publish(new DeadlineApproaching { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
                 break;
             case DeadlineActions.Urge:
-                db.Publish(new DeadlineMissed { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
+                db.Publish(new DeadlineMissed { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
                 break;
             case DeadlineActions.Supervise:
-                db.Publish(new SupervisionIssued { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
+                db.Publish(new SupervisionIssued { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
                 break;
             case DeadlineActions.TimerFired when d.Step == DeadlineSteps.ReviewWindow:
                 var c = await db.Cases.FirstAsync(x => x.Id == d.CaseId, ct);

@@ -55,7 +55,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             var due = ctx.Calendar.AfterCalendarDays(a.HandlingDueAt!.Value, a.ExtensionDays!.Value);
             a.GrantExtension(due);
             var handling = await ctx.OpenAsync(c.Id, DeadlineSteps.Handling);
-            handling?.MoveDue(due, ctx.Rules.Ladder, ctx.Calendar);
+            if (handling is not null) ctx.MoveDue(handling, due);
             ctx.Db.Publish(new ExtensionGranted
             {
                 CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Days = a.ExtensionDays!.Value, HandlingDueAt = due, OccurredAt = ctx.Now,

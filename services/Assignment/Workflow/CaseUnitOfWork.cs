@@ -1,6 +1,7 @@
 using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
+using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
@@ -55,12 +56,35 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
         {
             var open = await Db.Deadlines.Where(d => d.CaseId == caseId && d.MetAt == null && steps.Contains(d.Step)
                 && (assignmentId == null || d.AssignmentId == assignmentId)).ToListAsync();
-            foreach (var d in open) d.Meet(Now);
+            foreach (var d in open) Meet(d);
         }
 
         public async Task MeetAllOfAsync(Guid assignmentId)
         {
-            foreach (var d in await Db.Deadlines.Where(d => d.AssignmentId == assignmentId && d.MetAt == null).ToListAsync()) d.Meet(Now);
+            foreach (var d in await Db.Deadlines.Where(d => d.AssignmentId == assignmentId && d.MetAt == null).ToListAsync()) Meet(d);
+        }
+
+        /// <summary>An approved extension moves the limit; one that had passed is no longer overdue.</summary>
+        public void MoveDue(Deadline d, DateTimeOffset dueAt)
+        {
+            Cleared(d, "extended");
+            d.MoveDue(dueAt, Rules.Ladder, Calendar);
+        }
+
+        private void Meet(Deadline d)
+        {
+            Cleared(d, "met");
+            d.Meet(Now);
+        }
+
+        /// <summary>The overdue list drops a limit that had passed (催办 sent) once it is met or moved.</summary>
+        private void Cleared(Deadline d, string how)
+        {
+            if (d.OverdueSentAt is null || d.MetAt is not null || d.IsTimer) return;
+            Db.Publish(new DeadlineCleared
+            {
+                CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how, OccurredAt = Now,
+            }, d.CaseId);
         }
 
         public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>

@@ -23,7 +23,10 @@ public sealed class UnitActions(CaseUnitOfWork work)
             a.NotifyAccepted(ctx.Now, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.HandlingDays));
             await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.AcceptNotice);
             if (a.HandlingDueAt is { } due) ctx.Start(c, a.Id, DeadlineSteps.Handling, a.UnitCode, due);
-            ctx.Db.Publish(new AssignmentAccepted { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new AssignmentAccepted
+            {
+                CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, HandlingDueAt = a.HandlingDueAt, OccurredAt = ctx.Now,
+            }, c.Id);
             return a;
         }, ct);
 

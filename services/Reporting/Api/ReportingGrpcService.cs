@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Reporting.Api;
 
-public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) : ReportingApi.ReportingApiBase
+public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveFigures live) : ReportingApi.ReportingApiBase
 {
     public override async Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {
@@ -122,6 +122,45 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics) 
         new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
         return await statistics.MeetingReportAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
             context.CancellationToken);
+    }
+
+    public override async Task<OverdueList> GetOverdueList(OverdueListRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors()
+            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code")
+            .Check(request.UnitCode.Length <= 64, "unit_code", "must be at most 64 characters").ThrowIfAny();
+        return await registers.OverdueAsync(Scope(caller, request.RegionCode), request.UnitCode, request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
+            context.CancellationToken);
+    }
+
+    public override async Task<LegalCases> GetLegalCases(LegalCasesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Leader);
+        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        return await registers.LegalCasesAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, context.CancellationToken);
+    }
+
+    public override async Task<ScreeningRegister> GetScreeningRegister(ScreeningRegisterRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        var quarter = System.Text.RegularExpressions.Regex.Match(request.Quarter, "^(20[0-9]{2})-Q([1-4])$");
+        new FieldErrors()
+            .Check(quarter.Success, "quarter", "must be yyyy-Qn, e.g. 2026-Q3")
+            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        return await registers.ScreeningAsync(int.Parse(quarter.Groups[1].Value), int.Parse(quarter.Groups[2].Value), Scope(caller, request.RegionCode),
+            context.CancellationToken);
+    }
+
+    public override async Task<LiveDashboard> GetLiveDashboard(LiveDashboardRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        DateOnly day = default;
+        new FieldErrors()
+            .Check(request.Day.Length == 0 || DateOnly.TryParseExact(request.Day, "yyyy-MM-dd", out day), "day", "must be yyyy-MM-dd")
+            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        if (request.Day.Length == 0) day = ServiceDefaults.Time.WorkingDays.DayOf(DateTimeOffset.UtcNow);
+        return await live.DashboardAsync(Scope(caller, request.RegionCode), day, context.CancellationToken);
     }
 
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>

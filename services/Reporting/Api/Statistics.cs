@@ -152,6 +152,8 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         await db.ReceptionSessions.ExecuteDeleteAsync(ct);
         await db.MeetingFacts.ExecuteDeleteAsync(ct);
         await db.ActionItemFacts.ExecuteDeleteAsync(ct);
+        await db.OverdueDeadlines.ExecuteDeleteAsync(ct);
+        await db.LegalReferrals.ExecuteDeleteAsync(ct);
         var replayed = 0;
         foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
         {

@@ -1,3 +1,4 @@
+using Coordination.Reporting.Api;
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.JointMeeting;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Reporting.Consumers;
 
 /// <summary>Writes every case event into the case's timeline, once per message.</summary>
-public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions<EarlyWarningOptions> warnings) :
+public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions<EarlyWarningOptions> warnings, LiveFigures live) :
     IConsumer<PetitionRegistered>,
     IConsumer<PetitionLinkedAsRepeat>,
     IConsumer<PetitionNotAccepted>,
@@ -89,9 +90,10 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions
         return Record(context, m.CaseId, "joint-meeting", m.OccurredAt, "", "", $"meeting {m.MeetingId} proposed");
     }
 
-    private Task Record<T>(ConsumeContext<T> context, Guid caseId, string service, DateTimeOffset at, string actor, string unit, string detail,
-        Action<ReportingDb>? alsoDo = null) where T : class =>
-        inbox.ApplyOnceAsync(context, nameof(TimelineConsumer), async (db, ct) =>
+    private async Task Record<T>(ConsumeContext<T> context, Guid caseId, string service, DateTimeOffset at, string actor, string unit, string detail,
+        Action<ReportingDb>? alsoDo = null) where T : class
+    {
+        await inbox.ApplyOnceAsync(context, nameof(TimelineConsumer), async (db, ct) =>
         {
             db.Timeline.Add(new TimelineEntry
             {
@@ -101,4 +103,6 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions
             alsoDo?.Invoke(db);
             await EventLog.RecordAsync(db, context.MessageId!.Value, context.Message, caseId, at, ct, warnings.Value);
         });
+        await live.AfterAsync(context.Message, context.CancellationToken); // after the commit: Redis follows PostgreSQL
+    }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Coordination.Reporting.Api;
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
@@ -13,7 +14,7 @@ namespace Coordination.Reporting.Consumers;
 /// Puts every step of the handling workflow and of legal diversion on the case's timeline, once per message. The actor and unit come
 /// from the event's Actor and ActorUnit (else UnitCode); the detail lists its other fields.
 /// </summary>
-public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) :
+public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, LiveFigures live) :
     IConsumer<AssignmentAccepted>,
     IConsumer<AssignmentReturnRequested>,
     IConsumer<AssignmentReturned>,
@@ -35,6 +36,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     IConsumer<DeadlineApproaching>,
     IConsumer<DeadlineMissed>,
     IConsumer<SupervisionIssued>,
+    IConsumer<DeadlineCleared>,
     IConsumer<ResponsibilityAssigned>,
     IConsumer<CaseRouted>,
     IConsumer<ReferralMade>,
@@ -64,7 +66,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     IConsumer<MeetingSupervisionIssued>,
     IConsumer<JointMeetingConcluded>
 {
-    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId"];
+    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId", "DeadlineId"];
 
     public Task Consume(ConsumeContext<AssignmentAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<AssignmentReturnRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -87,6 +89,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     public Task Consume(ConsumeContext<DeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<DeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<SupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<DeadlineCleared> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<ResponsibilityAssigned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<CaseRouted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
@@ -117,8 +120,9 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
     public Task Consume(ConsumeContext<MeetingSupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
-    private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
-        inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), async (db, ct) =>
+    private async Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class
+    {
+        await inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), async (db, ct) =>
         {
             var m = context.Message;
             db.Timeline.Add(new TimelineEntry
@@ -128,6 +132,8 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox) 
             });
             await EventLog.RecordAsync(db, context.MessageId!.Value, m, caseId, at, ct);
         });
+        await live.AfterAsync(context.Message, context.CancellationToken); // after the commit: Redis follows PostgreSQL
+    }
 
     /// <summary>The publishing service, from the contract's namespace (the namespace is the wire identity).</summary>
     private static string ServiceOf(Type type) => type.Namespace?.Split('.')[^1] switch

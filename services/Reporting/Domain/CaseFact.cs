@@ -18,4 +18,10 @@ public sealed class CaseFact
     public DateTimeOffset? HandlingDueAt { get; set; }
     public DateTimeOffset? ReportedAt { get; set; }
     public bool HandlingMissed { get; set; }
+    public bool Collective { get; set; }
+    /// <summary>Marked major or difficult by a political-legal committee.</summary>
+    public bool Major { get; set; }
+    /// <summary>The direct responsible person of a to-Beijing case's responsibility record (§9).</summary>
+    public string? ResponsiblePerson { get; set; }
+    public string? ResponsibleUnit { get; set; }
 }

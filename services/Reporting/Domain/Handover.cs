@@ -9,6 +9,8 @@ public sealed class Handover
     public string RoutedBy { get; set; } = "";
     public DateTimeOffset? AssignedAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// <summary>Who signed for it in the unit: the responsible person unless the case names another.</summary>
+    public string? AcknowledgedBy { get; set; }
     public bool Returned { get; set; }
 }
 

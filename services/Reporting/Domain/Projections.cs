@@ -2,6 +2,7 @@ using Coordination.ServiceDefaults.Time;
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.JointMeeting;
+using Coordination.Contracts.LegalDiversion;
 using Coordination.Reporting.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public static class Projections
                 if (warnings is not null) await EarlyWarnings.CheckAsync(db, m, warnings, ct);
                 var fact = await FactAsync(db, m.CaseId, ct);
                 fact.Topic = m.Topic;
-                (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing);
+                (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing, fact.Collective) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing, m.Collective);
                 if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, Math.Max(m.GroupSize, m.PetitionerCount), m.Collective);
                 break;
             case PetitionLinkedAsRepeat m:
@@ -46,7 +47,9 @@ public static class Projections
                 (assigned.CaseId, assigned.UnitCode, assigned.RoutedBy, assigned.AssignedAt) = (m.CaseId, m.UnitCode, m.RoutedBy, m.OccurredAt);
                 break;
             case AssignmentAcknowledged m:
-                (await HandoverAsync(db, m.AssignmentId, ct)).AcknowledgedAt ??= m.OccurredAt;
+                var acknowledged = await HandoverAsync(db, m.AssignmentId, ct);
+                acknowledged.AcknowledgedAt ??= m.OccurredAt;
+                acknowledged.AcknowledgedBy ??= m.Actor;
                 break;
             case AssignmentReturned m:
                 var returned = await HandoverAsync(db, m.AssignmentId, ct);
@@ -97,8 +100,57 @@ public static class Projections
                 var reported = await FactAsync(db, m.CaseId, ct);
                 reported.ReportedAt ??= m.OccurredAt;
                 break;
-            case DeadlineMissed { Step: "handling" or "rehandling" } m:
-                (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
+            case DeadlineApproaching { DeadlineId: { } id } m:
+                var reminded = await DeadlineAsync(db, id, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct);
+                reminded.Reminders++;
+                if (reminded.LastMissedAt is null) reminded.DueAt = m.DueAt;
+                break;
+            case DeadlineMissed m:
+                if (m.Step is "handling" or "rehandling") (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
+                if (m.DeadlineId is { } missedId) (await DeadlineAsync(db, missedId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Missed(m.DueAt, m.OccurredAt);
+                break;
+            case SupervisionIssued { DeadlineId: { } id } m:
+                (await DeadlineAsync(db, id, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Supervisions++;
+                break;
+            case DeadlineCleared m:
+                (await DeadlineAsync(db, m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Cleared(m.OccurredAt);
+                break;
+            case AssignmentAccepted { HandlingDueAt: { } handlingDue } m:
+                var accepted = await FactAsync(db, m.CaseId, ct);
+                if (accepted.HandlingDueAt is null || handlingDue > accepted.HandlingDueAt) accepted.HandlingDueAt = handlingDue;
+                break;
+            case ExtensionGranted m:
+                var extended = await FactAsync(db, m.CaseId, ct);
+                if (extended.HandlingDueAt is null || m.HandlingDueAt > extended.HandlingDueAt) extended.HandlingDueAt = m.HandlingDueAt;
+                break;
+            case ResponsibilityAssigned m:
+                var responsible = await FactAsync(db, m.CaseId, ct);
+                (responsible.ResponsiblePerson, responsible.ResponsibleUnit) = (m.Person, m.Unit);
+                break;
+            case LegalReferralOpened m:
+                var opened = await ReferralAsync(db, m.ReferralId, m.CaseId, ct);
+                (opened.RegionCode, opened.OpenedAt) = (m.RegionCode, m.OccurredAt);
+                opened.Move("open", m.OccurredAt);
+                break;
+            case ReferralMade m:
+                var referred = await ReferralAsync(db, m.ReferralId, m.CaseId, ct);
+                referred.ReferTo(m.Channel, m.InstitutionCode, m.OccurredAt);
+                referred.Move("referred", m.OccurredAt);
+                break;
+            case ReferralAcknowledged m:
+                (await ReferralAsync(db, m.ReferralId, m.CaseId, ct)).Move(m.Decision, m.OccurredAt);
+                break;
+            case ReferralDeclined m:
+                (await ReferralAsync(db, m.ReferralId, m.CaseId, ct)).Move("declined", m.OccurredAt);
+                break;
+            case ReferralStatusUpdated m:
+                (await ReferralAsync(db, m.ReferralId, m.CaseId, ct)).Move(m.Update is "decided" or "mediated" or "withdrawn" ? "outcome_reported" : "in_progress", m.OccurredAt);
+                break;
+            case LegalReferralConcluded m:
+                (await ReferralAsync(db, m.ReferralId, m.CaseId, ct)).Move(m.Conclusion, m.OccurredAt);
+                break;
+            case CaseMarkedMajor m:
+                (await FactAsync(db, m.CaseId, ct)).Major = true;
                 break;
         }
     }
@@ -126,6 +178,27 @@ public static class Projections
         handover = new Handover { AssignmentId = assignmentId };
         db.Handovers.Add(handover);
         return handover;
+    }
+
+    private static async Task<OverdueDeadline> DeadlineAsync(ReportingDb db, Guid deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,
+        CancellationToken ct)
+    {
+        var row = db.OverdueDeadlines.Local.FirstOrDefault(d => d.DeadlineId == deadlineId)
+            ?? await db.OverdueDeadlines.FromSql($"SELECT * FROM overdue_deadlines WHERE \"DeadlineId\" = {deadlineId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (row is not null) return row;
+        row = new OverdueDeadline { DeadlineId = deadlineId, CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit };
+        db.OverdueDeadlines.Add(row);
+        return row;
+    }
+
+    private static async Task<LegalReferralFact> ReferralAsync(ReportingDb db, Guid referralId, Guid caseId, CancellationToken ct)
+    {
+        var row = db.LegalReferrals.Local.FirstOrDefault(r => r.ReferralId == referralId)
+            ?? await db.LegalReferrals.FromSql($"SELECT * FROM legal_referrals WHERE \"ReferralId\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (row is not null) return row;
+        row = new LegalReferralFact { ReferralId = referralId, CaseId = caseId };
+        db.LegalReferrals.Add(row);
+        return row;
     }
 
     private static async Task<MeetingFact> MeetingAsync(ReportingDb db, Guid meetingId, CancellationToken ct)

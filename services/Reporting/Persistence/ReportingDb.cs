@@ -16,6 +16,8 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
     public DbSet<MeetingFact> MeetingFacts => Set<MeetingFact>();
     public DbSet<ActionItemFact> ActionItemFacts => Set<ActionItemFact>();
+    public DbSet<OverdueDeadline> OverdueDeadlines => Set<OverdueDeadline>();
+    public DbSet<LegalReferralFact> LegalReferrals => Set<LegalReferralFact>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -50,6 +52,8 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Topic).HasMaxLength(64);
             e.HasIndex(x => new { x.Topic, x.RegisteredAt });
             e.Property(x => x.Rating).HasMaxLength(32);
+            e.Property(x => x.ResponsiblePerson).HasMaxLength(64);
+            e.Property(x => x.ResponsibleUnit).HasMaxLength(64);
         });
         b.Entity<MeetingFact>(e =>
         {
@@ -65,6 +69,26 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Owner).HasMaxLength(64);
             e.Property(x => x.Status).HasMaxLength(16);
         });
+        b.Entity<OverdueDeadline>(e =>
+        {
+            e.ToTable("overdue_deadlines");
+            e.HasKey(x => x.DeadlineId);
+            e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => x.LastMissedAt);
+            e.Ignore(x => x.Overdue);
+            e.Property(x => x.Step).HasMaxLength(32);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+        });
+        b.Entity<LegalReferralFact>(e =>
+        {
+            e.ToTable("legal_referrals");
+            e.HasKey(x => x.ReferralId);
+            e.HasIndex(x => x.RegionCode);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Channel).HasMaxLength(64);
+            e.Property(x => x.InstitutionCode).HasMaxLength(64);
+            e.Property(x => x.Status).HasMaxLength(32);
+        });
         b.Entity<Handover>(e =>
         {
             e.ToTable("handovers");
@@ -72,6 +96,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.HasIndex(x => x.CaseId);
             e.Property(x => x.UnitCode).HasMaxLength(64);
             e.Property(x => x.RoutedBy).HasMaxLength(100);
+            e.Property(x => x.AcknowledgedBy).HasMaxLength(64);
         });
         b.Entity<ReceptionSession>(e =>
         {

@@ -18,12 +18,8 @@ public sealed class When_statistics_are_read(SystemFixture system)
     private ReportingApi.ReportingApiClient Reporting => new(system.Reporting.Channel);
     private IBus Bus => system.Intake.App.Services.GetRequiredService<IBus>(); // stands in for the publishing services
 
-    private static PetitionRegistered Registered(Guid caseId, string region, DateTimeOffset at, bool toBeijing = false, int people = 1) => new()
-    {
-        CaseId = caseId, CaseNumber = $"{region}-{at.Year}-{Random.Shared.Next(100000, 999999)}", Channel = "visit", RegionCode = region, Category = "grievance",
-        Topic = "housing", Summary = "statistics", PetitionerCount = Math.Min(people, 5), LawRelated = false, ReceivingUnit = "bureau", Clerk = "test",
-        ReceivedAt = at, OccurredAt = at, ToBeijing = toBeijing, GroupSize = people, Collective = people >= 5,
-    };
+    private static PetitionRegistered Registered(Guid caseId, string region, DateTimeOffset at, bool toBeijing = false, int people = 1) =>
+        Events.Registered(caseId, region, at, people: people, toBeijing: toBeijing);
 
     private async Task ToBeijingAsync(string region, DateTimeOffset at, int people = 1) =>
         await Bus.Publish(Registered(NewId.NextGuid(), region, at, toBeijing: true, people));

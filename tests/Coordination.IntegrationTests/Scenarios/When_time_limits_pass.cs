@@ -1,4 +1,7 @@
 using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Reporting;
+using Coordination.ServiceDefaults.Auth;
+using Google.Protobuf.WellKnownTypes;
 using Coordination.IntegrationTests.Fixtures;
 using static Coordination.IntegrationTests.Fixtures.CaseFlow;
 
@@ -41,6 +44,25 @@ public sealed class When_time_limits_pass(SystemFixture system)
         for (var i = 0; i < 3; i++) await world.Scanner(restarted).ScanOnceAsync(CancellationToken.None);
         await Task.Delay(300);
         Assert.Equal((2, 2, 1), await LadderAsync(world, caseId));
+
+        // The overdue list: both limits past, counted in Nanjing days to now, with the rungs each received.
+        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
+        var asOf = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = LabourBureau };
+        var overdue = await reports.GetOverdueListAsync(asOf, Bureau);
+        Assert.Equal([("acknowledge", 11, 1, 1, 1, ""), ("accept_notice", 6, 1, 1, 0, "")],
+            overdue.Items.Select(i => (i.Step, i.DaysOverdue, i.Reminders, i.Urges, i.Supervisions, i.ResponsiblePerson)));
+        Assert.Equal((LabourBureau, 2, 11, 2, 1), overdue.ByUnit.Select(u => (u.UnitCode, u.Items, u.MaxDaysOverdue, u.Urges, u.Supervisions)).Single());
+
+        // Signed for late: that limit leaves the list, and whoever signed is now the responsible person.
+        var flow = new CaseFlow(restarted.Channel);
+        var assignment = await flow.AssignmentOfAsync(caseId);
+        await flow.Api.AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = assignment.AssignmentId }, Unit);
+        overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(asOf, Bureau).ResponseAsync, o => o.Items.Count == 1 && o.Items[0].ResponsiblePerson != "",
+            "the acknowledged limit to leave the overdue list");
+        Assert.Equal(("accept_notice", $"{Roles.Department}-{LabourBureau}"), (overdue.Items[0].Step, overdue.Items[0].ResponsiblePerson));
+        await flow.Api.NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = assignment.AssignmentId }, Unit);
+        await Eventually.UntilAsync(() => reports.GetOverdueListAsync(asOf, Bureau).ResponseAsync, o => o.Items.Count == 0, "an empty overdue list");
+        Assert.Equal(2, await world.Reporting.CountAsync("SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'DeadlineCleared' AND \"CaseId\" = $1", caseId));
     }
 
     [Fact]

@@ -98,10 +98,16 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Collective")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("HandlingDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("HandlingMissed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Major")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Outcome")
@@ -128,6 +134,14 @@ namespace Coordination.Reporting.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("ReviewRequested")
                         .HasColumnType("boolean");
@@ -254,6 +268,10 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -278,6 +296,54 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Reporting.Domain.LegalReferralFact", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReferralId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("legal_referrals", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Reporting.Domain.MeetingFact", b =>
@@ -309,6 +375,55 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("meeting_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Reporting.Domain.OverdueDeadline", b =>
+                {
+                    b.Property<Guid>("DeadlineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastMissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Supervisions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DeadlineId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LastMissedAt");
+
+                    b.ToTable("overdue_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Reporting.Domain.ReceptionSession", b =>

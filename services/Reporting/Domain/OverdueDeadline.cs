@@ -1,0 +1,34 @@
+namespace Coordination.Reporting.Domain;
+
+/// <summary>
+/// One time limit of a hand-over as the overdue list sees it. Rungs arrive on different queues in any order, so
+/// every field only grows: counts add up, instants keep the latest. Overdue while the last 催办 is newer than the
+/// last clearing.
+/// </summary>
+public sealed class OverdueDeadline
+{
+    public Guid DeadlineId { get; init; }
+    public Guid CaseId { get; set; }
+    public Guid? AssignmentId { get; set; }
+    public string Step { get; set; } = "";
+    public string UnitCode { get; set; } = "";
+    public DateTimeOffset DueAt { get; set; }
+    public int Reminders { get; set; }
+    public int Urges { get; set; }
+    public int Supervisions { get; set; }
+    public DateTimeOffset? LastMissedAt { get; set; }
+    public DateTimeOffset? LastClearedAt { get; set; }
+
+    public bool Overdue => LastMissedAt is { } missed && (LastClearedAt is not { } cleared || cleared < missed);
+
+    public void Missed(DateTimeOffset dueAt, DateTimeOffset at)
+    {
+        Urges++;
+        if (LastMissedAt is null || at > LastMissedAt) (LastMissedAt, DueAt) = (at, dueAt);
+    }
+
+    public void Cleared(DateTimeOffset at)
+    {
+        if (LastClearedAt is null || at > LastClearedAt) LastClearedAt = at;
+    }
+}
