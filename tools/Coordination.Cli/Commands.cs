@@ -69,6 +69,14 @@ public static class Commands
           review-item ITEM_ID --approve | --reject --reason R
           close-meeting MEETING_ID
           timeline   CASE_ID
+          bulletin   yyyy-MM [--region CODE]                         petitions to Beijing by region (§9)
+          rates      --from 2026-05-01T00:00+08:00 --to ... [--region CODE]
+          overdue    [--region CODE] [--unit U] [--as-of INSTANT]    late limits by unit and responsible person
+          legal-cases [--region CODE]                                the committee's legal cases
+          screening  yyyy-Qn [--region CODE]                         the quarterly screening register (§16)
+          dashboard  [--day yyyy-MM-dd] [--region CODE]              today's live counters (Redis)
+          meetings-report [--region CODE]
+          rebuild                                                    (bureau) fold every read model again
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
         (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
         """;
@@ -177,8 +185,19 @@ public static class Commands
                 { ItemId = arg, Reply = a.Get("reply", ""), Evidence = a.Get("evidence", "") }, headers),
             "review-item" => await Meetings().ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = arg, Accept = Decision(a), Reason = a.Get("reason", "") }, headers),
             "close-meeting" => await Meetings().CloseMeetingAsync(new MeetingRef { MeetingId = arg }, headers),
-            "timeline" => await new ReportingApi.ReportingApiClient(Channel("COORD_REPORTING", 5105))
-                .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = arg }, headers),
+            "timeline" => await Reports().GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = arg }, headers),
+            "bulletin" => await Reports().GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = arg, RegionCode = a.Get("region", "") }, headers),
+            "rates" => await Reports().GetRatesAsync(new RatesRequest
+            {
+                RegisteredFrom = Instant(Required(a, "from")), RegisteredTo = Instant(Required(a, "to")), RegionCode = a.Get("region", ""),
+            }, headers),
+            "overdue" => await Reports().GetOverdueListAsync(new OverdueListRequest
+                { RegionCode = a.Get("region", ""), UnitCode = a.Get("unit", ""), AsOf = a.Get("as-of") is { } asOf ? Instant(asOf) : null }, headers),
+            "legal-cases" => await Reports().GetLegalCasesAsync(new LegalCasesRequest { RegionCode = a.Get("region", "") }, headers),
+            "screening" => await Reports().GetScreeningRegisterAsync(new ScreeningRegisterRequest { Quarter = arg, RegionCode = a.Get("region", "") }, headers),
+            "dashboard" => await Reports().GetLiveDashboardAsync(new LiveDashboardRequest { Day = a.Get("day", ""), RegionCode = a.Get("region", "") }, headers),
+            "meetings-report" => await Reports().GetJointMeetingReportAsync(new JointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
+            "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildRequest(), headers),
             _ => throw new UsageException($"unknown command '{command}'"),
         };
         Console.WriteLine(Json.Format(reply));
@@ -189,6 +208,11 @@ public static class Commands
     private static AssignmentApi.AssignmentApiClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
     private static LegalDiversionApi.LegalDiversionApiClient Legal() => new(Channel("COORD_LEGAL", 5103));
     private static JointMeetingApi.JointMeetingApiClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
+
+    private static ReportingApi.ReportingApiClient Reports() => new(Channel("COORD_REPORTING", 5105));
+
+    private static Google.Protobuf.WellKnownTypes.Timestamp Instant(string text) =>
+        Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
 
     private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 

@@ -8,8 +8,8 @@ namespace Coordination.Reporting.Api;
 
 /// <summary>
 /// CSV and JSON downloads over HTTP for browsers and spreadsheets (GET /reports/beijing-bulletin?month=2026-03,
-/// /reports/rates?from=2026-05-01&amp;to=2026-06-01, each with &amp;format=csv|json and an optional region). Same JWT
-/// and the same jurisdiction rule as the gRPC reports.
+/// /reports/rates?from=2026-05-01&amp;to=2026-06-01, /reports/overdue, /reports/legal-cases, /reports/screening?quarter=2026-Q3,
+/// each with &amp;format=csv|json and an optional region). Same JWT and the same jurisdiction rule as the gRPC reports.
 /// </summary>
 public static class Downloads
 {
@@ -41,16 +41,48 @@ public static class Downloads
                 [[rates.Cases, rates.Closed, rates.ClosedAtFirstPass, rates.OneTimeClosureRate, rates.Resolved, rates.ResolvedRate, rates.Reported,
                   rates.ReportedOnTime, rates.OnTimeCompletionRate, rates.Rated, rates.Satisfied, rates.SatisfactionRate, rates.Diverted]]);
         });
+        reports.MapGet("/overdue", async (HttpContext http, Registers registers, string? region, string? unit, string? format, CancellationToken ct) =>
+        {
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var list = await registers.OverdueAsync(scope, unit ?? "", DateTimeOffset.UtcNow, ct);
+            return Render(format, list, $"overdue-{WorkingDays.DayOf(DateTimeOffset.UtcNow):yyyyMMdd}",
+                ["case_number", "region_code", "unit_code", "responsible_person", "step", "due_at", "days_overdue", "reminders", "urges", "supervisions"],
+                list.Items.Select(i => new object?[]
+                {
+                    i.CaseNumber, i.RegionCode, i.UnitCode, i.ResponsiblePerson, i.Step, i.DueAt.ToDateTimeOffset().ToOffset(WorkingDays.BureauOffset).ToString("yyyy-MM-dd HH:mm"),
+                    i.DaysOverdue, i.Reminders, i.Urges, i.Supervisions,
+                }));
+        });
+        reports.MapGet("/legal-cases", async (HttpContext http, Registers registers, string? region, string? format, CancellationToken ct) =>
+        {
+            if (Scope(http, region, Roles.Committee, Roles.Bureau, Roles.Leader) is not { } scope) return Results.Forbid();
+            var cases = await registers.LegalCasesAsync(scope, DateTimeOffset.UtcNow, ct);
+            return Render(format, cases, "legal-cases", ["case_number", "region_code", "channel", "institution_code", "status", "age_days", "major"],
+                cases.Cases.Select(c => new object?[] { c.CaseNumber, c.RegionCode, c.Channel, c.InstitutionCode, c.Status, c.AgeDays, c.Major }));
+        });
+        reports.MapGet("/screening", async (HttpContext http, Registers registers, string quarter, string? region, string? format, CancellationToken ct) =>
+        {
+            var q = System.Text.RegularExpressions.Regex.Match(quarter, "^(20[0-9]{2})-Q([1-4])$");
+            if (!q.Success) return Results.BadRequest(new { errors = new { quarter = "must be yyyy-Qn, e.g. 2026-Q3" } });
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var register = await registers.ScreeningAsync(int.Parse(q.Groups[1].Value), int.Parse(q.Groups[2].Value), scope, ct);
+            return Render(format, register, $"screening-{quarter}",
+                ["case_number", "region_code", "topic", "responsible_unit", "responsible_person", "due_at", "days_open", "collective", "to_beijing", "repeats", "overdue", "major"],
+                register.Entries.Select(e => new object?[]
+                {
+                    e.CaseNumber, e.RegionCode, e.Topic, e.ResponsibleUnit, e.ResponsiblePerson,
+                    e.DueAt?.ToDateTimeOffset().ToOffset(WorkingDays.BureauOffset).ToString("yyyy-MM-dd HH:mm"), e.DaysOpen, e.Collective, e.ToBeijing, e.Repeats,
+                    e.Overdue, e.Major,
+                }));
+        });
     }
 
-    private static string? Scope(HttpContext http, string? requested)
+    /// <summary>The region the caller may read (the requested one, default their own), or null: forbidden.</summary>
+    private static string? Scope(HttpContext http, string? requested, params string[] roles)
     {
-        var user = http.User;
-        var role = user.FindFirst(CallerClaims.Role)?.Value;
-        var jurisdiction = user.FindFirst(CallerClaims.Region)?.Value ?? "";
-        if (role is not (Roles.Bureau or Roles.Leader)) return null;
-        var region = string.IsNullOrEmpty(requested) ? jurisdiction : requested;
-        return Jurisdiction.Covers(jurisdiction, region) ? region : null;
+        if (Caller.FromUser(http.User, out _) is not { } caller || !caller.Is(roles.Length == 0 ? [Roles.Bureau, Roles.Leader] : roles)) return null;
+        var region = string.IsNullOrEmpty(requested) ? caller.Region : requested;
+        return caller.Covers(region) ? region : null;
     }
 
     private static IResult Render(string? format, IMessage message, string name, string[] header, IEnumerable<object?[]> rows)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Grpc.Core;
 
 namespace Coordination.ServiceDefaults.Auth;
@@ -5,11 +6,15 @@ namespace Coordination.ServiceDefaults.Auth;
 /// <summary>Who is calling, taken from the token, never from the request (STYLE.md).</summary>
 public sealed record Caller(string Subject, string Role, string Unit, string Region)
 {
-    public static Caller From(ServerCallContext context)
+    public static Caller From(ServerCallContext context) => FromUser(context.GetHttpContext().User, out var missing)
+        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"token lacks the '{missing}' claim"));
+
+    /// <summary>The caller behind an authenticated HTTP request (gRPC or plain); null when a claim is missing.</summary>
+    public static Caller? FromUser(ClaimsPrincipal user, out string? missing)
     {
-        var user = context.GetHttpContext().User;
-        string Claim(string type) => user.FindFirst(type)?.Value
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"token lacks the '{type}' claim"));
+        missing = new[] { CallerClaims.Subject, CallerClaims.Role, CallerClaims.Unit, CallerClaims.Region }.FirstOrDefault(t => user.FindFirst(t) is null);
+        if (missing is not null) return null;
+        string Claim(string type) => user.FindFirst(type)!.Value;
         return new Caller(Claim(CallerClaims.Subject), Claim(CallerClaims.Role), Claim(CallerClaims.Unit), Claim(CallerClaims.Region));
     }
 

@@ -30,6 +30,13 @@ public sealed class When_registers_are_read(SystemFixture system)
         return caseId;
     }
 
+    private HttpClient Http(string token)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return http;
+    }
+
     private static DateTimeOffset Day(int month, int day, int hour = 0, int minute = 0) => new(2026, month, day, hour, minute, 0, Cst);
 
     [Fact]
@@ -143,6 +150,12 @@ public sealed class When_registers_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(report, await Reporting.GetLegalCasesAsync(request, committee));
+
+        using var http = Http(TokenMinter.Mint("c", Roles.Committee, "political-legal-committee-329100", "329100"));
+        var csv = await http.GetStringAsync("/reports/legal-cases?format=csv");
+        Assert.StartsWith("case_number,region_code,channel,institution_code,status,age_days,major", csv);
+        Assert.Contains("329101-2026-000001,329101,court,court-329101,in_progress,", csv);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync("/reports/legal-cases?region=320100")).StatusCode);
     }
 
     [Fact]
@@ -198,7 +211,14 @@ public sealed class When_registers_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(register, await Reporting.GetScreeningRegisterAsync(request, bureau));
-        _ = s1;
+        Assert.Contains(register.Entries, e => e.CaseId == s1.ToString());
+
+        using var http = Http(TokenMinter.Mint("b", Roles.Bureau, "bureau-329000", "329000"));
+        var csv = await http.GetStringAsync("/reports/screening?quarter=2026-Q3&format=csv");
+        Assert.StartsWith("case_number,region_code,topic,responsible_unit,responsible_person,due_at", csv);
+        Assert.Contains("329002-2026-000001,329002,housing,housing-bureau-329002,li.ming,2026-09-10 00:00,51,False,False,1,True,False", csv);
+        Assert.Equal(register, ScreeningRegister.Parser.ParseJson(await http.GetStringAsync("/reports/screening?quarter=2026-Q3")));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/reports/screening?quarter=Q3")).StatusCode);
     }
 
     [Fact]
