@@ -142,10 +142,30 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         };
     }
 
-    /// <summary>Drops the statistics and folds every logged event again, in the order the events occurred.</summary>
+    /// <summary>
+    /// Drops every read model (timelines and case scopes included) and folds every logged event again, in the order
+    /// the events occurred. An event committed by a consumer meanwhile can collide with the replay; then it runs again.
+    /// </summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RebuildOnceAsync(ct);
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or Npgsql.PostgresException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<int> RebuildOnceAsync(CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Timeline.ExecuteDeleteAsync(ct);
+        await db.CaseScopes.ExecuteDeleteAsync(ct);
         await db.CaseFacts.ExecuteDeleteAsync(ct);
         await db.BeijingPetitions.ExecuteDeleteAsync(ct);
         await db.Handovers.ExecuteDeleteAsync(ct);
@@ -157,7 +177,9 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         var replayed = 0;
         foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
         {
-            await Projections.ApplyAsync(db, entry.MessageId, EventLog.Read(entry), ct);
+            var message = EventLog.Read(entry);
+            if (entry.CaseId != Guid.Empty) TimelineEntries.Add(db, entry.MessageId, entry.CaseId, entry.OccurredAt, message);
+            await Projections.ApplyAsync(db, entry.MessageId, message, ct);
             replayed++;
         }
         await db.SaveChangesAsync(ct);

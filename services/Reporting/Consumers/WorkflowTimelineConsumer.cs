@@ -1,4 +1,3 @@
-using System.Reflection;
 using Coordination.Reporting.Api;
 using Coordination.Contracts.Assignment;
 using Coordination.Contracts.JointMeeting;
@@ -66,8 +65,6 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     IConsumer<MeetingSupervisionIssued>,
     IConsumer<JointMeetingConcluded>
 {
-    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId", "DeadlineId"];
-
     public Task Consume(ConsumeContext<AssignmentAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<AssignmentReturnRequested> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<AssignmentReturned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -120,44 +117,6 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     public Task Consume(ConsumeContext<MeetingSupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
-    private async Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class
-    {
-        await inbox.ApplyOnceAsync(context, nameof(WorkflowTimelineConsumer), async (db, ct) =>
-        {
-            var m = context.Message;
-            db.Timeline.Add(new TimelineEntry
-            {
-                CaseId = caseId, MessageId = context.MessageId!.Value, Kind = typeof(T).Name, Service = ServiceOf(typeof(T)), OccurredAt = at,
-                Actor = Read(m, "Actor") ?? "", Unit = Read(m, "ActorUnit") ?? Read(m, "UnitCode") ?? "", Detail = Describe(m),
-            });
-            await EventLog.RecordAsync(db, context.MessageId!.Value, m, caseId, at, ct);
-        });
-        await live.AfterAsync(context.Message, context.CancellationToken); // after the commit: Redis follows PostgreSQL
-    }
-
-    /// <summary>The publishing service, from the contract's namespace (the namespace is the wire identity).</summary>
-    private static string ServiceOf(Type type) => type.Namespace?.Split('.')[^1] switch
-    {
-        "LegalDiversion" => "legal-diversion",
-        "JointMeeting" => "joint-meeting",
-        var name => name?.ToLowerInvariant() ?? "",
-    };
-
-    private static string? Read(object message, string property) => message.GetType().GetProperty(property)?.GetValue(message)?.ToString();
-
-    public static string Describe(object message)
-    {
-        var parts = message.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => !Framed.Contains(p.Name))
-            .Select(p => $"{p.Name}: {Format(p.GetValue(message))}");
-        var detail = string.Join("; ", parts);
-        return detail.Length <= 1000 ? detail : detail[..997] + "...";
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        DateTimeOffset at => at.ToString("u"),
-        null => "",
-        _ => value.ToString() ?? "",
-    };
+    private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
+        CaseEvents.RecordAsync(inbox, live, context, nameof(WorkflowTimelineConsumer), caseId, at);
 }

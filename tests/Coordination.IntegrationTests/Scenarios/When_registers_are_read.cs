@@ -95,8 +95,14 @@ public sealed class When_registers_are_read(SystemFixture system)
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("region_code", ex.Status.Detail);
 
+        // The live Assignment service, seeing the registration, queues it for routing by hand (no rule for 3292xx): today.
+        var timeline = await Eventually.UntilAsync(() => Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = a.ToString() }, bureau).ResponseAsync,
+            t => t.Entries.Count == 7, "the case's seven events on its timeline");
+        Assert.Equal(["PetitionRegistered", "CaseAssigned", "AssignmentAcknowledged", "DeadlineApproaching", "DeadlineMissed", "SupervisionIssued", "CaseQueuedForManualRouting"],
+            timeline.Entries.Select(e => e.Kind));
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(list, await Reporting.GetOverdueListAsync(request, bureau));
+        Assert.Equal(timeline, await Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = a.ToString() }, bureau)); // timelines are rebuilt too
     }
 
     [Fact]

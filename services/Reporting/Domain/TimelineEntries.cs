@@ -1,0 +1,76 @@
+using System.Reflection;
+using Coordination.Contracts.Assignment;
+using Coordination.Contracts.Intake;
+using Coordination.Contracts.JointMeeting;
+using Coordination.Contracts.LegalDiversion;
+using Coordination.Reporting.Persistence;
+
+namespace Coordination.Reporting.Domain;
+
+/// <summary>
+/// Turns one case event into its timeline entry (and a new case's scope). The consumers and the rebuild from the
+/// event log use this same code, so a rebuilt timeline reads as the live one did.
+/// </summary>
+public static class TimelineEntries
+{
+    private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId", "DeadlineId"];
+
+    public static void Add(ReportingDb db, Guid messageId, Guid caseId, DateTimeOffset at, object message)
+    {
+        var (service, actor, unit, detail) = Describe(message);
+        db.Timeline.Add(new TimelineEntry
+        {
+            CaseId = caseId, MessageId = messageId, Kind = message.GetType().Name, Service = service, OccurredAt = at, Actor = actor, Unit = unit,
+            Detail = detail.Length <= 1000 ? detail : detail[..997] + "...",
+        });
+        switch (message)
+        {
+            case PetitionRegistered m:
+                db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode });
+                break;
+            case PetitionNotAccepted m:
+                db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode });
+                break;
+        }
+    }
+
+    /// <summary>Service, actor, unit and detail: worded for the first hand-overs, the event's own fields for the rest.</summary>
+    private static (string Service, string Actor, string Unit, string Detail) Describe(object message) => message switch
+    {
+        PetitionRegistered m => ("intake", m.Clerk, m.ReceivingUnit,
+            $"{m.CaseNumber}: {m.Channel}, {m.Category}, topic {m.Topic}, region {m.RegionCode}, {m.PetitionerCount} petitioner(s)"),
+        PetitionLinkedAsRepeat m => ("intake", m.Clerk, m.ReceivingUnit,
+            $"repeat petition {m.RegistrationId} ({m.Channel}, {m.GroupSize} people) linked; similarity {m.Similarity:0.00}"),
+        PetitionNotAccepted m => ("intake", m.Clerk, m.ReceivingUnit,
+            $"{m.CaseNumber}: not accepted ({m.ReasonCode}){(m.PendingCaseId is { } pending ? $"; pending as case {pending}" : "")}"),
+        CaseAssigned m => ("assignment", m.RoutedBy, m.UnitCode, $"{m.Kind} to {m.UnitCode}; acknowledge by {m.AcknowledgeDueAt:u}"),
+        AssignmentAcknowledged m => ("assignment", m.Actor, m.UnitCode, $"acknowledged by {m.UnitCode}"),
+        CaseQueuedForManualRouting m => ("assignment", "routing-catalogue", "", $"no rule for region {m.RegionCode}, topic {m.Topic}"),
+        LegalDiversionRequested => ("assignment", "routing-catalogue", "", "law-related: diverted to legal channels"),
+        JointMeetingRequested m => ("assignment", "routing-catalogue", "", $"{m.Reason}: regions {string.Join(", ", m.RegionCodes)}"),
+        LegalReferralOpened m => ("legal-diversion", "", "", $"referral {m.ReferralId} opened"),
+        JointMeetingProposed m => ("joint-meeting", "", "", $"meeting {m.MeetingId} proposed"),
+        _ => (ServiceOf(message.GetType()), Read(message, "Actor") ?? "", Read(message, "ActorUnit") ?? Read(message, "UnitCode") ?? "", Fields(message)),
+    };
+
+    /// <summary>The publishing service, from the contract's namespace (the namespace is the wire identity).</summary>
+    private static string ServiceOf(Type type) => type.Namespace?.Split('.')[^1] switch
+    {
+        "LegalDiversion" => "legal-diversion",
+        "JointMeeting" => "joint-meeting",
+        var name => name?.ToLowerInvariant() ?? "",
+    };
+
+    private static string? Read(object message, string property) => message.GetType().GetProperty(property)?.GetValue(message)?.ToString();
+
+    public static string Fields(object message) => string.Join("; ", message.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => !Framed.Contains(p.Name))
+        .Select(p => $"{p.Name}: {Format(p.GetValue(message))}"));
+
+    private static string Format(object? value) => value switch
+    {
+        DateTimeOffset at => at.ToString("u"),
+        null => "",
+        _ => value.ToString() ?? "",
+    };
+}
