@@ -20,7 +20,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var scope = await db.CaseScopes.AsNoTracking().FirstOrDefaultAsync(c => c.CaseId == caseId, ct);
         if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException($"case {caseId}");
         var entries = await db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId)
-            .OrderBy(t => t.OccurredAt).ThenBy(t => t.Id).ToListAsync(ct);
+            .OrderBy(t => t.OccurredAt).ThenBy(t => t.MessageId).ToListAsync(ct); // ties: publish order (sequential ids), live and rebuilt alike
         return new CaseTimeline
         {
             CaseId = scope.CaseId.ToString(),

@@ -53,7 +53,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         await Bus.Publish(new CaseAssigned
         {
             CaseId = a, CaseNumber = "329201-2026-000001", AssignmentId = assignmentA, UnitCode = housing, Kind = "assignment", RoutedBy = "catalogue",
-            AcknowledgeDueAt = Day(3, 6), OccurredAt = march,
+            AcknowledgeDueAt = Day(3, 6), OccurredAt = march.AddMinutes(1),
         });
         await Bus.Publish(new AssignmentAcknowledged { CaseId = a, AssignmentId = assignmentA, UnitCode = housing, Actor = "li.ming", OccurredAt = Day(3, 3, 9) });
         await Bus.Publish(new DeadlineApproaching { CaseId = a, DeadlineId = deadlineA, AssignmentId = assignmentA, Step = "handling", UnitCode = housing, DueAt = Day(3, 10), OccurredAt = Day(3, 8, 8) });
