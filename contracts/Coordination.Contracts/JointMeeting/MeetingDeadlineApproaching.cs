@@ -4,6 +4,8 @@ namespace Coordination.Contracts.JointMeeting;
 public sealed record MeetingDeadlineApproaching
 {
     public required Guid CaseId { get; init; }
+    /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
+    public Guid? DeadlineId { get; init; }
     public required string Step { get; init; }
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }

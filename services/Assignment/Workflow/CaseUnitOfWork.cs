@@ -80,7 +80,7 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
         /// <summary>The overdue list drops a limit that had passed (催办 sent) once it is met or moved.</summary>
         private void Cleared(Deadline d, string how)
         {
-            if (d.OverdueSentAt is null || d.MetAt is not null || d.IsTimer) return;
+            if (!d.Overdue) return;
             Db.Publish(new DeadlineCleared
             {
                 CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how, OccurredAt = Now,

@@ -66,7 +66,7 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
         AsConvenerAsync(id, bureau, async m =>
         {
             m.Hold(attended, minutes, resolution, leadUnit);
-            foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == m.Id && d.MetAt == null && d.Step != MeetingSteps.ActionItem).ToListAsync(ct)) d.Meet(Now);
+            foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == m.Id && d.MetAt == null && d.Step != MeetingSteps.ActionItem).ToListAsync(ct)) Meet(d);
             Publish(m, new JointMeetingHeld
             {
                 CaseId = m.CaseId, MeetingId = m.Id, Attended = attended.ToList(), Resolution = resolution, LeadUnit = leadUnit, Actor = bureau.Subject, ActorUnit = bureau.Unit,
@@ -141,9 +141,18 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
     private void Start(Meeting m, string unit, string step, DateTimeOffset dueAt) =>
         db.Deadlines.Add(Deadline.Start(m.CaseId, m.Id, step, unit, Now, dueAt, Ladder, Calendar));
 
+    /// <summary>A limit that had passed leaves the overdue list when it is met (or, held, no longer due).</summary>
+    private void Meet(Deadline d)
+    {
+        if (d.Overdue)
+            db.Publish(new MeetingDeadlineCleared
+                { CaseId = d.CaseId, DeadlineId = d.Id, SubjectId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = Now }, d.CaseId);
+        d.Meet(Now);
+    }
+
     private async Task MeetAsync(Guid subjectId, string unit, string step)
     {
-        foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.UnitCode == unit && d.Step == step && d.MetAt == null).ToListAsync()) d.Meet(Now);
+        foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.UnitCode == unit && d.Step == step && d.MetAt == null).ToListAsync()) Meet(d);
     }
 
     private Task<Meeting> AsConvenerAsync(Guid id, Caller bureau, Func<Meeting, Task> action, CancellationToken ct, bool mustBeConvener = true) =>

@@ -11,9 +11,9 @@ public sealed class MeetingDeadlines : IDeadlineHandler<JointMeetingDb>
     {
         object? message = action switch
         {
-            DeadlineActions.Remind => new MeetingDeadlineApproaching { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
-            DeadlineActions.Urge => new MeetingDeadlineMissed { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
-            DeadlineActions.Supervise => new MeetingSupervisionIssued { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Remind => new MeetingDeadlineApproaching { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Urge => new MeetingDeadlineMissed { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Supervise => new MeetingSupervisionIssued { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
             _ => null,
         };
         if (message is not null) db.Publish(message, d.CaseId);

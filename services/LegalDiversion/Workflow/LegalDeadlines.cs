@@ -11,9 +11,9 @@ public sealed class LegalDeadlines : IDeadlineHandler<LegalDiversionDb>
     {
         object? message = action switch
         {
-            DeadlineActions.Remind => new LegalDeadlineApproaching { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
-            DeadlineActions.Urge => new LegalDeadlineMissed { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
-            DeadlineActions.Supervise => new LegalSupervisionEscalated { CaseId = d.CaseId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Remind => new LegalDeadlineApproaching { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Urge => new LegalDeadlineMissed { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+            DeadlineActions.Supervise => new LegalSupervisionEscalated { CaseId = d.CaseId, DeadlineId = d.Id, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
             _ => null,
         };
         if (message is not null) db.Publish(message, d.CaseId);

@@ -80,7 +80,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IOptions<LegalDiversion
         OnReferralAsync(referralId, caller.Require(Roles.Committee, Roles.Bureau), async r =>
         {
             r.Conclude(conclusion, Now);
-            foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == r.Id && d.MetAt == null).ToListAsync(ct)) d.Meet(Now);
+            foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == r.Id && d.MetAt == null).ToListAsync(ct)) Meet(d);
             db.Publish(new LegalReferralConcluded { CaseId = r.CaseId, ReferralId = r.Id, Conclusion = conclusion, Detail = detail, OccurredAt = Now }, r.CaseId);
             return r;
         }, ct);
@@ -156,8 +156,17 @@ public sealed class ReferralActions(LegalDiversionDb db, IOptions<LegalDiversion
     private void Start(Referral r, string step, string unit, DateTimeOffset dueAt) =>
         db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar));
 
+    /// <summary>A limit that had passed leaves the overdue list when it is met.</summary>
+    private void Meet(Deadline d)
+    {
+        if (d.Overdue)
+            db.Publish(new LegalDeadlineCleared
+                { CaseId = d.CaseId, DeadlineId = d.Id, SubjectId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = Now }, d.CaseId);
+        d.Meet(Now);
+    }
+
     private async Task MeetAsync(Guid subjectId, string step)
     {
-        foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.Step == step && d.MetAt == null).ToListAsync()) d.Meet(Now);
+        foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.Step == step && d.MetAt == null).ToListAsync()) Meet(d);
     }
 }

@@ -25,9 +25,9 @@ public sealed class Registers(ReportingDb db)
         var items = rows.Select(r => new OverdueItem
             {
                 CaseId = r.d.CaseId.ToString(), CaseNumber = r.f.CaseNumber, RegionCode = r.f.RegionCode, UnitCode = r.d.UnitCode,
-                ResponsiblePerson = r.f.ResponsiblePerson ?? (r.d.AssignmentId is { } a ? signers.GetValueOrDefault(a) : null) ?? "",
+                ResponsiblePerson = r.d.Track == "assignment" ? r.f.ResponsiblePerson ?? (r.d.AssignmentId is { } a ? signers.GetValueOrDefault(a) : null) ?? "" : "",
                 Step = r.d.Step, DueAt = Timestamp.FromDateTimeOffset(r.d.DueAt), DaysOverdue = DaysPast(r.d.DueAt, asOf),
-                Reminders = r.d.Reminders, Urges = r.d.Urges, Supervisions = r.d.Supervisions, AssignmentId = r.d.AssignmentId?.ToString() ?? "",
+                Reminders = r.d.Reminders, Urges = r.d.Urges, Supervisions = r.d.Supervisions, AssignmentId = r.d.AssignmentId?.ToString() ?? "", Track = r.d.Track,
             })
             .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.CaseNumber).ToList();
         var reply = new OverdueList { Items = { items } };

@@ -49,6 +49,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     IConsumer<LegalDeadlineApproaching>,
     IConsumer<LegalDeadlineMissed>,
     IConsumer<LegalSupervisionEscalated>,
+    IConsumer<LegalDeadlineCleared>,
     IConsumer<JointMeetingRequestedByCommittee>,
     IConsumer<LegalReferralConcluded>,
     IConsumer<JointMeetingConvened>,
@@ -63,6 +64,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     IConsumer<MeetingDeadlineApproaching>,
     IConsumer<MeetingDeadlineMissed>,
     IConsumer<MeetingSupervisionIssued>,
+    IConsumer<MeetingDeadlineCleared>,
     IConsumer<JointMeetingConcluded>
 {
     public Task Consume(ConsumeContext<AssignmentAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -101,6 +103,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     public Task Consume(ConsumeContext<LegalDeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<LegalDeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<LegalSupervisionEscalated> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<LegalDeadlineCleared> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingRequestedByCommittee> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<LegalReferralConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingConvened> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -115,6 +118,7 @@ public sealed class WorkflowTimelineConsumer(InboxProcessor<ReportingDb> inbox, 
     public Task Consume(ConsumeContext<MeetingDeadlineApproaching> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<MeetingDeadlineMissed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<MeetingSupervisionIssued> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<MeetingDeadlineCleared> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<JointMeetingConcluded> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>

@@ -10,6 +10,8 @@ public sealed class OverdueDeadline
     public Guid DeadlineId { get; init; }
     public Guid CaseId { get; set; }
     public Guid? AssignmentId { get; set; }
+    /// <summary>Whose limit: "assignment" (a hand-over), "legal" (a referral or supervision order), "meeting" (a party's reply or action item).</summary>
+    public string Track { get; set; } = "assignment";
     public string Step { get; set; } = "";
     public string UnitCode { get; set; } = "";
     public DateTimeOffset DueAt { get; set; }

@@ -100,20 +100,45 @@ public static class Projections
                 var reported = await FactAsync(db, m.CaseId, ct);
                 reported.ReportedAt ??= m.OccurredAt;
                 break;
-            case DeadlineApproaching { DeadlineId: { } id } m:
-                var reminded = await DeadlineAsync(db, id, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct);
-                reminded.Reminders++;
-                if (reminded.LastMissedAt is null) reminded.DueAt = m.DueAt;
+            case DeadlineMissed { Step: "handling" or "rehandling" } m:
+                (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
+                await RungAsync(db, Rung.Missed, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case DeadlineApproaching m:
+                await RungAsync(db, Rung.Reminded, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
                 break;
             case DeadlineMissed m:
-                if (m.Step is "handling" or "rehandling") (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
-                if (m.DeadlineId is { } missedId) (await DeadlineAsync(db, missedId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Missed(m.DueAt, m.OccurredAt);
+                await RungAsync(db, Rung.Missed, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
                 break;
-            case SupervisionIssued { DeadlineId: { } id } m:
-                (await DeadlineAsync(db, id, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Supervisions++;
+            case SupervisionIssued m:
+                await RungAsync(db, Rung.Supervised, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
                 break;
             case DeadlineCleared m:
-                (await DeadlineAsync(db, m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, ct)).Cleared(m.OccurredAt);
+                await RungAsync(db, Rung.Cleared, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case LegalDeadlineApproaching m:
+                await RungAsync(db, Rung.Reminded, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case LegalDeadlineMissed m:
+                await RungAsync(db, Rung.Missed, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case LegalSupervisionEscalated m:
+                await RungAsync(db, Rung.Supervised, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case LegalDeadlineCleared m:
+                await RungAsync(db, Rung.Cleared, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case MeetingDeadlineApproaching m:
+                await RungAsync(db, Rung.Reminded, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case MeetingDeadlineMissed m:
+                await RungAsync(db, Rung.Missed, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case MeetingSupervisionIssued m:
+                await RungAsync(db, Rung.Supervised, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
+                break;
+            case MeetingDeadlineCleared m:
+                await RungAsync(db, Rung.Cleared, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
                 break;
             case AssignmentAccepted { HandlingDueAt: { } handlingDue } m:
                 var accepted = await FactAsync(db, m.CaseId, ct);
@@ -178,6 +203,27 @@ public static class Projections
         handover = new Handover { AssignmentId = assignmentId };
         db.Handovers.Add(handover);
         return handover;
+    }
+
+    private enum Rung { Reminded, Missed, Supervised, Cleared }
+
+    /// <summary>One rung of a time limit of any service, for the overdue list. Rungs of older messages (no deadline id) are left out.</summary>
+    private static async Task RungAsync(ReportingDb db, Rung rung, string track, Guid? deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,
+        DateTimeOffset dueAt, DateTimeOffset at, CancellationToken ct)
+    {
+        if (deadlineId is not { } id) return;
+        var row = await DeadlineAsync(db, id, caseId, assignmentId, step, unit, ct);
+        row.Track = track;
+        switch (rung)
+        {
+            case Rung.Reminded:
+                row.Reminders++;
+                if (row.LastMissedAt is null) row.DueAt = dueAt;
+                break;
+            case Rung.Missed: row.Missed(dueAt, at); break;
+            case Rung.Supervised: row.Supervisions++; break;
+            case Rung.Cleared: row.Cleared(at); break;
+        }
     }
 
     private static async Task<OverdueDeadline> DeadlineAsync(ReportingDb db, Guid deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,

@@ -78,6 +78,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Ignore(x => x.Overdue);
             e.Property(x => x.Step).HasMaxLength(32);
             e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.Property(x => x.Track).HasMaxLength(16);
         });
         b.Entity<LegalReferralFact>(e =>
         {

@@ -41,6 +41,9 @@ public sealed class Deadline
         return deadline;
     }
 
+    /// <summary>催办 was sent and the limit is still open: meeting or moving it takes it off the overdue list.</summary>
+    public bool Overdue => OverdueSentAt is not null && MetAt is null && !IsTimer;
+
     public void Meet(DateTimeOffset at)
     {
         MetAt ??= at;

@@ -5,6 +5,7 @@ using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
+using Google.Protobuf.WellKnownTypes;
 using Coordination.ServiceDefaults.Auth;
 using Grpc.Core;
 using MassTransit;
@@ -163,7 +164,9 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         var legalService = await world.StartLegalDiversionAsync();
         var legal = new LegalDiversionApi.LegalDiversionApiClient(legalService.Channel);
         var caseId = NewId.NextGuid();
-        await legalService.App.Services.GetRequiredService<IBus>().Publish(new LegalDiversionRequested
+        var bus = legalService.App.Services.GetRequiredService<IBus>();
+        await bus.Publish(Events.Registered(caseId, "320102", world.Clock.GetUtcNow(), "320102-2026-700001")); // Reporting learns the case's region
+        await bus.Publish(new LegalDiversionRequested
         {
             CaseId = caseId, CaseNumber = "320102-2026-700001", RegionCode = "320102", Topic = "contract dispute", OccurredAt = world.Clock.GetUtcNow(),
         });
@@ -195,5 +198,16 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         Assert.True(orders.Orders.Single(x => x.OrderId == ignored.OrderId).Overdue);
         Assert.Equal(1, await world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'LegalDeadlineMissed' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%supervision_order%'", caseId));
+
+        // The overdue list shows the unanswered order against the court, with its 催办 and escalation.
+        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
+        var request = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = "xuanwu-court" };
+        var overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(request, Callers.Bureau("320000")).ResponseAsync,
+            o => o.Items.Any(i => i.Step == "supervision_order" && i.Supervisions == 1), "the order on the overdue list");
+        var order = overdue.Items.Single(i => i.Step == "supervision_order");
+        Assert.Equal(("legal", 1, 1, 9), (order.Track, order.Urges, order.Supervisions, order.DaysOverdue));
+        await legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = ignored.OrderId, Reply = "已报送审理计划" }, court);
+        await Eventually.UntilAsync(() => reports.GetOverdueListAsync(request, Callers.Bureau("320000")).ResponseAsync,
+            o => o.Items.All(i => i.Step != "supervision_order"), "the answered order to leave the overdue list");
     }
 }

@@ -1,5 +1,6 @@
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.JointMeeting;
+using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
 using Coordination.ServiceDefaults.Auth;
 using Google.Protobuf.WellKnownTypes;
@@ -83,9 +84,17 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'MeetingSupervisionIssued' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%suzhou-gov%'", caseId),
             n => n == 1, "the overdue action item to be escalated (督办)");
+        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
+        var overdueRequest = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()) };
+        var overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(overdueRequest, Callers.Bureau("320000")).ResponseAsync,
+            o => o.Items.Any(i => i.Track == "meeting" && i.Supervisions == 1), "the overdue action item on the overdue list");
+        var item = overdue.Items.Where(i => i.CaseId == caseId.ToString()).Single(); // the late position was cleared when it came in
+        Assert.Equal(("meeting", "suzhou-gov", 1, 1, 11), (item.Track, item.UnitCode, item.Urges, item.Supervisions, item.DaysOverdue));
         await api.ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = suzhouItem, Reply = "监测报告已报送", Evidence = "报告编号2026-118" }, Party("suzhou-gov"));
         await api.ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = suzhouItem, Accept = true }, Bureau);
         Assert.Equal("closed", (await api.CloseMeetingAsync(new MeetingRef { MeetingId = id }, Bureau)).Status);
+        await Eventually.UntilAsync(() => reports.GetOverdueListAsync(overdueRequest, Callers.Bureau("320000")).ResponseAsync,
+            o => o.Items.All(i => i.CaseId != caseId.ToString()), "the accepted item to leave the overdue list");
 
         var moved = await Eventually.UntilAsync(
             () => new AssignmentApi.AssignmentApiClient(world.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, CaseFlow.Bureau).ResponseAsync,

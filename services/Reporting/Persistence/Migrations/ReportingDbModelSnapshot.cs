@@ -409,6 +409,11 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<int>("Supervisions")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,0 +1,14 @@
+namespace Coordination.Contracts.LegalDiversion;
+
+/// <summary>A time limit that had passed (催办 sent) was met late or is no longer due; the overdue list drops it.</summary>
+public sealed record LegalDeadlineCleared
+{
+    public required Guid CaseId { get; init; }
+    public required Guid DeadlineId { get; init; }
+    /// <summary>The subject of the limit: the referral or supervision order.</summary>
+    public Guid? SubjectId { get; init; }
+    public required string Step { get; init; }
+    public required string UnitCode { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
