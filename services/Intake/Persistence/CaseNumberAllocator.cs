@@ -1,27 +1,50 @@
 using Coordination.Intake.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Coordination.Intake.Persistence;
 
-/// <summary>Takes the next case number inside the caller's transaction, so a rolled-back registration leaves no gap.</summary>
+/// <summary>
+/// Takes the next case number of a region and year in a transaction of its own, so the counter's row lock is held
+/// for one statement and not for the whole registration (which would queue every registration of a region behind
+/// the one before). That transaction commits without waiting for the disk: PostgreSQL writes its log in order, so
+/// the registration that uses the number, committing durably afterwards, makes the counter durable too; if the
+/// registration never commits, the number was never given out. Numbers are unique; a registration that fails after
+/// taking one leaves a gap.
+/// </summary>
 public static class CaseNumberAllocator
 {
     public static async Task<string> NextAsync(IntakeDb db, string regionCode, DateTimeOffset registeredAt, CancellationToken ct)
     {
         var year = CaseNumbers.YearOf(registeredAt);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("case numbers are allocated inside the registration's transaction");
-        command.CommandText = """
-            INSERT INTO case_number_counters (region_code, year, last_value) VALUES ($1, $2, 1)
-            ON CONFLICT (region_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
-            RETURNING last_value
-            """;
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = regionCode });
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = year });
-        var sequence = (long)(await command.ExecuteScalarAsync(ct))!;
+        // A pool of its own: a registration holds its main connection while it waits for this one, so sharing one
+        // pool could let busy registrations take every connection and wait on each other.
+        var own = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { ApplicationName = "intake-case-numbers", MaxPoolSize = 20 };
+        await using var connection = new NpgsqlConnection(own.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("BEGIN"),
+                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
+                new NpgsqlBatchCommand("""
+                    INSERT INTO case_number_counters (region_code, year, last_value) VALUES ($1, $2, 1)
+                    ON CONFLICT (region_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
+                    RETURNING last_value
+                    """) { Parameters = { new() { Value = regionCode }, new() { Value = year } } },
+                new NpgsqlBatchCommand("COMMIT"),
+            },
+        };
+        long sequence = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            do
+            {
+                if (reader.FieldCount > 0 && await reader.ReadAsync(ct)) sequence = reader.GetInt64(0);
+            } while (await reader.NextResultAsync(ct));
+        }
+        if (sequence == 0) throw new InvalidOperationException("no case number was returned");
         return CaseNumbers.Format(regionCode, year, sequence);
     }
 }

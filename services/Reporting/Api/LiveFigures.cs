@@ -3,7 +3,6 @@ using Coordination.Contracts.Intake;
 using Coordination.Grpc.Reporting;
 using Coordination.Reporting.Persistence;
 using Coordination.ServiceDefaults.Auth;
-using Coordination.ServiceDefaults.Persistence;
 using Coordination.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -11,11 +10,11 @@ using StackExchange.Redis;
 namespace Coordination.Reporting.Api;
 
 /// <summary>
-/// Today's counters per region, kept in Redis for dashboards that are read all day. PostgreSQL stays the truth:
-/// after each committed event the region's figures for that day are counted there and written to Redis as
-/// absolute values (never increments, so a redelivery or a lost write cannot skew them); a value only grows, so
-/// two writers racing cannot put an older count back. Whatever Redis has lost (a flush, an eviction, a restart)
-/// is counted again from PostgreSQL when it is read.
+/// Today's counters per region, kept in Redis for dashboards that are read all day. PostgreSQL stays the truth: the
+/// consumers fold each event into live_counters exactly once; after the commit the region's row for that day is
+/// written to Redis as absolute values (never increments, so a redelivery or a lost write cannot skew them); a value
+/// only grows, so two writers racing cannot put an older figure back. Whatever Redis has lost (a flush, an eviction,
+/// a restart) is read again from PostgreSQL when it is asked for.
 /// </summary>
 public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IConfiguration configuration, ILogger<LiveFigures> log)
 {
@@ -38,7 +37,7 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
     private string SetKey(DateOnly day) => $"{Prefix}:{day:yyyy-MM-dd}:regions";
     private string CompleteKey(DateOnly day) => $"{Prefix}:{day:yyyy-MM-dd}:complete";
 
-    /// <summary>After an event committed: count its region's day again and raise Redis to it. Redis being down loses nothing.</summary>
+    /// <summary>After an event committed: copy its region's day from PostgreSQL to Redis. Redis being down loses nothing.</summary>
     public async Task AfterAsync(object message, CancellationToken ct)
     {
         var (caseId, region, at) = message switch
@@ -49,17 +48,18 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
             _ => (Guid.Empty, null, default),
         };
         if (caseId == Guid.Empty) return;
-        region ??= await db.CaseFacts.AsNoTracking().Where(f => f.CaseId == caseId).Select(f => f.RegionCode).FirstOrDefaultAsync(ct);
-        if (string.IsNullOrEmpty(region)) return; // folded in when the registration arrives
-        var day = WorkingDays.DayOf(at);
+        var fact = await db.CaseFacts.AsNoTracking().Where(f => f.CaseId == caseId).Select(f => new { f.RegionCode, f.ClosedAt }).FirstOrDefaultAsync(ct);
+        region ??= fact?.RegionCode;
+        if (string.IsNullOrEmpty(region)) return; // a closure before its registration is counted with the registration
+        var days = new HashSet<DateOnly> { WorkingDays.DayOf(at) };
+        if (message is PetitionRegistered && fact?.ClosedAt is { } closedAt) days.Add(WorkingDays.DayOf(closedAt));
         try
         {
-            var counts = await CountAsync(day, region, ct);
-            await RaiseAsync(day, region, counts.GetValueOrDefault(region) ?? new int[Fields.Length]);
+            foreach (var day in days) await RaiseAsync(day, region, (await CountAsync(day, region, ct)).GetValueOrDefault(region) ?? new int[Fields.Length]);
         }
         catch (RedisException ex)
         {
-            log.LogWarning(ex, "live counters for {Region} {Day} not written to Redis; they will be counted again when read", region, day);
+            log.LogWarning(ex, "live counters for {Region} not written to Redis; they will be counted again when read", region);
         }
     }
 
@@ -104,31 +104,10 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
         return new LiveDashboard { Day = day.ToString("yyyy-MM-dd"), Total = total, Regions = { rows }, Source = source };
     }
 
-    /// <summary>The day's figures from PostgreSQL, per region (one region, or all when null): the truth Redis is checked against.</summary>
-    public async Task<Dictionary<string, int[]>> CountAsync(DateOnly day, string? region, CancellationToken ct)
-    {
-        DateTimeOffset from = WorkingDays.EndOf(day.AddDays(-1)), to = WorkingDays.EndOf(day);
-        var facts = db.CaseFacts.AsNoTracking().Where(f => region == null || f.RegionCode == region);
-        var result = new Dictionary<string, int[]>();
-        int[] Of(string r) => result.TryGetValue(r, out var v) ? v : result[r] = new int[Fields.Length];
-
-        foreach (var g in await facts.Where(f => f.RegisteredAt >= from && f.RegisteredAt < to).GroupBy(f => f.RegionCode)
-                     .Select(g => new { g.Key, Registered = g.Count(), Collective = g.Count(f => f.Collective) }).ToListAsync(ct))
-            (Of(g.Key)[0], Of(g.Key)[3]) = (g.Registered, g.Collective);
-        foreach (var (type, index) in new[] { (typeof(PetitionLinkedAsRepeat), 1), (typeof(CaseClosed), 4) })
-        {
-            var name = MessageTypes.NameOf(type);
-            foreach (var g in await db.EventLog.AsNoTracking().Where(e => e.MessageType == name && e.OccurredAt >= from && e.OccurredAt < to)
-                         .Join(facts, e => e.CaseId, f => f.CaseId, (e, f) => f.RegionCode).GroupBy(r => r)
-                         .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                Of(g.Key)[index] = g.Count;
-        }
-        foreach (var g in await db.BeijingPetitions.AsNoTracking().Where(b => region == null || b.RegionCode == region)
-                     .Join(db.EventLog.Where(e => e.OccurredAt >= from && e.OccurredAt < to), b => b.MessageId, e => e.MessageId, (b, _) => b.RegionCode)
-                     .GroupBy(r => r).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            Of(g.Key)[2] = g.Count;
-        return result;
-    }
+    /// <summary>The day's figures from PostgreSQL, per region (one region, or all when null): the truth Redis copies.</summary>
+    public async Task<Dictionary<string, int[]>> CountAsync(DateOnly day, string? region, CancellationToken ct) =>
+        await db.LiveCounters.AsNoTracking().Where(c => c.Day == day && (region == null || c.RegionCode == region))
+            .ToDictionaryAsync(c => c.RegionCode, c => c.Values, ct);
 
     /// <summary>Every region's figures of the day from PostgreSQL into Redis, then the mark that the region set is whole.</summary>
     private async Task RecountDayAsync(DateOnly day, CancellationToken ct)

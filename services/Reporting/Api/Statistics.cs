@@ -174,6 +174,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         await db.ActionItemFacts.ExecuteDeleteAsync(ct);
         await db.OverdueDeadlines.ExecuteDeleteAsync(ct);
         await db.LegalReferrals.ExecuteDeleteAsync(ct);
+        await db.LiveCounters.ExecuteDeleteAsync(ct);
         var replayed = 0;
         foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
         {

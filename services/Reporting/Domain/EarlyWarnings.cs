@@ -26,6 +26,8 @@ public static class EarlyWarnings
 
         async Task SpikeAsync(string kind, string subject, IQueryable<CaseFact> scope)
         {
+            // Raised once per subject and day: under a real spike, later petitions need not be counted again.
+            if (await db.EarlyWarnings.AnyAsync(w => w.Kind == kind && w.Subject == subject && w.Period == day, ct)) return;
             var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct) + 1; // this one is not saved yet
             var baseline = await scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct);
             var mean = (double)baseline / rules.BaselineDays;

@@ -27,10 +27,18 @@ public static class Projections
                 fact.Topic = m.Topic;
                 (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing, fact.Collective) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing, m.Collective);
                 if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, Math.Max(m.GroupSize, m.PetitionerCount), m.Collective);
+                var today = await LiveAsync(db, m.RegionCode, m.OccurredAt, ct);
+                today.Registered++;
+                if (m.Collective) today.Collective++;
+                if (m.ToBeijing) today.ToBeijing++;
+                if (fact.ClosedAt is { } closedFirst) (await LiveAsync(db, m.RegionCode, closedFirst, ct)).Closed++; // its closure came first
                 break;
             case PetitionLinkedAsRepeat m:
                 (await FactAsync(db, m.CaseId, ct)).Repeats++;
                 if (m.ToBeijing) AddBeijing(db, messageId, m.CaseId, m.RegionCode, m.OccurredAt, m.GroupSize, m.GroupSize >= 5);
+                var repeatDay = await LiveAsync(db, m.RegionCode, m.OccurredAt, ct);
+                repeatDay.Repeats++;
+                if (m.ToBeijing) repeatDay.ToBeijing++;
                 break;
             case ReviewRequested m:
                 (await FactAsync(db, m.CaseId, ct)).ReviewRequested = true;
@@ -38,6 +46,7 @@ public static class Projections
             case CaseClosed m:
                 var closed = await FactAsync(db, m.CaseId, ct);
                 (closed.Outcome, closed.ClosedAt) = (m.Outcome, m.OccurredAt);
+                if (closed.RegionCode.Length > 0) (await LiveAsync(db, closed.RegionCode, m.OccurredAt, ct)).Closed++; // else counted at registration
                 break;
             case ReplySubmitted m:
                 (await FactAsync(db, m.CaseId, ct)).RepliedAt ??= m.OccurredAt;
@@ -234,6 +243,17 @@ public static class Projections
         if (row is not null) return row;
         row = new OverdueDeadline { DeadlineId = deadlineId, CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit };
         db.OverdueDeadlines.Add(row);
+        return row;
+    }
+
+    private static async Task<LiveCounter> LiveAsync(ReportingDb db, string region, DateTimeOffset at, CancellationToken ct)
+    {
+        var day = WorkingDays.DayOf(at);
+        var row = db.LiveCounters.Local.FirstOrDefault(c => c.Day == day && c.RegionCode == region)
+            ?? await db.LiveCounters.FromSql($"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (row is not null) return row;
+        row = new LiveCounter { Day = day, RegionCode = region };
+        db.LiveCounters.Add(row);
         return row;
     }
 

@@ -18,6 +18,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<ActionItemFact> ActionItemFacts => Set<ActionItemFact>();
     public DbSet<OverdueDeadline> OverdueDeadlines => Set<OverdueDeadline>();
     public DbSet<LegalReferralFact> LegalReferrals => Set<LegalReferralFact>();
+    public DbSet<LiveCounter> LiveCounters => Set<LiveCounter>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -79,6 +80,13 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Step).HasMaxLength(32);
             e.Property(x => x.UnitCode).HasMaxLength(64);
             e.Property(x => x.Track).HasMaxLength(16);
+        });
+        b.Entity<LiveCounter>(e =>
+        {
+            e.ToTable("live_counters");
+            e.HasKey(x => new { x.Day, x.RegionCode });
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Ignore(x => x.Values);
         });
         b.Entity<LegalReferralFact>(e =>
         {

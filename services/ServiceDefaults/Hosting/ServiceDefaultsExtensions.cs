@@ -32,6 +32,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System); // tests put a FakeTimeProvider first
         // Every SQL statement at Information would drown the log (the relay polls); failures still show.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Four lines per request cost more than the request's own work under load; the traces carry every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         builder.AddCoordinationTelemetry(serviceName);
         builder.AddCoordinationAuth();
         builder.AddRedis();

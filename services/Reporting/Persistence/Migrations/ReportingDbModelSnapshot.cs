@@ -346,6 +346,35 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.ToTable("legal_referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Reporting.Domain.LiveCounter", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToBeijing")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "RegionCode");
+
+                    b.ToTable("live_counters", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Reporting.Domain.MeetingFact", b =>
                 {
                     b.Property<Guid>("MeetingId")

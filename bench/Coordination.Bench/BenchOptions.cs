@@ -1,0 +1,18 @@
+namespace Coordination.Bench;
+
+public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=127.0.0.1;Port=5432;Username=coordination;Password=coordination";
+        return new BenchOptions(
+            int.Parse(Get("count", "2000")), int.Parse(Get("concurrency", "32")), int.Parse(Get("warm-up", "100")),
+            Get("intake", Environment.GetEnvironmentVariable("COORD_INTAKE") ?? "http://127.0.0.1:5101"),
+            $"{server};Database={Get("reporting-db", "coordination_reporting")}", int.Parse(Get("timeout", "180")));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Coordination.Grpc.Intake;
+using Coordination.ServiceDefaults.Auth;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Coordination.Bench;
+
+public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds);
+
+/// <summary>Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency.</summary>
+public sealed class RegistrationLoad(BenchOptions options)
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.IntakeAddress);
+    private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + TokenMinter.Mint("bench-clerk", Roles.Clerk, "nanjing-petition-bureau", "320100") } };
+    private int _sequence;
+
+    public async Task<List<Sent>> RunAsync(int count, CancellationToken ct)
+    {
+        var client = new IntakeApi.IntakeApiClient(_channel);
+        var results = new ConcurrentBag<Sent>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var request = Request();
+                var sentAt = DateTimeOffset.UtcNow;
+                var watch = Stopwatch.StartNew();
+                var reply = await client.RegisterPetitionAsync(request, _clerk, cancellationToken: ct);
+                results.Add(new Sent(Guid.Parse(reply.CaseId), sentAt, watch.Elapsed.TotalMilliseconds));
+            }
+        }));
+        return [.. results];
+    }
+
+    private RegisterPetitionRequest Request()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        return new RegisterPetitionRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Visit, RegionCode = "320102", Category = Category.Grievance, Topic = "housing",
+            Summary = $"拆迁补偿款未按协议支付 第{n}号地块，要求按协议足额补偿 (bench {n})",
+            Petitioners = { new Petitioner { Name = "张三", IdNumber = IdNumber(), Phone = "13800000000" } },
+        };
+    }
+
+    private static string IdNumber()
+    {
+        var body = "320102" + new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 25000)).ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("D3");
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (body[i] - '0') * Weights[i];
+        return body + "10X98765432"[sum % 11];
+    }
+}
