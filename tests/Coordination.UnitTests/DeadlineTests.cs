@@ -13,6 +13,18 @@ public sealed class DeadlineTests
     private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules.Ladder, Calendar);
 
     [Fact]
+    public void A_limit_is_overdue_from_its_urge_until_it_is_met()
+    {
+        var d = TenDays();
+        d.TakeDueActions(Monday.AddDays(9));
+        Assert.False(d.Overdue); // reminded only
+        d.TakeDueActions(Monday.AddDays(10).AddHours(1));
+        Assert.True(d.Overdue);
+        d.Meet(Monday.AddDays(11));
+        Assert.False(d.Overdue);
+    }
+
+    [Fact]
     public void The_reminder_comes_at_eighty_percent_then_urging_then_supervision_each_once()
     {
         var d = TenDays();
