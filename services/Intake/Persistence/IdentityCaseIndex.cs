@@ -55,7 +55,7 @@ public sealed class IdentityCaseIndex(IConnectionMultiplexer redis, ILogger<Iden
             return entries.Where(e => e.Name != CountField)
                 .Select(e => JsonSerializer.Deserialize<CaseFingerprint>(e.Value.ToString())!).ToList();
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "Redis unavailable for identity look-up; reading PostgreSQL");
             return null;
@@ -74,7 +74,7 @@ public sealed class IdentityCaseIndex(IConnectionMultiplexer redis, ILogger<Iden
             _ = batch.KeyExpireAsync(Key(identity), TimeSpan.FromDays(30));
             await batch.ExecuteAsync();
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "Redis unavailable; identity cases not cached");
         }

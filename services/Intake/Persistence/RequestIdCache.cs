@@ -20,7 +20,7 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
             var value = await redis.GetDatabase().StringGetAsync(Key(unit, requestId));
             return Guid.TryParse(value.ToString(), out var id) ? id : null;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "Redis unavailable for request-id look-up; falling back to PostgreSQL");
             return null;
@@ -33,7 +33,7 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
         {
             await redis.GetDatabase().StringSetAsync(Key(unit, requestId), registrationId.ToString(), Lifetime);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "Redis unavailable; request id {RequestId} not cached", requestId);
         }

@@ -57,7 +57,7 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
         {
             foreach (var day in days) await RaiseAsync(day, region, (await CountAsync(day, region, ct)).GetValueOrDefault(region) ?? new int[Fields.Length]);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "live counters for {Region} not written to Redis; they will be counted again when read", region);
         }
@@ -93,7 +93,7 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
                 figures[r] = [.. Fields.Select(f => values.GetValueOrDefault(f))];
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
             log.LogWarning(ex, "Redis unavailable; the live dashboard is counted from PostgreSQL");
             figures = (await CountAsync(day, null, ct)).Where(kv => kv.Key.StartsWith(prefix)).ToDictionary();
