@@ -23,6 +23,9 @@ public static class EarlyWarnings
         var dayStart = new DateTimeOffset(local.Date, WorkingDays.BureauOffset).ToUniversalTime();
         var baselineStart = dayStart.AddDays(-rules.BaselineDays);
         var day = local.ToString("yyyy-MM-dd");
+        var sensitive = rules.SensitivePeriodAt(m.RegionCode, DateOnly.FromDateTime(local.Date));
+        var (factor, minimum) = sensitive is null ? (rules.SpikeFactor, rules.SpikeMinimum) : (rules.SensitiveSpikeFactor, rules.SensitiveSpikeMinimum);
+        var during = sensitive is null ? "" : $"; {sensitive.Name} ({sensitive.From:yyyy-MM-dd} to {sensitive.To:yyyy-MM-dd}), lowered threshold";
 
         async Task SpikeAsync(string kind, string subject, IQueryable<CaseFact> scope)
         {
@@ -31,10 +34,10 @@ public static class EarlyWarnings
             var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct) + 1; // this one is not saved yet
             var baseline = await scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct);
             var mean = (double)baseline / rules.BaselineDays;
-            var threshold = Math.Max(rules.SpikeMinimum, (int)Math.Ceiling(rules.SpikeFactor * mean));
+            var threshold = Math.Max(minimum, (int)Math.Ceiling(factor * mean));
             if (today >= threshold)
                 await RaiseAsync(db, kind, m.RegionCode, subject, day,
-                    $"{today} petitions on {day} against a baseline of {mean:0.00} a day over {rules.BaselineDays} days (threshold {threshold})", null, m.OccurredAt, ct);
+                    $"{today} petitions on {day} against a baseline of {mean:0.00} a day over {rules.BaselineDays} days (threshold {threshold}{during})", null, m.OccurredAt, ct);
         }
 
         await SpikeAsync("region_spike", m.RegionCode, db.CaseFacts.Where(f => f.RegionCode == m.RegionCode && f.CaseId != m.CaseId));
@@ -45,6 +48,11 @@ public static class EarlyWarnings
         if (people >= rules.CollectiveRiskPeople)
             await RaiseAsync(db, "collective_visit", m.RegionCode, m.CaseNumber, day,
                 $"collective visit of {people} people on {m.Topic} (threshold {rules.CollectiveRiskPeople})", m.CaseId, m.OccurredAt, ct);
+
+        if (sensitive is not null && (m.Collective || m.ToBeijing))
+            await RaiseAsync(db, "sensitive_period", m.RegionCode, m.CaseNumber, day,
+                $"{(m.Collective ? $"collective visit of {people} people" : "petition to Beijing")} on {m.Topic} during {sensitive.Name} " +
+                $"({sensitive.From:yyyy-MM-dd} to {sensitive.To:yyyy-MM-dd})", m.CaseId, m.OccurredAt, ct);
 
         if (m.ToBeijing)
         {

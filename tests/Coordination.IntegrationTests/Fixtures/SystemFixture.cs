@@ -87,6 +87,11 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Outbox:PollInterval"] = "00:00:00.200",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
+        // A sensitive period for the early-warning test's regions only (3288xx), 1-3 June 2026.
+        ["Reporting:EarlyWarning:SensitivePeriods:0:Name"] = "test session",
+        ["Reporting:EarlyWarning:SensitivePeriods:0:From"] = "2026-06-01",
+        ["Reporting:EarlyWarning:SensitivePeriods:0:To"] = "2026-06-03",
+        ["Reporting:EarlyWarning:SensitivePeriods:0:RegionPrefix"] = "3288",
     };
 
     public async Task DisposeAsync()
