@@ -7,7 +7,7 @@ public sealed class Arrivals(string connectionString)
 {
     public async Task<Dictionary<Guid, DateTimeOffset>> WaitAsync(IReadOnlyList<Sent> sent, TimeSpan timeout)
     {
-        var ids = sent.Select(s => s.CaseId).ToArray();
+        var ids = sent.Select(s => s.CaseId).Distinct().ToArray(); // a repeat answers with its earlier case
         var deadline = DateTimeOffset.UtcNow + timeout;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

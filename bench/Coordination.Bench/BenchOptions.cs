@@ -1,6 +1,6 @@
 namespace Coordination.Bench;
 
-public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds)
+public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -11,7 +11,8 @@ public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, string
         }
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=127.0.0.1;Port=5432;Username=coordination;Password=coordination";
         return new BenchOptions(
-            int.Parse(Get("count", "2000")), int.Parse(Get("concurrency", "32")), int.Parse(Get("warm-up", "100")),
+            int.Parse(Get("count", "2000")), int.Parse(Get("concurrency", "32")), int.Parse(Get("warm-up", "300")),
+            Math.Clamp(int.Parse(Get("regions", "11")), 1, RegistrationLoad.NanjingDistricts.Length), Math.Max(1, int.Parse(Get("rounds", "2"))),
             Get("intake", Environment.GetEnvironmentVariable("COORD_INTAKE") ?? "http://127.0.0.1:5101"),
             $"{server};Database={Get("reporting-db", "coordination_reporting")}", int.Parse(Get("timeout", "180")));
     }

@@ -9,9 +9,11 @@ namespace Coordination.Bench;
 
 public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds);
 
-/// <summary>Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency.</summary>
+/// <summary>Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency, round-robin over districts.</summary>
 public sealed class RegistrationLoad(BenchOptions options)
 {
+    /// <summary>Nanjing's districts: a city bureau's load spreads over them (the routing catalogue sends housing to the city's bureau).</summary>
+    public static readonly string[] NanjingDistricts = ["320102", "320104", "320105", "320106", "320111", "320113", "320114", "320115", "320116", "320117", "320118"];
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.IntakeAddress);
     private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + TokenMinter.Mint("bench-clerk", Roles.Clerk, "nanjing-petition-bureau", "320100") } };
@@ -41,15 +43,19 @@ public sealed class RegistrationLoad(BenchOptions options)
         var n = Interlocked.Increment(ref _sequence);
         return new RegisterPetitionRequest
         {
-            RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Visit, RegionCode = "320102", Category = Category.Grievance, Topic = "housing",
+            RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Visit, RegionCode = NanjingDistricts[n % options.Regions], Category = Category.Grievance, Topic = "housing",
             Summary = $"拆迁补偿款未按协议支付 第{n}号地块，要求按协议足额补偿 (bench {n})",
-            Petitioners = { new Petitioner { Name = "张三", IdNumber = IdNumber(), Phone = "13800000000" } },
+            Petitioners = { new Petitioner { Name = "张三", IdNumber = IdNumber(n), Phone = "13800000000" } },
         };
     }
 
-    private static string IdNumber()
+    /// <summary>A distinct person per registration of this run (random identities would sometimes meet and be linked as repeats).</summary>
+    private readonly int _people = Random.Shared.Next(0, 25_000_000 - 1_000_000);
+
+    private string IdNumber(int n)
     {
-        var body = "320102" + new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 25000)).ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("D3");
+        var person = _people + n; // birth day and sequence number from one counter: distinct for a million registrations
+        var body = "320102" + new DateOnly(1950, 1, 1).AddDays(person / 1000 % 25000).ToString("yyyyMMdd") + (person % 1000).ToString("D3");
         var sum = 0;
         for (var i = 0; i < 17; i++) sum += (body[i] - '0') * Weights[i];
         return body + "10X98765432"[sum % 11];

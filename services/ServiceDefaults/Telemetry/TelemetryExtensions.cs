@@ -26,21 +26,25 @@ public static class TelemetryExtensions
             o.IncludeFormattedMessage = true;
             o.IncludeScopes = true;
         });
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName, serviceNamespace: "coordination"))
-            .WithTracing(t => t
+            .ConfigureResource(r => r.AddService(serviceName, serviceNamespace: "coordination"));
+        // Spans are recorded only where they go somewhere: recording every SQL command and Redis call for no reader
+        // cost the services about 3 ms of CPU per case (bench/run.sh: 13.9 against 10.7 CPU-seconds per 1,000 cases).
+        if (exporting)
+            otel.WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddSource("MassTransit")
                 .AddSource(OutboxActivity.SourceName)
                 .AddNpgsql()
-                .AddRedisInstrumentation())
-            .WithMetrics(m => m
+                .AddRedisInstrumentation());
+        otel.WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(MeterName)
                 .AddNpgsqlInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+        if (exporting) otel.UseOtlpExporter();
         return builder;
     }
 }
