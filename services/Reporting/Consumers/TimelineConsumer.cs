@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Reporting.Consumers;
 
 /// <summary>Writes every case event into the case's timeline, once per message.</summary>
-public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions<EarlyWarningOptions> warnings, LiveFigures live) :
+public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, ReportingDb db, IOptions<EarlyWarningOptions> warnings, LiveFigures live) :
     IConsumer<PetitionRegistered>,
     IConsumer<PetitionLinkedAsRepeat>,
     IConsumer<PetitionNotAccepted>,
@@ -24,7 +24,9 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions
     IConsumer<LegalReferralOpened>,
     IConsumer<JointMeetingProposed>
 {
-    public Task Consume(ConsumeContext<PetitionRegistered> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<PetitionRegistered> context) =>
+        CaseEvents.RecordAsync(inbox, live, context, nameof(TimelineConsumer), context.Message.CaseId, context.Message.OccurredAt,
+            ct => EarlyWarnings.CheckAsync(db, context.Message, warnings.Value, ct));
     public Task Consume(ConsumeContext<PetitionLinkedAsRepeat> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<PetitionNotAccepted> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
     public Task Consume(ConsumeContext<CaseAssigned> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
@@ -36,5 +38,5 @@ public sealed class TimelineConsumer(InboxProcessor<ReportingDb> inbox, IOptions
     public Task Consume(ConsumeContext<JointMeetingProposed> context) => Record(context, context.Message.CaseId, context.Message.OccurredAt);
 
     private Task Record<T>(ConsumeContext<T> context, Guid caseId, DateTimeOffset at) where T : class =>
-        CaseEvents.RecordAsync(inbox, live, context, nameof(TimelineConsumer), caseId, at, warnings.Value);
+        CaseEvents.RecordAsync(inbox, live, context, nameof(TimelineConsumer), caseId, at);
 }

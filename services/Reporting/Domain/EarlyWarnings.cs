@@ -9,16 +9,25 @@ namespace Coordination.Reporting.Domain;
 
 /// <summary>
 /// Checks each new petition against the rules and raises each warning once (unique kind, subject, period), with
-/// its evidence, as a row and an EarlyWarningRaised event in the consumer's transaction.
+/// its evidence, as a row and an EarlyWarningRaised event. It runs after the petition's fold has committed, in a
+/// short transaction of its own and without locks: every count includes the petition itself, so of petitions folded
+/// at once the last to commit sees them all, and the unique row lets only one of several that cross a threshold
+/// raise the warning. (Checking inside the fold under a lock per region and topic queued every petition of a topic
+/// behind the one before.)
 /// </summary>
 public static class EarlyWarnings
 {
     public static async Task CheckAsync(ReportingDb db, PetitionRegistered m, EarlyWarningOptions rules, CancellationToken ct)
     {
-        // Petitions of one region (and one topic) are checked one at a time, so concurrent consumers count each
-        // other: otherwise a burst folded in parallel could each see too few and raise nothing. Always region first.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:region:" + m.RegionCode}, 0))", ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"warn:topic:" + m.RegionCode[..2] + m.Topic}, 0))", ct);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CheckCommittedAsync(db, m, rules, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task CheckCommittedAsync(ReportingDb db, PetitionRegistered m, EarlyWarningOptions rules, CancellationToken ct)
+    {
         var local = m.OccurredAt.ToOffset(WorkingDays.BureauOffset);
         var dayStart = new DateTimeOffset(local.Date, WorkingDays.BureauOffset).ToUniversalTime();
         var baselineStart = dayStart.AddDays(-rules.BaselineDays);
@@ -31,7 +40,7 @@ public static class EarlyWarnings
         {
             // Raised once per subject and day: under a real spike, later petitions need not be counted again.
             if (await db.EarlyWarnings.AnyAsync(w => w.Kind == kind && w.Subject == subject && w.Period == day, ct)) return;
-            var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct) + 1; // this one is not saved yet
+            var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct); // this one included
             var baseline = await scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct);
             var mean = (double)baseline / rules.BaselineDays;
             var threshold = Math.Max(minimum, (int)Math.Ceiling(factor * mean));
@@ -40,9 +49,9 @@ public static class EarlyWarnings
                     $"{today} petitions on {day} against a baseline of {mean:0.00} a day over {rules.BaselineDays} days (threshold {threshold}{during})", null, m.OccurredAt, ct);
         }
 
-        await SpikeAsync("region_spike", m.RegionCode, db.CaseFacts.Where(f => f.RegionCode == m.RegionCode && f.CaseId != m.CaseId));
+        await SpikeAsync("region_spike", m.RegionCode, db.CaseFacts.Where(f => f.RegionCode == m.RegionCode));
         var province = m.RegionCode[..2];
-        await SpikeAsync("topic_spike", $"{province}:{m.Topic}", db.CaseFacts.Where(f => f.Topic == m.Topic && f.RegionCode.StartsWith(province) && f.CaseId != m.CaseId));
+        await SpikeAsync("topic_spike", $"{province}:{m.Topic}", db.CaseFacts.Where(f => f.Topic == m.Topic && f.RegionCode.StartsWith(province)));
 
         var people = Math.Max(m.GroupSize, m.PetitionerCount);
         if (people >= rules.CollectiveRiskPeople)
@@ -57,7 +66,7 @@ public static class EarlyWarnings
         if (m.ToBeijing)
         {
             var month = Projections.MonthOf(m.OccurredAt);
-            var batches = await db.BeijingPetitions.CountAsync(b => b.RegionCode == m.RegionCode && b.Month == month, ct) + 1;
+            var batches = await db.BeijingPetitions.CountAsync(b => b.RegionCode == m.RegionCode && b.Month == month, ct); // this one included
             if (batches >= rules.BeijingMonthlyThreshold)
                 await RaiseAsync(db, "beijing_threshold", m.RegionCode, m.RegionCode, month,
                     $"{batches} batches to Beijing in {month} (threshold {rules.BeijingMonthlyThreshold})", null, m.OccurredAt, ct);

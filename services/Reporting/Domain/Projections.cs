@@ -16,13 +16,11 @@ public static class Projections
 {
     public static string MonthOf(DateTimeOffset at) => at.ToOffset(WorkingDays.BureauOffset).ToString("yyyy-MM");
 
-    /// <param name="warnings">Live consumption checks early-warning rules; a rebuild does not raise again.</param>
-    public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct, EarlyWarningOptions? warnings = null)
+    public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct)
     {
         switch (message)
         {
             case PetitionRegistered m:
-                if (warnings is not null) await EarlyWarnings.CheckAsync(db, m, warnings, ct);
                 var fact = await FactAsync(db, m.CaseId, ct);
                 fact.Topic = m.Topic;
                 (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing, fact.Collective) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing, m.Collective);
