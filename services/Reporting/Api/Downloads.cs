@@ -8,7 +8,8 @@ namespace Coordination.Reporting.Api;
 
 /// <summary>
 /// CSV and JSON downloads over HTTP for browsers and spreadsheets (GET /reports/beijing-bulletin?month=2026-03,
-/// /reports/rates?from=2026-05-01&amp;to=2026-06-01, /reports/overdue, /reports/legal-cases, /reports/screening?quarter=2026-Q3,
+/// /reports/rates?from=2026-05-01&amp;to=2026-06-01, /reports/key-counties?month=, /reports/reception-compliance?month=,
+/// /reports/unit-performance?from=&amp;to=, /reports/joint-meetings, /reports/overdue, /reports/legal-cases, /reports/screening?quarter=2026-Q3,
 /// each with &amp;format=csv|json and an optional region). Same JWT and the same jurisdiction rule as the gRPC reports.
 /// </summary>
 public static class Downloads
@@ -18,7 +19,7 @@ public static class Downloads
         var reports = app.MapGroup("/reports").RequireAuthorization();
         reports.MapGet("/beijing-bulletin", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out _)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
             if (Scope(http, region) is not { } scope) return Results.Forbid();
             var bulletin = await statistics.BulletinAsync(month, scope, ct);
             return Render(format, bulletin, $"beijing-bulletin-{month}",
@@ -40,6 +41,40 @@ public static class Downloads
                  "on_time_completion_rate", "rated", "satisfied", "satisfaction_rate", "diverted"],
                 [[rates.Cases, rates.Closed, rates.ClosedAtFirstPass, rates.OneTimeClosureRate, rates.Resolved, rates.ResolvedRate, rates.Reported,
                   rates.ReportedOnTime, rates.OnTimeCompletionRate, rates.Rated, rates.Satisfied, rates.SatisfactionRate, rates.Diverted]]);
+        });
+        reports.MapGet("/key-counties", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
+        {
+            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var counties = await statistics.KeyManagedCountiesAsync(month, scope, ct);
+            return Render(format, counties, $"key-counties-{month}", ["region_code", "batches", "people", "collective_batches", "active_months", "last_month_batches"],
+                counties.Counties.Select(c => new object?[] { c.RegionCode, c.Batches, c.People, c.CollectiveBatches, c.ActiveMonths, c.LastMonthBatches }));
+        });
+        reports.MapGet("/reception-compliance", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
+        {
+            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var compliance = await statistics.ReceptionComplianceAsync(month, scope, ct);
+            return Render(format, compliance, $"reception-compliance-{month}",
+                ["leader_name", "level", "region_code", "sessions_held", "minimum", "compliant", "cases_received", "cases_answered", "all_answered"],
+                compliance.Leaders.Select(l => new object?[]
+                    { l.LeaderName, l.Level, l.RegionCode, l.SessionsHeld, l.Minimum, l.Compliant, l.CasesReceived, l.CasesAnswered, l.AllAnswered }));
+        });
+        reports.MapGet("/unit-performance", async (HttpContext http, Statistics statistics, DateOnly from, DateOnly to, string? region, string? format, CancellationToken ct) =>
+        {
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var performance = await statistics.UnitPerformanceAsync(WorkingDays.EndOf(from.AddDays(-1)), WorkingDays.EndOf(to.AddDays(-1)), scope, ct);
+            return Render(format, performance, $"unit-performance-{from:yyyyMMdd}-{to:yyyyMMdd}", ["kind", "code", "handed_over", "acknowledged_or_returned", "mean_hours_or_rate"],
+                performance.Units.Select(u => new object?[] { "unit", u.UnitCode, u.Assignments, u.Acknowledged, u.MeanHoursToAcknowledge })
+                    .Concat(performance.Routers.Select(r => new object?[] { "router", r.RoutedBy, r.Routed, r.Returned, r.ReturnRate })));
+        });
+        reports.MapGet("/joint-meetings", async (HttpContext http, Statistics statistics, string? region, string? format, CancellationToken ct) =>
+        {
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var report = await statistics.MeetingReportAsync(scope, DateTimeOffset.UtcNow, ct);
+            return Render(format, report, "joint-meetings", ["meeting_id", "case_id", "region_code", "missing_answers", "missing_positions", "overdue_items_by"],
+                report.Meetings.Select(m => new object?[]
+                    { m.MeetingId, m.CaseId, m.RegionCode, string.Join(' ', m.MissingAnswers), string.Join(' ', m.MissingPositions), string.Join(' ', m.OverdueItemsBy) }));
         });
         reports.MapGet("/overdue", async (HttpContext http, Registers registers, string? region, string? unit, string? format, CancellationToken ct) =>
         {
@@ -76,6 +111,8 @@ public static class Downloads
                 }));
         });
     }
+
+    private static bool IsMonth(string month) => DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out _);
 
     /// <summary>The region the caller may read (the requested one, default their own), or null: forbidden.</summary>
     private static string? Scope(HttpContext http, string? requested, params string[] roles)

@@ -158,6 +158,18 @@ public sealed class When_statistics_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(compliance, await Reporting.GetReceptionComplianceAsync(request, bureau));
+
+        using var http = Http("bureau-329600", "329600");
+        Assert.Contains("周市长,city,329600,2,1,True,2,1,False", await http.GetStringAsync("/reports/reception-compliance?month=2026-04&format=csv"));
+        Assert.Equal(compliance, ReceptionCompliance.Parser.ParseJson(await http.GetStringAsync("/reports/reception-compliance?month=2026-04")));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/reports/reception-compliance?month=April")).StatusCode);
+    }
+
+    private HttpClient Http(string unit, string region)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TokenMinter.Mint("b", Roles.Bureau, unit, region));
+        return http;
     }
 
     [Fact]
@@ -195,6 +207,11 @@ public sealed class When_statistics_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(performance, await Reporting.GetUnitPerformanceAsync(request, bureau));
+
+        using var http = Http("bureau-329500", "329500");
+        var csv = await http.GetStringAsync("/reports/unit-performance?from=2026-06-03&to=2026-06-04&format=csv");
+        Assert.Contains("unit,unit-329501,3,2,3", csv);
+        Assert.Contains("router,routing-catalogue,3,1,0.3333", csv);
     }
 
     [Fact]
@@ -212,6 +229,10 @@ public sealed class When_statistics_are_read(SystemFixture system)
         var county = Assert.Single(key.Counties);
         Assert.Equal(("329401", 10, 17, 1, 6, 2), (county.RegionCode, county.Batches, county.People, county.CollectiveBatches, county.ActiveMonths, county.LastMonthBatches));
         Assert.Equal((12, 10), (key.WindowMonths, key.ThresholdBatches));
+
+        using var http = Http("bureau-329400", "329400");
+        Assert.Contains("329401,10,17,1,6,2", await http.GetStringAsync("/reports/key-counties?month=2026-06&format=csv"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync("/reports/key-counties?month=2026-06&region=320100")).StatusCode);
     }
 
     [Fact]
@@ -251,5 +272,8 @@ public sealed class When_statistics_are_read(SystemFixture system)
 
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(report, await Reporting.GetJointMeetingReportAsync(request, bureau));
+
+        using var http = Http("bureau-329300", "329300"); // the download counts overdue items to now: both a's and b's are past due
+        Assert.Contains($"{open},{caseId},329301,c,b c,a b", await http.GetStringAsync("/reports/joint-meetings?format=csv"));
     }
 }
