@@ -30,4 +30,10 @@ public sealed class AssignmentDeadlines : IDeadlineHandler<AssignmentDb>
                 break;
         }
     }
+
+    public void Cleared(AssignmentDb db, Deadline d, string how, DateTimeOffset now) =>
+        db.Publish(new DeadlineCleared
+        {
+            CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how, OccurredAt = now,
+        }, d.CaseId);
 }

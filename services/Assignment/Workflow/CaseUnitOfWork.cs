@@ -1,7 +1,6 @@
 using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
-using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace Coordination.Assignment.Workflow;
 /// Runs one action on one case: row lock, load, guarded change, deadlines, outbox, commit. Out-of-scope cases
 /// are NotFound, so case numbers don't leak; a broken rule rolls everything back.
 /// </summary>
-public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
+public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock, IDeadlineHandler<AssignmentDb> deadlines)
 {
     public AssignmentDb Db => db;
     public CaseClock Clock => clock;
@@ -25,7 +24,7 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
         var c = await db.Cases.Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !Visible(c, caller)) throw new NotFoundException($"case {caseId}");
         var (rules, calendar) = await clock.ForAsync(db, c, ct);
-        var result = await action(c, new Context(db, rules, calendar, clock.Now, caller));
+        var result = await action(c, new Context(db, rules, calendar, clock.Now, caller, deadlines));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return result;
@@ -50,42 +49,22 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock)
         : caller.Covers(c.RegionCode);
 
     /// <summary>What an action needs: the unit of work, the case's rules and calendar, now, and who acts.</summary>
-    public sealed record Context(AssignmentDb Db, RuleSet Rules, BusinessCalendar Calendar, DateTimeOffset Now, Caller Caller)
+    public sealed record Context(AssignmentDb Db, RuleSet Rules, BusinessCalendar Calendar, DateTimeOffset Now, Caller Caller, IDeadlineHandler<AssignmentDb> Deadlines)
     {
         public async Task MeetAsync(Guid caseId, Guid? assignmentId, params string[] steps)
         {
             var open = await Db.Deadlines.Where(d => d.CaseId == caseId && d.MetAt == null && steps.Contains(d.Step)
                 && (assignmentId == null || d.AssignmentId == assignmentId)).ToListAsync();
-            foreach (var d in open) Meet(d);
+            foreach (var d in open) Deadlines.Meet(Db, d, Now);
         }
 
         public async Task MeetAllOfAsync(Guid assignmentId)
         {
-            foreach (var d in await Db.Deadlines.Where(d => d.AssignmentId == assignmentId && d.MetAt == null).ToListAsync()) Meet(d);
+            foreach (var d in await Db.Deadlines.Where(d => d.AssignmentId == assignmentId && d.MetAt == null).ToListAsync()) Deadlines.Meet(Db, d, Now);
         }
 
         /// <summary>An approved extension moves the limit; one that had passed is no longer overdue.</summary>
-        public void MoveDue(Deadline d, DateTimeOffset dueAt)
-        {
-            Cleared(d, "extended");
-            d.MoveDue(dueAt, Rules.Ladder, Calendar);
-        }
-
-        private void Meet(Deadline d)
-        {
-            Cleared(d, "met");
-            d.Meet(Now);
-        }
-
-        /// <summary>The overdue list drops a limit that had passed (催办 sent) once it is met or moved.</summary>
-        private void Cleared(Deadline d, string how)
-        {
-            if (!d.Overdue) return;
-            Db.Publish(new DeadlineCleared
-            {
-                CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how, OccurredAt = Now,
-            }, d.CaseId);
-        }
+        public void MoveDue(Deadline d, DateTimeOffset dueAt) => Deadlines.MoveDue(Db, d, dueAt, Rules.Ladder, Calendar, Now);
 
         public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>
             Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Rules.Ladder, Calendar, isTimer: step == DeadlineSteps.ReviewWindow));

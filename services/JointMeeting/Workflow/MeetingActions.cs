@@ -14,7 +14,7 @@ namespace Coordination.JointMeeting.Workflow;
 /// Every change to a meeting, under its row lock, with its deadlines and events. The convening bureau manages;
 /// a party acts only for itself (its unit is the party). Out of scope is NotFound.
 /// </summary>
-public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> options, TimeProvider clock)
+public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeetingDb> deadlines, IOptions<MeetingOptions> options, TimeProvider clock)
 {
     private LadderRules Ladder => new(options.Value.ReminderFraction, options.Value.SupervisionWorkingDays);
     private BusinessCalendar Calendar => new(options.Value.Holidays.ToHashSet());
@@ -141,14 +141,8 @@ public sealed class MeetingActions(JointMeetingDb db, IOptions<MeetingOptions> o
     private void Start(Meeting m, string unit, string step, DateTimeOffset dueAt) =>
         db.Deadlines.Add(Deadline.Start(m.CaseId, m.Id, step, unit, Now, dueAt, Ladder, Calendar));
 
-    /// <summary>A limit that had passed leaves the overdue list when it is met (or, held, no longer due).</summary>
-    private void Meet(Deadline d)
-    {
-        if (d.Overdue)
-            db.Publish(new MeetingDeadlineCleared
-                { CaseId = d.CaseId, DeadlineId = d.Id, SubjectId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = Now }, d.CaseId);
-        d.Meet(Now);
-    }
+    /// <summary>A limit that had passed leaves the overdue list when it is met.</summary>
+    private void Meet(Deadline d) => deadlines.Meet(db, d, Now);
 
     private async Task MeetAsync(Guid subjectId, string unit, string step)
     {

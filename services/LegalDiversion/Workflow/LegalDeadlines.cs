@@ -19,4 +19,8 @@ public sealed class LegalDeadlines : IDeadlineHandler<LegalDiversionDb>
         if (message is not null) db.Publish(message, d.CaseId);
         return Task.CompletedTask;
     }
+
+    public void Cleared(LegalDiversionDb db, Deadline d, string how, DateTimeOffset now) =>
+        db.Publish(new LegalDeadlineCleared
+            { CaseId = d.CaseId, DeadlineId = d.Id, SubjectId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
 }

@@ -14,7 +14,7 @@ namespace Coordination.LegalDiversion.Workflow;
 /// Every change to a referral, in one transaction with its row lock, its deadlines and its events. Committees and
 /// the bureau act within their jurisdiction; an institution only on referrals addressed to it. Out of scope is NotFound.
 /// </summary>
-public sealed class ReferralActions(LegalDiversionDb db, IOptions<LegalDiversionOptions> options, TimeProvider clock)
+public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalDiversionDb> deadlines, IOptions<LegalDiversionOptions> options, TimeProvider clock)
 {
     private LegalDiversionOptions Rules => options.Value;
     private LadderRules Ladder => new(Rules.ReminderFraction, Rules.SupervisionWorkingDays);
@@ -157,13 +157,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IOptions<LegalDiversion
         db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar));
 
     /// <summary>A limit that had passed leaves the overdue list when it is met.</summary>
-    private void Meet(Deadline d)
-    {
-        if (d.Overdue)
-            db.Publish(new LegalDeadlineCleared
-                { CaseId = d.CaseId, DeadlineId = d.Id, SubjectId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = Now }, d.CaseId);
-        d.Meet(Now);
-    }
+    private void Meet(Deadline d) => deadlines.Meet(db, d, Now);
 
     private async Task MeetAsync(Guid subjectId, string step)
     {

@@ -18,6 +18,26 @@ public sealed class DeadlineScannerOptions
 public interface IDeadlineHandler<in TDb> where TDb : ServiceDbContext
 {
     Task FireAsync(TDb db, Deadline deadline, string action, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>A limit whose 催办 was sent is no longer overdue: met late ("met") or moved by an extension ("extended").</summary>
+    void Cleared(TDb db, Deadline deadline, string how, DateTimeOffset now);
+}
+
+/// <summary>Ending or moving a limit through its handler, so that one which had passed leaves the overdue list.</summary>
+public static class DeadlineHandlerExtensions
+{
+    public static void Meet<TDb>(this IDeadlineHandler<TDb> handler, TDb db, Deadline deadline, DateTimeOffset now) where TDb : ServiceDbContext
+    {
+        if (deadline.Overdue) handler.Cleared(db, deadline, "met", now);
+        deadline.Meet(now);
+    }
+
+    public static void MoveDue<TDb>(this IDeadlineHandler<TDb> handler, TDb db, Deadline deadline, DateTimeOffset dueAt, LadderRules rules,
+        BusinessCalendar calendar, DateTimeOffset now) where TDb : ServiceDbContext
+    {
+        if (deadline.Overdue) handler.Cleared(db, deadline, "extended", now);
+        deadline.MoveDue(dueAt, rules, calendar);
+    }
 }
 
 /// <summary>
