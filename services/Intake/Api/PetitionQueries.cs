@@ -33,9 +33,8 @@ public sealed class PetitionQueries(IntakeDb db)
         errors.Check(r.RegisteredFrom is null || r.RegisteredTo is null || r.RegisteredFrom.ToDateTimeOffset() <= r.RegisteredTo.ToDateTimeOffset(),
             "registered_to", "must not be before registered_from");
         errors.ThrowIfAny();
-        var region = r.RegionCode.Length == 0 ? caller.Region : r.RegionCode;
-        if (!caller.Covers(region))
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {region} is outside your jurisdiction {caller.Region}"));
+        var region = caller.ReadableRegion(r.RegionCode)
+            ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {r.RegionCode} is outside your jurisdiction {caller.Region}"));
 
         var prefix = Jurisdiction.Prefix(region);
         var query = db.Petitions.AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix));

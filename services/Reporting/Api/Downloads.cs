@@ -19,7 +19,7 @@ public static class Downloads
         var reports = app.MapGroup("/reports").RequireAuthorization();
         reports.MapGet("/beijing-bulletin", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
         {
-            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (!ReportPeriods.IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
             if (Scope(http, region) is not { } scope) return Results.Forbid();
             var bulletin = await statistics.BulletinAsync(month, scope, ct);
             return Render(format, bulletin, $"beijing-bulletin-{month}",
@@ -44,7 +44,7 @@ public static class Downloads
         });
         reports.MapGet("/key-counties", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
         {
-            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (!ReportPeriods.IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
             if (Scope(http, region) is not { } scope) return Results.Forbid();
             var counties = await statistics.KeyManagedCountiesAsync(month, scope, ct);
             return Render(format, counties, $"key-counties-{month}", ["region_code", "batches", "people", "collective_batches", "active_months", "last_month_batches"],
@@ -52,7 +52,7 @@ public static class Downloads
         });
         reports.MapGet("/reception-compliance", async (HttpContext http, Statistics statistics, string month, string? region, string? format, CancellationToken ct) =>
         {
-            if (!IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
+            if (!ReportPeriods.IsMonth(month)) return Results.BadRequest(new { errors = new { month = "must be yyyy-MM" } });
             if (Scope(http, region) is not { } scope) return Results.Forbid();
             var compliance = await statistics.ReceptionComplianceAsync(month, scope, ct);
             return Render(format, compliance, $"reception-compliance-{month}",
@@ -97,10 +97,9 @@ public static class Downloads
         });
         reports.MapGet("/screening", async (HttpContext http, Registers registers, string quarter, string? region, string? format, CancellationToken ct) =>
         {
-            var q = System.Text.RegularExpressions.Regex.Match(quarter, "^(20[0-9]{2})-Q([1-4])$");
-            if (!q.Success) return Results.BadRequest(new { errors = new { quarter = "must be yyyy-Qn, e.g. 2026-Q3" } });
+            if (!ReportPeriods.TryQuarter(quarter, out var year, out var q)) return Results.BadRequest(new { errors = new { quarter = "must be yyyy-Qn, e.g. 2026-Q3" } });
             if (Scope(http, region) is not { } scope) return Results.Forbid();
-            var register = await registers.ScreeningAsync(int.Parse(q.Groups[1].Value), int.Parse(q.Groups[2].Value), scope, ct);
+            var register = await registers.ScreeningAsync(year, q, scope, ct);
             return Render(format, register, $"screening-{quarter}",
                 ["case_number", "region_code", "topic", "responsible_unit", "responsible_person", "due_at", "days_open", "collective", "to_beijing", "repeats", "overdue", "major"],
                 register.Entries.Select(e => new object?[]
@@ -112,15 +111,9 @@ public static class Downloads
         });
     }
 
-    private static bool IsMonth(string month) => DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out _);
-
     /// <summary>The region the caller may read (the requested one, default their own), or null: forbidden.</summary>
-    private static string? Scope(HttpContext http, string? requested, params string[] roles)
-    {
-        if (Caller.FromUser(http.User, out _) is not { } caller || !caller.Is(roles.Length == 0 ? [Roles.Bureau, Roles.Leader] : roles)) return null;
-        var region = string.IsNullOrEmpty(requested) ? caller.Region : requested;
-        return caller.Covers(region) ? region : null;
-    }
+    private static string? Scope(HttpContext http, string? requested, params string[] roles) =>
+        Caller.FromUser(http.User, out _) is { } caller && caller.Is(roles.Length == 0 ? [Roles.Bureau, Roles.Leader] : roles) ? caller.ReadableRegion(requested) : null;
 
     private static IResult Render(string? format, IMessage message, string name, string[] header, IEnumerable<object?[]> rows)
     {

@@ -40,7 +40,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
-            .Check(DateOnly.TryParseExact(request.Month + "-01", "yyyy-MM-dd", out _), "month", "must be yyyy-MM")
+            .Check(ReportPeriods.IsMonth(request.Month), "month", "must be yyyy-MM")
             .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
         return await statistics.BulletinAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
@@ -92,7 +92,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
-            .Check(DateOnly.TryParseExact(request.Month + "-01", "yyyy-MM-dd", out _), "month", "must be yyyy-MM")
+            .Check(ReportPeriods.IsMonth(request.Month), "month", "must be yyyy-MM")
             .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
         return await statistics.ReceptionComplianceAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
@@ -111,7 +111,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
-            .Check(DateOnly.TryParseExact(request.AsOfMonth + "-01", "yyyy-MM-dd", out _), "as_of_month", "must be yyyy-MM")
+            .Check(ReportPeriods.IsMonth(request.AsOfMonth), "as_of_month", "must be yyyy-MM")
             .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
         return await statistics.KeyManagedCountiesAsync(request.AsOfMonth, Scope(caller, request.RegionCode), context.CancellationToken);
     }
@@ -144,12 +144,10 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     public override async Task<ScreeningRegister> GetScreeningRegister(ScreeningRegisterRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
-        var quarter = System.Text.RegularExpressions.Regex.Match(request.Quarter, "^(20[0-9]{2})-Q([1-4])$");
         new FieldErrors()
-            .Check(quarter.Success, "quarter", "must be yyyy-Qn, e.g. 2026-Q3")
+            .Check(ReportPeriods.TryQuarter(request.Quarter, out var year, out var quarter), "quarter", "must be yyyy-Qn, e.g. 2026-Q3")
             .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
-        return await registers.ScreeningAsync(int.Parse(quarter.Groups[1].Value), int.Parse(quarter.Groups[2].Value), Scope(caller, request.RegionCode),
-            context.CancellationToken);
+        return await registers.ScreeningAsync(year, quarter, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
     public override async Task<LiveDashboard> GetLiveDashboard(LiveDashboardRequest request, ServerCallContext context)
@@ -164,10 +162,6 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     }
 
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>
-    private static string Scope(Caller caller, string requested)
-    {
-        var region = requested.Length == 0 ? caller.Region : requested;
-        if (!caller.Covers(region)) throw new RpcException(new Status(StatusCode.PermissionDenied, $"{region} is outside your jurisdiction {caller.Region}"));
-        return region;
-    }
+    private static string Scope(Caller caller, string requested) => caller.ReadableRegion(requested)
+        ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"{requested} is outside your jurisdiction {caller.Region}"));
 }

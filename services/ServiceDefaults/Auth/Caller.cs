@@ -26,4 +26,11 @@ public sealed record Caller(string Subject, string Role, string Unit, string Reg
         : throw new RpcException(new Status(StatusCode.PermissionDenied, $"role '{Role}' may not do this; needs {string.Join(" or ", roles)}"));
 
     public bool Covers(string regionCode) => Jurisdiction.Covers(Region, regionCode);
+
+    /// <summary>The region a report is read for: the one asked for (default the caller's own) if the caller covers it, else null.</summary>
+    public string? ReadableRegion(string? requested)
+    {
+        var region = string.IsNullOrEmpty(requested) ? Region : requested;
+        return Covers(region) ? region : null;
+    }
 }
