@@ -1,3 +1,4 @@
+using Coordination.Intake.Domain;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Coordination.Grpc.Intake;
@@ -14,7 +15,6 @@ public sealed class RegistrationLoad(BenchOptions options)
 {
     /// <summary>Nanjing's districts: a city bureau's load spreads over them (the routing catalogue sends housing to the city's bureau).</summary>
     public static readonly string[] NanjingDistricts = ["320102", "320104", "320105", "320106", "320111", "320113", "320114", "320115", "320116", "320117", "320118"];
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.IntakeAddress);
     private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + TokenMinter.Mint("bench-clerk", Roles.Clerk, "nanjing-petition-bureau", "320100") } };
     private int _sequence;
@@ -56,8 +56,6 @@ public sealed class RegistrationLoad(BenchOptions options)
     {
         var person = _people + n; // birth day and sequence number from one counter: distinct for a million registrations
         var body = "320102" + new DateOnly(1950, 1, 1).AddDays(person / 1000 % 25000).ToString("yyyyMMdd") + (person % 1000).ToString("D3");
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (body[i] - '0') * Weights[i];
-        return body + "10X98765432"[sum % 11];
+        return body + IdentityNumbers.CheckCharacter(body);
     }
 }

@@ -10,12 +10,15 @@ public sealed class IdentityNumbers(string pepper)
     private const string CheckDigits = "10X98765432";
 
     /// <summary>18 characters, 17 digits and a GB 11643 check character.</summary>
-    public static bool IsValid(string value)
+    public static bool IsValid(string value) =>
+        value.Length == 18 && value[..17].All(char.IsAsciiDigit) && char.ToUpperInvariant(value[17]) == CheckCharacter(value[..17]);
+
+    /// <summary>The GB 11643 check character of the first 17 digits.</summary>
+    public static char CheckCharacter(string first17Digits)
     {
-        if (value.Length != 18 || !value[..17].All(char.IsAsciiDigit)) return false;
         var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (value[i] - '0') * Weights[i];
-        return char.ToUpperInvariant(value[17]) == CheckDigits[sum % 11];
+        for (var i = 0; i < 17; i++) sum += (first17Digits[i] - '0') * Weights[i];
+        return CheckDigits[sum % 11];
     }
 
     public static string Mask(string value) => value[..6] + new string('*', 8) + value[14..].ToUpperInvariant();

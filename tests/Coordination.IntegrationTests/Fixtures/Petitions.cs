@@ -1,3 +1,4 @@
+using Coordination.Intake.Domain;
 using Coordination.Grpc.Intake;
 
 namespace Coordination.IntegrationTests.Fixtures;
@@ -26,13 +27,9 @@ public static class Petitions
 /// <summary>Random but valid 18-character identity numbers (GB 11643 check character).</summary>
 public static class IdNumbers
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
     public static string New()
     {
         var body = "320102" + new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 25000)).ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("D3");
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (body[i] - '0') * Weights[i];
-        return body + "10X98765432"[sum % 11];
+        return body + IdentityNumbers.CheckCharacter(body);
     }
 }
