@@ -18,6 +18,7 @@ public static class Projections
 
     public static async Task ApplyAsync(ReportingDb db, Guid messageId, object message, CancellationToken ct)
     {
+        if (RungOf(message) is { } rung) await RungAsync(db, rung, ct);
         switch (message)
         {
             case PetitionRegistered m:
@@ -109,43 +110,6 @@ public static class Projections
                 break;
             case DeadlineMissed { Step: "handling" or "rehandling" } m:
                 (await FactAsync(db, m.CaseId, ct)).HandlingMissed = true;
-                await RungAsync(db, Rung.Missed, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case DeadlineApproaching m:
-                await RungAsync(db, Rung.Reminded, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case DeadlineMissed m:
-                await RungAsync(db, Rung.Missed, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case SupervisionIssued m:
-                await RungAsync(db, Rung.Supervised, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case DeadlineCleared m:
-                await RungAsync(db, Rung.Cleared, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case LegalDeadlineApproaching m:
-                await RungAsync(db, Rung.Reminded, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case LegalDeadlineMissed m:
-                await RungAsync(db, Rung.Missed, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case LegalSupervisionEscalated m:
-                await RungAsync(db, Rung.Supervised, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case LegalDeadlineCleared m:
-                await RungAsync(db, Rung.Cleared, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case MeetingDeadlineApproaching m:
-                await RungAsync(db, Rung.Reminded, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case MeetingDeadlineMissed m:
-                await RungAsync(db, Rung.Missed, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case MeetingSupervisionIssued m:
-                await RungAsync(db, Rung.Supervised, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
-                break;
-            case MeetingDeadlineCleared m:
-                await RungAsync(db, Rung.Cleared, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt, ct);
                 break;
             case AssignmentAccepted { HandlingDueAt: { } handlingDue } m:
                 var accepted = await FactAsync(db, m.CaseId, ct);
@@ -214,22 +178,42 @@ public static class Projections
 
     private enum Rung { Reminded, Missed, Supervised, Cleared }
 
-    /// <summary>One rung of a time limit of any service, for the overdue list. Rungs of older messages (no deadline id) are left out.</summary>
-    private static async Task RungAsync(ReportingDb db, Rung rung, string track, Guid? deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,
-        DateTimeOffset dueAt, DateTimeOffset at, CancellationToken ct)
+    /// <summary>A rung of a time limit of any service, as the overdue list needs it.</summary>
+    private sealed record RungEvent(Rung Kind, string Track, Guid? DeadlineId, Guid CaseId, Guid? AssignmentId, string Step, string Unit,
+        DateTimeOffset DueAt, DateTimeOffset At);
+
+    private static RungEvent? RungOf(object message) => message switch
     {
-        if (deadlineId is not { } id) return;
-        var row = await DeadlineAsync(db, id, caseId, assignmentId, step, unit, ct);
-        row.Track = track;
-        switch (rung)
+        DeadlineApproaching m => new(Rung.Reminded, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        DeadlineMissed m => new(Rung.Missed, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        SupervisionIssued m => new(Rung.Supervised, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        DeadlineCleared m => new(Rung.Cleared, "assignment", m.DeadlineId, m.CaseId, m.AssignmentId, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        LegalDeadlineApproaching m => new(Rung.Reminded, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        LegalDeadlineMissed m => new(Rung.Missed, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        LegalSupervisionEscalated m => new(Rung.Supervised, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        LegalDeadlineCleared m => new(Rung.Cleared, "legal", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        MeetingDeadlineApproaching m => new(Rung.Reminded, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        MeetingDeadlineMissed m => new(Rung.Missed, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        MeetingSupervisionIssued m => new(Rung.Supervised, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        MeetingDeadlineCleared m => new(Rung.Cleared, "meeting", m.DeadlineId, m.CaseId, null, m.Step, m.UnitCode, m.DueAt, m.OccurredAt),
+        _ => null,
+    };
+
+    /// <summary>Folds one rung into the overdue list. Rungs of older messages (no deadline id) are left out.</summary>
+    private static async Task RungAsync(ReportingDb db, RungEvent rung, CancellationToken ct)
+    {
+        if (rung.DeadlineId is not { } id) return;
+        var row = await DeadlineAsync(db, id, rung.CaseId, rung.AssignmentId, rung.Step, rung.Unit, ct);
+        row.Track = rung.Track;
+        switch (rung.Kind)
         {
             case Rung.Reminded:
                 row.Reminders++;
-                if (row.LastMissedAt is null) row.DueAt = dueAt;
+                if (row.LastMissedAt is null) row.DueAt = rung.DueAt;
                 break;
-            case Rung.Missed: row.Missed(dueAt, at); break;
+            case Rung.Missed: row.Missed(rung.DueAt, rung.At); break;
             case Rung.Supervised: row.Supervisions++; break;
-            case Rung.Cleared: row.Cleared(at); break;
+            case Rung.Cleared: row.Cleared(rung.At); break;
         }
     }
 
