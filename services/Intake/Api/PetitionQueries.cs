@@ -23,7 +23,7 @@ public sealed class PetitionQueries(IntakeDb db)
     public async Task<ListPetitionsReply> ListAsync(Caller caller, ListPetitionsRequest r, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        errors.Check(r.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
+        errors.CheckOptionalRegion(r.RegionCode, "must be a 6-digit administrative division code");
         errors.Check(Enum.IsDefined(r.Channel), "channel", "unknown channel");
         errors.Check(r.Flag.Length == 0 || Flags.Contains(r.Flag), "flag", "must be one of " + string.Join(", ", Flags));
         errors.Check(r.Status.Length == 0 || PetitionStatuses.All.Contains(r.Status), "status", "must be one of " + string.Join(", ", PetitionStatuses.All));

@@ -41,7 +41,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
             .Check(ReportPeriods.IsMonth(request.Month), "month", "must be yyyy-MM")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.BulletinAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
@@ -51,7 +51,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         new FieldErrors()
             .Check(request.RegisteredFrom is not null, "registered_from", "is required")
             .Check(request.RegisteredTo is not null, "registered_to", "is required")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.RatesAsync(request.RegisteredFrom!.ToDateTimeOffset(), request.RegisteredTo!.ToDateTimeOffset(), Scope(caller, request.RegionCode),
             context.CancellationToken);
     }
@@ -69,7 +69,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<EarlyWarning> stream, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Committee);
-        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         var prefix = Jurisdiction.Prefix(Scope(caller, request.RegionCode));
         var since = request.Since?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
         var sent = new HashSet<Guid>();
@@ -93,7 +93,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
             .Check(ReportPeriods.IsMonth(request.Month), "month", "must be yyyy-MM")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.ReceptionComplianceAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
@@ -112,14 +112,14 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
             .Check(ReportPeriods.IsMonth(request.AsOfMonth), "as_of_month", "must be yyyy-MM")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.KeyManagedCountiesAsync(request.AsOfMonth, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
     public override async Task<JointMeetingReport> GetJointMeetingReport(JointMeetingReportRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
-        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.MeetingReportAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
             context.CancellationToken);
     }
@@ -128,7 +128,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code")
+            .CheckOptionalRegion(request.RegionCode)
             .Check(request.UnitCode.Length <= 64, "unit_code", "must be at most 64 characters").ThrowIfAny();
         return await registers.OverdueAsync(Scope(caller, request.RegionCode), request.UnitCode, request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
             context.CancellationToken);
@@ -137,7 +137,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     public override async Task<LegalCases> GetLegalCases(LegalCasesRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Leader);
-        new FieldErrors().Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+        new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await registers.LegalCasesAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, context.CancellationToken);
     }
 
@@ -146,7 +146,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
             .Check(ReportPeriods.TryQuarter(request.Quarter, out var year, out var quarter), "quarter", "must be yyyy-Qn, e.g. 2026-Q3")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await registers.ScreeningAsync(year, quarter, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
@@ -156,7 +156,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         DateOnly day = default;
         new FieldErrors()
             .Check(request.Day.Length == 0 || DateOnly.TryParseExact(request.Day, "yyyy-MM-dd", out day), "day", "must be yyyy-MM-dd")
-            .Check(request.RegionCode.Length == 0 || Jurisdiction.IsRegionCode(request.RegionCode), "region_code", "must be a 6-digit code").ThrowIfAny();
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         if (request.Day.Length == 0) day = ServiceDefaults.Time.WorkingDays.DayOf(DateTimeOffset.UtcNow);
         return await live.DashboardAsync(Scope(caller, request.RegionCode), day, context.CancellationToken);
     }

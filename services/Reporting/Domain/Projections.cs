@@ -155,26 +155,26 @@ public static class Projections
     /// Events of one case arrive on different queues in any order: a later event may create the fact before
     /// PetitionRegistered fills in its number, region and date.
     /// </summary>
-    private static async Task<CaseFact> FactAsync(ReportingDb db, Guid caseId, CancellationToken ct)
+    private static Task<CaseFact> FactAsync(ReportingDb db, Guid caseId, CancellationToken ct) =>
+        RowAsync(db.CaseFacts, f => f.CaseId == caseId, $"SELECT * FROM case_facts WHERE \"CaseId\" = {caseId} FOR UPDATE",
+            () => new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" }, ct);
+
+    /// <summary>
+    /// The row an event folds into, locked so that two events of one subject folded at once cannot lose an update
+    /// (two repeats, say), or a new one: events arrive on different queues in any order.
+    /// </summary>
+    private static async Task<T> RowAsync<T>(DbSet<T> set, Func<T, bool> isIt, FormattableString lockIt, Func<T> create, CancellationToken ct) where T : class
     {
-        // Row lock: two events of one case folded at once must not lose an update (e.g. two repeats).
-        var fact = db.CaseFacts.Local.FirstOrDefault(f => f.CaseId == caseId)
-            ?? await db.CaseFacts.FromSql($"SELECT * FROM case_facts WHERE \"CaseId\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (fact is not null) return fact;
-        fact = new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" };
-        db.CaseFacts.Add(fact);
-        return fact;
+        var row = set.Local.FirstOrDefault(isIt) ?? await set.FromSql(lockIt).FirstOrDefaultAsync(ct);
+        if (row is not null) return row;
+        row = create();
+        set.Add(row);
+        return row;
     }
 
-    private static async Task<Handover> HandoverAsync(ReportingDb db, Guid assignmentId, CancellationToken ct)
-    {
-        var handover = db.Handovers.Local.FirstOrDefault(h => h.AssignmentId == assignmentId)
-            ?? await db.Handovers.FromSql($"SELECT * FROM handovers WHERE \"AssignmentId\" = {assignmentId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (handover is not null) return handover;
-        handover = new Handover { AssignmentId = assignmentId };
-        db.Handovers.Add(handover);
-        return handover;
-    }
+    private static Task<Handover> HandoverAsync(ReportingDb db, Guid assignmentId, CancellationToken ct) =>
+        RowAsync(db.Handovers, h => h.AssignmentId == assignmentId, $"SELECT * FROM handovers WHERE \"AssignmentId\" = {assignmentId} FOR UPDATE",
+            () => new Handover { AssignmentId = assignmentId }, ct);
 
     private enum Rung { Reminded, Missed, Supervised, Cleared }
 
@@ -217,57 +217,29 @@ public static class Projections
         }
     }
 
-    private static async Task<OverdueDeadline> DeadlineAsync(ReportingDb db, Guid deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,
-        CancellationToken ct)
-    {
-        var row = db.OverdueDeadlines.Local.FirstOrDefault(d => d.DeadlineId == deadlineId)
-            ?? await db.OverdueDeadlines.FromSql($"SELECT * FROM overdue_deadlines WHERE \"DeadlineId\" = {deadlineId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (row is not null) return row;
-        row = new OverdueDeadline { DeadlineId = deadlineId, CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit };
-        db.OverdueDeadlines.Add(row);
-        return row;
-    }
+    private static Task<OverdueDeadline> DeadlineAsync(ReportingDb db, Guid deadlineId, Guid caseId, Guid? assignmentId, string step, string unit,
+        CancellationToken ct) =>
+        RowAsync(db.OverdueDeadlines, d => d.DeadlineId == deadlineId, $"SELECT * FROM overdue_deadlines WHERE \"DeadlineId\" = {deadlineId} FOR UPDATE",
+            () => new OverdueDeadline { DeadlineId = deadlineId, CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit }, ct);
 
-    private static async Task<LiveCounter> LiveAsync(ReportingDb db, string region, DateTimeOffset at, CancellationToken ct)
+    private static Task<LiveCounter> LiveAsync(ReportingDb db, string region, DateTimeOffset at, CancellationToken ct)
     {
         var day = WorkingDays.DayOf(at);
-        var row = db.LiveCounters.Local.FirstOrDefault(c => c.Day == day && c.RegionCode == region)
-            ?? await db.LiveCounters.FromSql($"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (row is not null) return row;
-        row = new LiveCounter { Day = day, RegionCode = region };
-        db.LiveCounters.Add(row);
-        return row;
+        return RowAsync(db.LiveCounters, c => c.Day == day && c.RegionCode == region,
+            $"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE", () => new LiveCounter { Day = day, RegionCode = region }, ct);
     }
 
-    private static async Task<LegalReferralFact> ReferralAsync(ReportingDb db, Guid referralId, Guid caseId, CancellationToken ct)
-    {
-        var row = db.LegalReferrals.Local.FirstOrDefault(r => r.ReferralId == referralId)
-            ?? await db.LegalReferrals.FromSql($"SELECT * FROM legal_referrals WHERE \"ReferralId\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (row is not null) return row;
-        row = new LegalReferralFact { ReferralId = referralId, CaseId = caseId };
-        db.LegalReferrals.Add(row);
-        return row;
-    }
+    private static Task<LegalReferralFact> ReferralAsync(ReportingDb db, Guid referralId, Guid caseId, CancellationToken ct) =>
+        RowAsync(db.LegalReferrals, r => r.ReferralId == referralId, $"SELECT * FROM legal_referrals WHERE \"ReferralId\" = {referralId} FOR UPDATE",
+            () => new LegalReferralFact { ReferralId = referralId, CaseId = caseId }, ct);
 
-    private static async Task<MeetingFact> MeetingAsync(ReportingDb db, Guid meetingId, CancellationToken ct)
-    {
-        var fact = db.MeetingFacts.Local.FirstOrDefault(m => m.MeetingId == meetingId)
-            ?? await db.MeetingFacts.FromSql($"SELECT * FROM meeting_facts WHERE \"MeetingId\" = {meetingId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (fact is not null) return fact;
-        fact = new MeetingFact { MeetingId = meetingId };
-        db.MeetingFacts.Add(fact);
-        return fact;
-    }
+    private static Task<MeetingFact> MeetingAsync(ReportingDb db, Guid meetingId, CancellationToken ct) =>
+        RowAsync(db.MeetingFacts, m => m.MeetingId == meetingId, $"SELECT * FROM meeting_facts WHERE \"MeetingId\" = {meetingId} FOR UPDATE",
+            () => new MeetingFact { MeetingId = meetingId }, ct);
 
-    private static async Task<ActionItemFact> ItemAsync(ReportingDb db, Guid itemId, CancellationToken ct)
-    {
-        var fact = db.ActionItemFacts.Local.FirstOrDefault(i => i.ItemId == itemId)
-            ?? await db.ActionItemFacts.FromSql($"SELECT * FROM action_item_facts WHERE \"ItemId\" = {itemId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (fact is not null) return fact;
-        fact = new ActionItemFact { ItemId = itemId };
-        db.ActionItemFacts.Add(fact);
-        return fact;
-    }
+    private static Task<ActionItemFact> ItemAsync(ReportingDb db, Guid itemId, CancellationToken ct) =>
+        RowAsync(db.ActionItemFacts, i => i.ItemId == itemId, $"SELECT * FROM action_item_facts WHERE \"ItemId\" = {itemId} FOR UPDATE",
+            () => new ActionItemFact { ItemId = itemId }, ct);
 
     private static void AddBeijing(ReportingDb db, Guid messageId, Guid caseId, string region, DateTimeOffset at, int people, bool collective) =>
         db.BeijingPetitions.Add(new BeijingPetition

@@ -24,6 +24,10 @@ public sealed class FieldErrors
     /// <summary>Adds the error when the condition is false.</summary>
     public FieldErrors Check(bool ok, string field, string problem) => ok ? this : Add(field, problem);
 
+    /// <summary>An optional region_code (empty: the caller's own jurisdiction) must otherwise be a 6-digit code.</summary>
+    public FieldErrors CheckOptionalRegion(string code, string problem = "must be a 6-digit code") =>
+        Check(code.Length == 0 || Auth.Jurisdiction.IsRegionCode(code), "region_code", problem);
+
     public void ThrowIfAny()
     {
         if (!Any) return;
