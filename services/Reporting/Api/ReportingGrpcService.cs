@@ -102,7 +102,8 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
             .Check(request.RegisteredFrom is not null, "registered_from", "is required")
-            .Check(request.RegisteredTo is not null, "registered_to", "is required").ThrowIfAny();
+            .Check(request.RegisteredTo is not null, "registered_to", "is required")
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await statistics.UnitPerformanceAsync(request.RegisteredFrom!.ToDateTimeOffset(), request.RegisteredTo!.ToDateTimeOffset(),
             Scope(caller, request.RegionCode), context.CancellationToken);
     }

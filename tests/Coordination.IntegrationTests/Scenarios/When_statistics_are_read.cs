@@ -212,6 +212,10 @@ public sealed class When_statistics_are_read(SystemFixture system)
         var csv = await http.GetStringAsync("/reports/unit-performance?from=2026-06-03&to=2026-06-04&format=csv");
         Assert.Contains("unit,unit-329501,3,2,3", csv);
         Assert.Contains("router,routing-catalogue,3,1,0.3333", csv);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetUnitPerformanceAsync(new RatesRequest
+            { RegisteredFrom = request.RegisteredFrom, RegisteredTo = request.RegisteredTo, RegionCode = "32x" }, bureau).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("region_code", ex.Status.Detail);
     }
 
     [Fact]
