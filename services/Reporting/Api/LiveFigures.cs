@@ -48,7 +48,9 @@ public sealed class LiveFigures(ReportingDb db, IConnectionMultiplexer redis, IC
             _ => (Guid.Empty, null, default),
         };
         if (caseId == Guid.Empty) return;
-        var fact = await db.CaseFacts.AsNoTracking().Where(f => f.CaseId == caseId).Select(f => new { f.RegionCode, f.ClosedAt }).FirstOrDefaultAsync(ct);
+        // A closure needs the case's region; a registration, whether its closure came first. A repeat needs neither.
+        var fact = message is PetitionLinkedAsRepeat ? null
+            : await db.CaseFacts.AsNoTracking().Where(f => f.CaseId == caseId).Select(f => new { f.RegionCode, f.ClosedAt }).FirstOrDefaultAsync(ct);
         region ??= fact?.RegionCode;
         if (string.IsNullOrEmpty(region)) return; // a closure before its registration is counted with the registration
         var days = new HashSet<DateOnly> { WorkingDays.DayOf(at) };
