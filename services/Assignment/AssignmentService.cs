@@ -39,5 +39,5 @@ public static class AssignmentService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(AssignmentService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<AssignmentDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<AssignmentDb>(Name, () => Build(args));
 }

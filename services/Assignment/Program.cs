@@ -1,1 +1,1 @@
-await Coordination.Assignment.AssignmentService.RunAsync(args);
+return await Coordination.Assignment.AssignmentService.RunAsync(args);

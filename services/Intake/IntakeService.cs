@@ -10,7 +10,6 @@ namespace Coordination.Intake;
 public static class IntakeService
 {
     public const string Name = "intake";
-    private const string DevelopmentPepper = "coordination-local-identity-pepper";
 
     public static readonly ServiceSpec<IntakeDb> Spec = new(Name, 5101, "intake")
     {
@@ -18,7 +17,7 @@ public static class IntakeService
         Services = builder =>
         {
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
-            builder.Services.AddSingleton(new IdentityNumbers(builder.Configuration["Intake:IdentityPepper"] ?? DevelopmentPepper));
+            builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton<RequestIdCache>();
             builder.Services.AddSingleton<IdentityCaseIndex>();
             builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
@@ -30,8 +29,16 @@ public static class IntakeService
         Endpoints = app => app.MapGrpcService<IntakeGrpcService>().RequireAuthorization(),
     };
 
+    /// <summary>
+    /// The key of the identity-number hashes. No default anywhere: a public pepper would let anyone test identity
+    /// numbers against the hashes. ./run.sh generates one for development (.infra/secrets.env).
+    /// </summary>
+    private static string PepperFrom(IConfiguration configuration) => configuration["Intake:IdentityPepper"] is { Length: >= 16 } pepper
+        ? pepper
+        : throw new MissingSettingException("no identity-number pepper: set Intake__IdentityPepper to a random secret of at least 16 characters");
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(IntakeService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<IntakeDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<IntakeDb>(Name, () => Build(args));
 }

@@ -1,1 +1,1 @@
-await Coordination.Intake.IntakeService.RunAsync(args);
+return await Coordination.Intake.IntakeService.RunAsync(args);

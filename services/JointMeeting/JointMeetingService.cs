@@ -31,5 +31,5 @@ public static class JointMeetingService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(JointMeetingService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<JointMeetingDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<JointMeetingDb>(Name, () => Build(args));
 }

@@ -1,1 +1,1 @@
-await Coordination.JointMeeting.JointMeetingService.RunAsync(args);
+return await Coordination.JointMeeting.JointMeetingService.RunAsync(args);

@@ -28,5 +28,5 @@ public static class LegalDiversionService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(LegalDiversionService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<LegalDiversionDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<LegalDiversionDb>(Name, () => Build(args));
 }

@@ -1,1 +1,1 @@
-await Coordination.LegalDiversion.LegalDiversionService.RunAsync(args);
+return await Coordination.LegalDiversion.LegalDiversionService.RunAsync(args);

@@ -1,1 +1,1 @@
-await Coordination.Reporting.ReportingService.RunAsync(args);
+return await Coordination.Reporting.ReportingService.RunAsync(args);

@@ -37,5 +37,5 @@ public static class ReportingService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(ReportingService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<ReportingDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<ReportingDb>(Name, () => Build(args));
 }

@@ -3,6 +3,7 @@ using Coordination.Assignment.Persistence;
 using Coordination.Assignment.Workflow;
 using Coordination.Grpc.Assignment;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using static Coordination.Assignment.Api.AssignmentViews;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, BureauActions bureau, ReviewActions review) : AssignmentApi.AssignmentApiBase
+public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units) : AssignmentApi.AssignmentApiBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -76,24 +77,28 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
 
     public override async Task<AssignmentView> SignOffReport(SignOffReportRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e.Check(request.LeaderName.Trim().Length is > 0 and <= 64, "leader_name", "a named leader signs"));
-        return await View(unit.SignOffAsync(id, request.LeaderName, Caller.From(context), context.CancellationToken));
+        // The signed-in leader of the assignment's unit signs (§10); leader_name is no longer read.
+        var id = Id(request.AssignmentId, "assignment_id");
+        return await View(unit.SignOffAsync(id, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<CaseView> RouteCase(RouteCaseRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
-        errors.Check(request.UnitCode.Trim().Length is > 0 and <= 64, "unit_code", "is required")
-            .Check(request.Kind is AssignmentKinds.Assignment or AssignmentKinds.Transfer, "kind", "must be assignment or transfer").ThrowIfAny();
-        return await CaseViewOf(bureau.RouteAsync(caseId, request.UnitCode.Trim(), request.Kind, Caller.From(context), context.CancellationToken));
+        var unitCode = await errors.UnitAsync(units, "unit_code", request.UnitCode, context.CancellationToken);
+        errors.Check(request.Kind is AssignmentKinds.Assignment or AssignmentKinds.Transfer, "kind", "must be assignment or transfer").ThrowIfAny();
+        return await CaseViewOf(bureau.RouteAsync(caseId, unitCode, request.Kind, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<AssignmentView> DecideReturn(DecideReturnRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason"));
-        var newUnit = request.NewUnitCode.Trim().Length == 0 ? null : request.NewUnitCode.Trim();
-        return await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit, Caller.From(context), context.CancellationToken));
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(request.AssignmentId, "assignment_id");
+        errors.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason");
+        var newUnit = await errors.UnitAsync(units, "new_unit_code", request.NewUnitCode, context.CancellationToken, required: false);
+        errors.ThrowIfAny();
+        return await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<AssignmentView> DecideExtension(DecisionRequest request, ServerCallContext context)
@@ -116,10 +121,11 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
     {
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
-        foreach (var (value, field) in new[] { (request.Unit, "unit"), (request.Group, "group"), (request.Leader, "leader"), (request.Person, "person") })
+        var responsibleUnit = await errors.UnitAsync(units, "unit", request.Unit, context.CancellationToken);
+        foreach (var (value, field) in new[] { (request.Group, "group"), (request.Leader, "leader"), (request.Person, "person") })
             errors.Check(value.Trim().Length is > 0 and <= 64, field, "is required (§9)");
         errors.ThrowIfAny();
-        return await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, request.Unit.Trim(), request.Group.Trim(), request.Leader.Trim(), request.Person.Trim(),
+        return await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, responsibleUnit, request.Group.Trim(), request.Leader.Trim(), request.Person.Trim(),
             Caller.From(context), context.CancellationToken));
     }
 

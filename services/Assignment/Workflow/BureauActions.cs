@@ -31,6 +31,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
                 return a;
             }
             if (newUnit == a.UnitCode) throw new DomainRuleException("ReturnToSameUnit", "a returned case goes to another unit");
+            if (newUnit is not null && newUnit == c.AccusedUnit) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
             a.ApproveReturn();
             c.CountReturn();
             await ctx.MeetAllOfAsync(a.Id);

@@ -3,6 +3,8 @@ using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
 
+using Grpc.Core;
+
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>What a receiving unit does with its own hand-over.</summary>
@@ -65,10 +67,13 @@ public sealed class UnitActions(CaseUnitOfWork work)
             return a;
         }, ct);
 
-    public Task<AssignmentEntity> SignOffAsync(Guid assignmentId, string leader, Caller unit, CancellationToken ct) =>
-        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), (c, a, ctx) =>
+    /// <summary>A leader of the assignment's own unit signs the report off, under their own name and title (§10).</summary>
+    public Task<AssignmentEntity> SignOffAsync(Guid assignmentId, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Leader), (c, a, ctx) =>
         {
-            a.SignOff(leader);
+            if (a.UnitCode != unit.Unit)
+                throw new RpcException(new Status(StatusCode.PermissionDenied, $"only a leader of {a.UnitCode} signs its reports off"));
+            a.SignOff(unit.LeaderTitle is { Length: > 0 } title ? $"{unit.Name}（{title}）" : unit.Name);
             ctx.Db.Publish(new ReportSignedOff
             {
                 CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = unit.Subject, ActorUnit = unit.Unit, Leader = a.SignedOffBy!, OccurredAt = ctx.Now,

@@ -2,6 +2,7 @@ using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Persistence;
 using Grpc.Core;
@@ -22,12 +23,18 @@ public sealed class IntakeGrpcService(
     ReferenceDataCache<Domain.Topic> topics,
     IntakeDb db,
     IOptions<IntakeOptions> options,
+    UnitDirectory units,
     TimeProvider clock) : IntakeApi.IntakeApiBase
 {
     public override async Task<RegisterPetitionReply> RegisterPetition(RegisterPetitionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau);
-        var petition = RegisterPetitionValidator.Validate(request, clock.GetUtcNow(), options.Value);
+        var errors = new FieldErrors();
+        // The accused unit by its canonical code, so that no spelling of it slips past the shield.
+        var accused = request.Category == Category.Accusation
+            ? await errors.UnitAsync(units, "accused_unit", request.AccusedUnit, context.CancellationToken)
+            : null;
+        var petition = RegisterPetitionValidator.Validate(request, clock.GetUtcNow(), options.Value, errors, accused);
         if (!caller.Covers(petition.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {petition.RegionCode} is outside your jurisdiction {caller.Region}"));
         await CheckReferencesAsync(petition, caller, context.CancellationToken);

@@ -61,7 +61,7 @@ public sealed class PetitionQueries(IntakeDb db)
         var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
         var page = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
         var reply = new ListPetitionsReply();
-        reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p)));
+        reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit))));
         if (page.Count > size) reply.NextPageToken = PageToken.For(page[size - 1]);
         return reply;
     }

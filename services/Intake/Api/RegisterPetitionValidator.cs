@@ -13,9 +13,11 @@ public static class RegisterPetitionValidator
 
     public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now) => Validate(r, now, new IntakeOptions());
 
-    public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now, IntakeOptions rules)
+    /// <param name="errors">Errors found already (the accused unit's lookup), reported together with these.</param>
+    /// <param name="accusedUnit">The accused unit's canonical code, resolved in the directory by the caller; null checks only its presence.</param>
+    public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now, IntakeOptions rules, FieldErrors? errors = null, string? accusedUnit = null)
     {
-        var errors = new FieldErrors();
+        errors ??= new FieldErrors();
         errors.Check(r.RequestId.Length <= MaxRequestId, "request_id", $"must be at most {MaxRequestId} characters");
         errors.Check(r.Channel != Channel.Unspecified && Enum.IsDefined(r.Channel), "channel", "must be one of letter, visit, hotline, mailbox, web, leader reception day, people's suggestion");
         errors.Check(Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
@@ -47,9 +49,9 @@ public static class RegisterPetitionValidator
             $"a collective visit ({rules.CollectiveThreshold} or more people) names 1 to {rules.MaxRepresentatives} representatives");
         for (var i = 0; i < r.Attachments.Count; i++) CheckAttachment(errors, r.Attachments[i], $"attachments[{i}]");
         errors.Check(r.Attachments.Count <= MaxAttachments, "attachments", $"at most {MaxAttachments}");
-        if (r.Category == Category.Accusation)
+        if (r.Category == Category.Accusation && accusedUnit is null)
             errors.Check(r.AccusedUnit.Length is > 0 and <= 64, "accused_unit", "is required for an accusation, so that the accused unit never sees it");
-        else
+        else if (r.Category != Category.Accusation)
             errors.Check(r.AccusedUnit.Length == 0, "accused_unit", "is only for accusations");
         Guid? receptionDayId = null;
         if (r.Channel == Channel.LeaderReceptionDay)
@@ -74,7 +76,7 @@ public static class RegisterPetitionValidator
             SkipLevel = r.SkipLevel,
             LeaderInstructed = r.LeaderInstructed,
             LongStandingPetitioner = r.LongStandingPetitioner,
-            AccusedUnit = NullIfEmpty(r.AccusedUnit),
+            AccusedUnit = NullIfEmpty(accusedUnit ?? r.AccusedUnit),
             ReceptionDayId = receptionDayId,
             Attachments = r.Attachments.Select(a => new AttachmentRecord
             {

@@ -3,6 +3,7 @@ using Coordination.Grpc.JointMeeting;
 using Coordination.JointMeeting.Persistence;
 using Coordination.JointMeeting.Workflow;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using MassTransit;
@@ -13,7 +14,7 @@ using MeetingView = Coordination.Grpc.JointMeeting.Meeting;
 
 namespace Coordination.JointMeeting.Api;
 
-public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions actions, TimeProvider clock) : JointMeetingApi.JointMeetingApiBase
+public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions actions, UnitDirectory units, TimeProvider clock) : JointMeetingApi.JointMeetingApiBase
 {
     private const int PageSize = 200;
     private static readonly string[] Responses = ["confirm", "decline", "delegate"];
@@ -69,16 +70,17 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> ConveneMeeting(ConveneMeetingRequest request, ServerCallContext context)
     {
-        DateOnly answerBy = default, positionsBy = default;
-        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
-            .Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
+        var errors = new FieldErrors();
+        var parties = await PartiesAsync(errors, request.Parties, context.CancellationToken);
+        var id = errors.RequireGuid(request.MeetingId, "meeting_id");
+        errors.Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
             .Check(request.ScheduledAt is not null, "scheduled_at", "is required")
             .Check(request.Place.Trim().Length is > 0 and <= 200, "place", "is required")
-            .Check(request.Parties.Count is > 0 and <= 50 && request.Parties.All(p => p.Trim().Length is > 0 and <= 64), "parties", "1 to 50 party codes")
-            .Check(DateOnly.TryParseExact(request.AnswerBy, "yyyy-MM-dd", out answerBy), "answer_by", "must be a date (yyyy-MM-dd)")
-            .Check(DateOnly.TryParseExact(request.PositionsBy, "yyyy-MM-dd", out positionsBy), "positions_by", "must be a date (yyyy-MM-dd)"));
-        return ToView(await actions.ConveneAsync(id, request.Agenda.Trim(), request.ScheduledAt.ToDateTimeOffset(), request.Place.Trim(),
-            request.Parties.Select(p => p.Trim()).ToList(), answerBy, positionsBy, Caller.From(context), context.CancellationToken));
+            .Check(DateOnly.TryParseExact(request.AnswerBy, "yyyy-MM-dd", out var answerBy), "answer_by", "must be a date (yyyy-MM-dd)")
+            .Check(DateOnly.TryParseExact(request.PositionsBy, "yyyy-MM-dd", out var positionsBy), "positions_by", "must be a date (yyyy-MM-dd)")
+            .ThrowIfAny();
+        return ToView(await actions.ConveneAsync(id, request.Agenda.Trim(), request.ScheduledAt!.ToDateTimeOffset(), request.Place.Trim(),
+            parties, answerBy, positionsBy, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<MeetingView> AnswerInvitation(AnswerInvitationRequest request, ServerCallContext context)
@@ -100,11 +102,21 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> HoldMeeting(HoldMeetingRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
-            .Check(request.Minutes.Trim().Length is > 0 and <= 8000, "minutes", "are required")
-            .Check(request.Resolution.Trim().Length is > 0 and <= 4000, "resolution", "is required"));
-        var lead = request.LeadUnit.Trim().Length == 0 ? null : request.LeadUnit.Trim();
-        return ToView(await actions.HoldAsync(id, request.Attended.ToList(), request.Minutes.Trim(), request.Resolution.Trim(), lead, Caller.From(context), context.CancellationToken));
+        var errors = new FieldErrors();
+        var lead = await errors.UnitAsync(units, "lead_unit", request.LeadUnit, context.CancellationToken, required: false);
+        var attended = await errors.UnitsAsync(units, "attended", request.Attended, context.CancellationToken);
+        var id = errors.RequireGuid(request.MeetingId, "meeting_id");
+        errors.Check(request.Minutes.Trim().Length is > 0 and <= 8000, "minutes", "are required")
+            .Check(request.Resolution.Trim().Length is > 0 and <= 4000, "resolution", "is required").ThrowIfAny();
+        return ToView(await actions.HoldAsync(id, attended, request.Minutes.Trim(), request.Resolution.Trim(), lead.Length == 0 ? null : lead,
+            Caller.From(context), context.CancellationToken));
+    }
+
+    /// <summary>1 to 50 parties, each a directory unit, by canonical code.</summary>
+    private async Task<List<string>> PartiesAsync(FieldErrors errors, IReadOnlyCollection<string> parties, CancellationToken ct)
+    {
+        errors.Check(parties.Count is > 0 and <= 50, "parties", "1 to 50 party codes");
+        return parties.Count <= 50 ? await errors.UnitsAsync(units, "parties", parties, ct) : [];
     }
 
     public override async Task<MeetingView> EscalateMeeting(EscalateMeetingRequest request, ServerCallContext context)
@@ -115,12 +127,12 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
 
     public override async Task<MeetingView> IssueActionItem(IssueActionItemRequest request, ServerCallContext context)
     {
-        DateOnly lastDay = default;
-        var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
-            .Check(request.Owner.Trim().Length is > 0 and <= 64, "owner", "is required")
-            .Check(request.Task.Trim().Length is > 0 and <= 2000, "task", "is required")
-            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
-        return ToView(await actions.IssueAsync(id, request.Owner.Trim(), request.Task.Trim(), lastDay, Caller.From(context), context.CancellationToken));
+        var errors = new FieldErrors();
+        var owner = await errors.UnitAsync(units, "owner", request.Owner, context.CancellationToken);
+        var id = errors.RequireGuid(request.MeetingId, "meeting_id");
+        errors.Check(request.Task.Trim().Length is > 0 and <= 2000, "task", "is required")
+            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out var lastDay), "due_date", "must be a date (yyyy-MM-dd)").ThrowIfAny();
+        return ToView(await actions.IssueAsync(id, owner, request.Task.Trim(), lastDay, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<MeetingView> ReplyActionItem(ReplyActionItemRequest request, ServerCallContext context)
@@ -142,9 +154,10 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
     public override async Task<ListMeetingsReply> ScheduleRecurring(ScheduleRecurringRequest request, ServerCallContext context)
     {
         var bureau = Caller.From(context).Require(Roles.Bureau);
-        new FieldErrors()
+        var errors = new FieldErrors();
+        var parties = await PartiesAsync(errors, request.Parties, context.CancellationToken);
+        errors
             .Check(request.Agenda.Trim().Length is > 0 and <= 2000, "agenda", "is required")
-            .Check(request.Parties.Count > 0, "parties", "at least one party")
             .Check(request.FirstAt is not null && request.FirstAt.ToDateTimeOffset() > clock.GetUtcNow(), "first_at", "a time ahead")
             .Check(request.Place.Trim().Length > 0, "place", "is required")
             .Check(request.EveryMonths is >= 1 and <= 12, "every_months", "1 to 12")
@@ -161,7 +174,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(context.CancellationToken);
             var day = ServiceDefaults.Time.WorkingDays.DayOf(at).AddDays(-1);
-            reply.Meetings.Add(ToView(await actions.ConveneAsync(meeting.Id, request.Agenda.Trim(), at, request.Place.Trim(), request.Parties, day, day, bureau,
+            reply.Meetings.Add(ToView(await actions.ConveneAsync(meeting.Id, request.Agenda.Trim(), at, request.Place.Trim(), parties, day, day, bureau,
                 context.CancellationToken)));
         }
         return reply;

@@ -3,6 +3,7 @@ using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
 using Coordination.LegalDiversion.Workflow;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -13,7 +14,7 @@ using SupervisionOrderView = Coordination.Grpc.LegalDiversion.SupervisionOrder;
 
 namespace Coordination.LegalDiversion.Api;
 
-public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActions actions, ReferralQueries queries, TimeProvider clock)
+public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActions actions, ReferralQueries queries, UnitDirectory units, TimeProvider clock)
     : LegalDiversionApi.LegalDiversionApiBase
 {
     private static readonly string[] Decisions = ["filed", "accepted", "declined"];
@@ -47,10 +48,12 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<ReferralView> ReferCase(ReferCaseRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(Channels.All.Contains(request.Channel), "channel", "must be one of " + string.Join(", ", Channels.All))
-            .Check(request.InstitutionCode.Length > 0, "institution_code", "is required (ListInstitutions)"));
-        return View(await actions.ReferAsync(id, request.Channel, request.InstitutionCode, Caller.From(context), context.CancellationToken));
+        var errors = new FieldErrors();
+        var institution = await errors.UnitAsync(units, "institution_code", request.InstitutionCode, context.CancellationToken,
+            kinds: UnitFields.LegalInstitutions, kindsDescription: "a legal institution (ListInstitutions)");
+        var id = errors.RequireGuid(request.ReferralId, "referral_id");
+        errors.Check(Channels.All.Contains(request.Channel), "channel", "must be one of " + string.Join(", ", Channels.All)).ThrowIfAny();
+        return View(await actions.ReferAsync(id, request.Channel, institution, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<ReferralView> AcknowledgeReferral(AcknowledgeReferralRequest request, ServerCallContext context)
@@ -91,12 +94,12 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
 
     public override async Task<SupervisionOrderView> IssueSupervisionOrder(IssueSupervisionOrderRequest request, ServerCallContext context)
     {
-        DateOnly lastDay = default;
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(request.AddresseeCode.Trim().Length is > 0 and <= 64, "addressee_code", "is required")
-            .Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required")
-            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out lastDay), "due_date", "must be a date (yyyy-MM-dd)"));
-        return View(await actions.IssueOrderAsync(id, request.AddresseeCode.Trim(), request.Content, lastDay, Caller.From(context), context.CancellationToken));
+        var errors = new FieldErrors();
+        var addressee = await errors.UnitAsync(units, "addressee_code", request.AddresseeCode, context.CancellationToken);
+        var id = errors.RequireGuid(request.ReferralId, "referral_id");
+        errors.Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required")
+            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out var lastDay), "due_date", "must be a date (yyyy-MM-dd)").ThrowIfAny();
+        return View(await actions.IssueOrderAsync(id, addressee, request.Content, lastDay, Caller.From(context), context.CancellationToken));
     }
 
     public override async Task<SupervisionOrderView> ReplySupervisionOrder(ReplySupervisionOrderRequest request, ServerCallContext context)

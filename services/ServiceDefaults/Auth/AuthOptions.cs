@@ -1,11 +1,14 @@
 namespace Coordination.ServiceDefaults.Auth;
 
+/// <summary>Where tokens come from: the Directory's OpenID Connect server, whose published keys (JWKS) sign them.</summary>
 public sealed class AuthOptions
 {
-    public const string Issuer = "coordination";
     public const string Audience = "coordination";
-    /// <summary>The local development key; every real deployment sets Auth__SigningKey.</summary>
-    public const string DevelopmentSigningKey = "coordination-local-development-signing-key-change-me-0123456789";
+    /// <summary>The Directory of ./run.sh; used only in Development when Auth:Authority is not set.</summary>
+    public const string DevelopmentAuthority = "http://127.0.0.1:5206/";
 
-    public string SigningKey { get; set; } = DevelopmentSigningKey;
+    /// <summary>The Directory's issuer address; its discovery document names the signing keys.</summary>
+    public string? Authority { get; set; }
+    /// <summary>Fetch the discovery document over plain HTTP (Development, tests, a compose network).</summary>
+    public bool AllowHttp { get; set; }
 }

@@ -6,6 +6,11 @@ namespace Coordination.ServiceDefaults.Auth;
 /// <summary>Who is calling, taken from the token, never from the request (STYLE.md).</summary>
 public sealed record Caller(string Subject, string Role, string Unit, string Region)
 {
+    /// <summary>The person's display name (the token's "name"), else the subject.</summary>
+    public string Name { get; init; } = Subject;
+    /// <summary>A leader's title (市长, 主任 …) from the token; empty for others.</summary>
+    public string LeaderTitle { get; init; } = "";
+
     public static Caller From(ServerCallContext context) => FromUser(context.GetHttpContext().User, out var missing)
         ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"token lacks the '{missing}' claim"));
 
@@ -15,7 +20,11 @@ public sealed record Caller(string Subject, string Role, string Unit, string Reg
         missing = new[] { CallerClaims.Subject, CallerClaims.Role, CallerClaims.Unit, CallerClaims.Region }.FirstOrDefault(t => user.FindFirst(t) is null);
         if (missing is not null) return null;
         string Claim(string type) => user.FindFirst(type)!.Value;
-        return new Caller(Claim(CallerClaims.Subject), Claim(CallerClaims.Role), Claim(CallerClaims.Unit), Claim(CallerClaims.Region));
+        return new Caller(Claim(CallerClaims.Subject), Claim(CallerClaims.Role), Claim(CallerClaims.Unit), Claim(CallerClaims.Region))
+        {
+            Name = user.FindFirst(CallerClaims.Name)?.Value is { Length: > 0 } name ? name : Claim(CallerClaims.Subject),
+            LeaderTitle = user.FindFirst(CallerClaims.LeaderTitle)?.Value ?? "",
+        };
     }
 
     public bool Is(params string[] roles) => roles.Contains(Role);

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Messaging;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
@@ -25,6 +26,7 @@ public static class ServiceApp
         builder.AddServiceDefaults(spec.Name, spec.DefaultGrpcPort);
         builder.AddServiceDatabase<TDb>(spec.DatabaseName);
         builder.AddMessaging(spec.Name, spec.Consumers);
+        builder.AddDirectoryReplica(spec.Name);
         spec.Services(builder);
         var app = builder.Build();
         app.MapServiceDefaults();
@@ -32,10 +34,24 @@ public static class ServiceApp
         return app;
     }
 
-    /// <summary>Migrations first, then the service.</summary>
-    public static async Task RunAsync<TDb>(WebApplication app) where TDb : ServiceDbContext
+    /// <summary>
+    /// Migrations first, then the service. A setting with no safe default (MissingSettingException) stops it with one
+    /// line on stderr and exit code 2, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync<TDb>(string name, Func<WebApplication> build) where TDb : ServiceDbContext
     {
+        WebApplication app;
+        try
+        {
+            app = build();
+        }
+        catch (MissingSettingException ex)
+        {
+            await Console.Error.WriteLineAsync($"{name}: {ex.Message}");
+            return 2;
+        }
         await app.MigrateDatabaseAsync<TDb>();
         await app.RunAsync();
+        return 0;
     }
 }

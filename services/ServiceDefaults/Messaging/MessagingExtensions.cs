@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Directory;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class MessagingExtensions
             // Replicas of a service share its queues; RabbitMq:EndpointPrefix gives an instance queues of its own.
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix ?? serviceName, false));
             x.DisableUsageTelemetry(); // the network here reaches only package registries
+            x.AddConsumer<DirectoryReplicaConsumer>();
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

@@ -22,6 +22,7 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TDb>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>()); // for what ServiceDefaults keeps in every database
         builder.Services.AddScoped<InboxProcessor<TDb>>();
         builder.Services.AddSingleton<OutboxRelay<TDb>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDb>>());

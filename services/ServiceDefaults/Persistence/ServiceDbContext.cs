@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Coordination.ServiceDefaults.Directory;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.ServiceDefaults.Persistence;
 
 /// <summary>
-/// Base of every service's DbContext: adds the outbox and inbox tables, so that a state change and the
+/// Base of every service's DbContext: adds the outbox and inbox tables and the copy of the directory, so that a state change and the
 /// messages it causes commit in one transaction (ARCHITECTURE.md, Messaging).
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
@@ -15,6 +16,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<KnownUnit> KnownUnits => Set<KnownUnit>();
+    public DbSet<DeactivatedSubject> DeactivatedSubjects => Set<DeactivatedSubject>();
 
     /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
     public void Publish<T>(T message, Guid? correlationId = null) where T : class
@@ -61,6 +64,25 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.MessageId).HasColumnName("message_id");
             e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(200);
             e.Property(x => x.ProcessedAt).HasColumnName("processed_at");
+        });
+        modelBuilder.Entity<KnownUnit>(e =>
+        {
+            e.ToTable("directory_units");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasColumnName("code").HasMaxLength(64);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(40);
+            e.Property(x => x.RegionCode).HasColumnName("region_code").HasMaxLength(6);
+            e.Property(x => x.ParentCode).HasColumnName("parent_code").HasMaxLength(64);
+            e.Property(x => x.Active).HasColumnName("active");
+            e.Property(x => x.Version).HasColumnName("version");
+        });
+        modelBuilder.Entity<DeactivatedSubject>(e =>
+        {
+            e.ToTable("directory_deactivated_people");
+            e.HasKey(x => x.Subject);
+            e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(100);
+            e.Property(x => x.DeactivatedAt).HasColumnName("deactivated_at");
         });
         OnServiceModelCreating(modelBuilder);
     }

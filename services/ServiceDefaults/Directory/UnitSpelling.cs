@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace Coordination.ServiceDefaults.Directory;
+
+/// <summary>
+/// How a unit may be written in a request: its code in any case, with spaces or underscores for hyphens and
+/// full-width letters (NFKC), or its exact Chinese name. Everything that names a unit compares these keys, so
+/// no spelling makes one unit look like two (the accusation shield depends on it).
+/// </summary>
+public static class UnitSpelling
+{
+    public const int MaxLength = 200;
+
+    /// <summary>The key a code spelling is looked up by; null when the text cannot be a unit at all.</summary>
+    public static string? CodeKey(string? spelling)
+    {
+        if (string.IsNullOrWhiteSpace(spelling) || spelling.Length > MaxLength || !TryNormalize(spelling, out var normalized)) return null;
+        var text = normalized.Trim().ToLowerInvariant();
+        var key = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c)) return null;
+            var hyphen = c is '-' or '_' or '‐' or '–' or '—' || char.IsWhiteSpace(c);
+            if (hyphen) { if (key.Length > 0 && key[^1] != '-') key.Append('-'); }
+            else key.Append(c);
+        }
+        return key.ToString().TrimEnd('-');
+    }
+
+    /// <summary>The key a Chinese name is looked up by: NFKC, no spaces.</summary>
+    public static string? NameKey(string? spelling)
+    {
+        if (string.IsNullOrWhiteSpace(spelling) || spelling.Length > MaxLength || !TryNormalize(spelling, out var text)) return null;
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
+
+    /// <summary>The spelling as it may be echoed in an error message: printable and short.</summary>
+    public static string Shown(string spelling)
+    {
+        var printable = new string(spelling.Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(64).ToArray());
+        return spelling.Length > 64 ? printable + "…" : printable;
+    }
+
+    private static bool TryNormalize(string text, out string normalized)
+    {
+        try
+        {
+            normalized = text.Normalize(NormalizationForm.FormKC);
+            return true;
+        }
+        catch (ArgumentException) // lone surrogates: malformed Unicode
+        {
+            normalized = "";
+            return false;
+        }
+    }
+}
