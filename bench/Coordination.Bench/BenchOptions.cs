@@ -1,6 +1,8 @@
 namespace Coordination.Bench;
 
-public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds)
+public sealed record BenchOptions(
+    int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
+    string? Token, string Directory, string User, string? Password)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +16,10 @@ public sealed record BenchOptions(int Count, int Concurrency, int WarmUp, int Re
             int.Parse(Get("count", "2000")), int.Parse(Get("concurrency", "32")), int.Parse(Get("warm-up", "300")),
             Math.Clamp(int.Parse(Get("regions", "11")), 1, RegistrationLoad.NanjingDistricts.Length), Math.Max(1, int.Parse(Get("rounds", "2"))),
             Get("intake", Environment.GetEnvironmentVariable("COORD_INTAKE") ?? "http://127.0.0.1:5101"),
-            $"{server};Database={Get("reporting-db", "coordination_reporting")}", int.Parse(Get("timeout", "180")));
+            $"{server};Database={Get("reporting-db", "coordination_reporting")}", int.Parse(Get("timeout", "180")),
+            Get("token", Environment.GetEnvironmentVariable("COORD_TOKEN") ?? "") is { Length: > 0 } token ? token : null,
+            Get("directory", Environment.GetEnvironmentVariable("COORD_DIRECTORY") ?? Coordination.Cli.Oidc.Discovery.DefaultDirectory),
+            Get("user", Environment.GetEnvironmentVariable("COORD_USER") ?? "clerk.nanjing"),
+            Get("password", Environment.GetEnvironmentVariable("COORD_PASSWORD") ?? "") is { Length: > 0 } password ? password : null);
     }
 }

@@ -6,8 +6,18 @@ using Coordination.Bench;
 // first round after a start still pays for the services' JIT); asserts nothing.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}, " +
-    $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}");
-var load = new RegistrationLoad(options);
+    $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}, as {(options.Token is null ? options.User : "the given token")}");
+string clerkToken;
+try
+{
+    clerkToken = await ClerkToken.GetAsync(options);
+}
+catch (Exception ex) when (ex is Coordination.Cli.Oidc.OidcException or InvalidOperationException or HttpRequestException)
+{
+    Console.Error.WriteLine($"bench: no clerk token from the Directory at {options.Directory}: {ex.Message}");
+    return 2;
+}
+var load = new RegistrationLoad(options, clerkToken);
 await load.RunAsync(options.WarmUp, CancellationToken.None);
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)

@@ -2,7 +2,6 @@ using Coordination.Intake.Domain;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Coordination.Grpc.Intake;
-using Coordination.ServiceDefaults.Auth;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -11,12 +10,12 @@ namespace Coordination.Bench;
 public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds);
 
 /// <summary>Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency, round-robin over districts.</summary>
-public sealed class RegistrationLoad(BenchOptions options)
+public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
 {
     /// <summary>Nanjing's districts: a city bureau's load spreads over them (the routing catalogue sends housing to the city's bureau).</summary>
     public static readonly string[] NanjingDistricts = ["320102", "320104", "320105", "320106", "320111", "320113", "320114", "320115", "320116", "320117", "320118"];
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.IntakeAddress);
-    private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + TokenMinter.Mint("bench-clerk", Roles.Clerk, "nanjing-petition-bureau", "320100") } };
+    private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + clerkToken } };
     private int _sequence;
 
     public async Task<List<Sent>> RunAsync(int count, CancellationToken ct)

@@ -3,7 +3,6 @@ using Coordination.Grpc.Intake;
 using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.Grpc.Reporting;
-using Coordination.ServiceDefaults.Auth;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -14,8 +13,12 @@ namespace Coordination.Cli;
 public static class Commands
 {
     public const string Usage = """
-        usage: coord [--as ROLE:UNIT:REGION | --token JWT] COMMAND [options]
-          token      --role R --unit U --region CODE [--subject S]   mint a token with the local signing key
+        usage: coord [--profile NAME] [--directory URL] [--token JWT] COMMAND [options]
+          login      [--user NAME [--password PW]]                   sign in: in a browser (device code), or with a password
+                                                                     (development Directory; prompted, or read from stdin)
+          logout                                                     forget the profile's tokens
+          whoami                                                     who the profile is signed in as, and until when
+          token      --user NAME [--password PW]                     print an access token (password grant, not stored)
           register   --region CODE --topic T --summary TEXT --name NAME [--id-number ID]... [--phone P]
                      [--channel letter|visit|hotline|mailbox|web|leader-reception-day|peoples-suggestion]
                      [--category suggestion|accusation|grievance] [--accused-unit U] [--other-region CODE]...
@@ -78,7 +81,9 @@ public static class Commands
           meetings-report [--region CODE]
           rebuild                                                    (bureau) fold every read model again
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
-        (defaults http://127.0.0.1:5101 .. 5105); --as defaults to clerk:petition-bureau:320100
+        (defaults http://127.0.0.1:5101 .. 5105); the Directory: --directory or COORD_DIRECTORY (http://127.0.0.1:5206/)
+        tokens: $XDG_CONFIG_HOME/coordination/PROFILE.json (~/.config/coordination/), one file a profile;
+        --profile or COORD_PROFILE (default "default"); --token JWT uses that token as is
         """;
 
     private static readonly HashSet<string> Flags =
@@ -91,12 +96,22 @@ public static class Commands
         if (a.Positional.Count == 0) throw new UsageException("no command");
         var command = a.Positional[0];
         var arg = a.Positional.Count > 1 ? a.Positional[1] : "";
-        if (command == "token")
+        var profile = a.Get("profile") ?? Environment.GetEnvironmentVariable("COORD_PROFILE") ?? "default";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var store = TokenStore.Default();
+        var signIn = new SignIn(store, profile, http, TimeProvider.System);
+        switch (command)
         {
-            Console.WriteLine(TokenMinter.Mint(a.Get("subject", "cli-user"), Required(a, "role"), Required(a, "unit"), Required(a, "region")));
-            return 0;
+            case "login": return await signIn.LoginAsync(a, CancellationToken.None);
+            case "logout": return await signIn.LogoutAsync();
+            case "whoami": return await signIn.WhoAmIAsync();
+            case "token": return await signIn.TokenAsync(a, CancellationToken.None);
+            case "status": // the petitioner's view: no sign-in
+                Console.WriteLine(Json.Format(await Intake().GetPetitionStatusAsync(new GetPetitionStatusRequest { QueryCode = arg })));
+                return 0;
         }
-        var headers = new Metadata { { "Authorization", $"Bearer {TokenFor(a)}" } };
+        var token = a.Get("token") ?? await new Session(store, profile, http, TimeProvider.System).AccessTokenAsync(CancellationToken.None);
+        var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
         IMessage reply = command switch
         {
             "register" => await Intake().RegisterPetitionAsync(RegisterRequests.From(a), headers),
@@ -106,7 +121,6 @@ public static class Commands
                 RegionCode = a.Get("region", ""), Channel = RegisterRequests.ParseEnum<Coordination.Grpc.Intake.Channel>(a.Get("channel", "unspecified")),
                 Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
             }, headers),
-            "status" => await Intake().GetPetitionStatusAsync(new GetPetitionStatusRequest { QueryCode = arg }),
             "topics" => await Intake().ListTopicsAsync(new ListTopicsRequest(), headers),
             "schedule-reception" => await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
             {
@@ -217,14 +231,6 @@ public static class Commands
     private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 
     internal static string Required(Arguments a, string name) => a.Get(name) ?? throw new UsageException($"--{name} is required");
-
-    private static string TokenFor(Arguments a)
-    {
-        if (a.Get("token") is { } token) return token;
-        var parts = a.Get("as", "clerk:petition-bureau:320100").Split(':');
-        if (parts.Length != 3) throw new UsageException("--as takes ROLE:UNIT:REGION");
-        return TokenMinter.Mint($"cli-{parts[0]}", parts[0], parts[1], parts[2]);
-    }
 
     private static GrpcChannel Channel(string variable, int defaultPort) =>
         GrpcChannel.ForAddress(Environment.GetEnvironmentVariable(variable) ?? $"http://127.0.0.1:{defaultPort}");
