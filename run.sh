@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole system locally: infrastructure (scripts/infra.sh), then the five services, each applying its
-# migrations at start-up. `./run.sh stop` stops the services and the infrastructure it started.
+# Runs the whole system locally in Development: infrastructure (scripts/infra.sh), then the Directory (sign-in) and
+# the five services, each applying its migrations at start-up. `./run.sh stop` stops the services and the
+# infrastructure it started. Development secrets are made on the first run and kept under .infra/ (git-ignored):
+# the identity-number pepper in .infra/secrets.env, the Directory's key pair in .infra/directory-keys/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN_DIR="$ROOT/.run"
-SERVICES=(Intake:5101 Assignment:5102 LegalDiversion:5103 JointMeeting:5104 Reporting:5105)
+SERVICES=(Directory:5106 Intake:5101 Assignment:5102 LegalDiversion:5103 JointMeeting:5104 Reporting:5105)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop() {
@@ -23,6 +25,14 @@ if [ "${1:-}" = "stop" ]; then stop; exit 0; fi
 "$ROOT/scripts/infra.sh" up
 eval "$("$ROOT/scripts/infra.sh" env)"
 mkdir -p "$RUN_DIR"
+SECRETS="$ROOT/.infra/secrets.env"
+if [ ! -f "$SECRETS" ]; then
+  ( umask 077; echo "export Intake__IdentityPepper=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >"$SECRETS" )
+  echo "run: made development secrets in .infra/secrets.env"
+fi
+# shellcheck disable=SC1090
+. "$SECRETS"
+export ASPNETCORE_ENVIRONMENT=Development Directory__KeyDirectory="$ROOT/.infra/directory-keys"
 echo "run: building"
 dotnet build "$ROOT/Coordination.sln" -c Release -v quiet -nologo >"$RUN_DIR/build.log" 2>&1 || { tail -30 "$RUN_DIR/build.log"; exit 1; }
 
@@ -47,4 +57,6 @@ for entry in "${SERVICES[@]}"; do
   printf 'run: %-15s gRPC http://127.0.0.1:%s   health http://127.0.0.1:%s/health/ready   log .run/%s.log\n' "$name" "$port" $((port + 100)) "$name"
 done
 echo "run: RabbitMQ management http://127.0.0.1:${RABBITMQ_MGMT_PORT:-15672} (coordination/coordination)"
-echo "run: try it: tools/coord register --region 320102 --topic housing --summary '...' --name 张三"
+echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
+echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
+echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"

@@ -50,8 +50,7 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
             configure?.Invoke(b);
             b.Services.AddSingleton<TimeProvider>(Clock);
         }), Settings());
-        _instances.Add(instance);
-        return instance;
+        return await TrackAsync(instance);
     }
 
     /// <summary>Legal diversion on the same fake clock, for supervision orders that fall overdue.</summary>
@@ -62,8 +61,7 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
             configure?.Invoke(b);
             b.Services.AddSingleton<TimeProvider>(Clock);
         }), Settings());
-        _instances.Add(instance);
-        return instance;
+        return await TrackAsync(instance);
     }
 
     /// <summary>Joint meetings on the same fake clock.</summary>
@@ -74,13 +72,19 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
             configure?.Invoke(b);
             b.Services.AddSingleton<TimeProvider>(Clock);
         }), Settings());
-        _instances.Add(instance);
-        return instance;
+        return await TrackAsync(instance);
     }
 
     private async Task<ServiceInstance> StartReportingAsync()
     {
         var instance = await system.StartAsync<ReportingDb>($"reporting_clock_{name}", ReportingService.Build, Settings());
+        return await TrackAsync(instance);
+    }
+
+    /// <summary>Stopped with the world; knows the directory's units, as the main services learned them.</summary>
+    private async Task<ServiceInstance> TrackAsync(ServiceInstance instance)
+    {
+        await instance.CopyDirectoryFromAsync(system.Intake);
         _instances.Add(instance);
         return instance;
     }

@@ -25,6 +25,31 @@ public sealed class ServiceInstance(string name, WebApplication app, int grpcPor
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Directory units this instance's database holds (its copy of the directory).</summary>
+    public Task<long> KnownUnitsAsync() => CountAsync("SELECT count(*) FROM directory_units");
+
+    /// <summary>
+    /// Gives an instance on a virtual host without a Directory (the clock worlds) the units another instance learned
+    /// from the run's Directory, as the events would have.
+    /// </summary>
+    public async Task CopyDirectoryFromAsync(ServiceInstance source)
+    {
+        await using var from = new NpgsqlConnection(source.ConnectionString);
+        await from.OpenAsync();
+        await using var to = new NpgsqlConnection(ConnectionString);
+        await to.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT code, name, kind, region_code, parent_code, active, version FROM directory_units", from);
+        await using var reader = await read.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            await using var write = new NpgsqlCommand(
+                "INSERT INTO directory_units (code, name, kind, region_code, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, $6, $7) " +
+                "ON CONFLICT (code) DO NOTHING", to);
+            for (var i = 0; i < 7; i++) write.Parameters.AddWithValue(reader.GetValue(i));
+            await write.ExecuteNonQueryAsync();
+        }
+    }
+
     public async Task StopAsync()
     {
         if (_stopped) return;

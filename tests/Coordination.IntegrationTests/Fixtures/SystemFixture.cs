@@ -85,6 +85,10 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Ports:Grpc"] = grpcPort.ToString(),
         ["Ports:Http"] = httpPort.ToString(),
         ["Outbox:PollInterval"] = "00:00:00.200",
+        // Tokens from the run's Directory only; no service holds a key or a pepper it did not get from here.
+        ["Auth:Authority"] = TestTokens.Issuer,
+        ["Auth:AllowHttp"] = "true",
+        ["Intake:IdentityPepper"] = "pepper-of-test-run-" + RunId,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
         // A sensitive period for the early-warning test's regions only (3288xx), 1-3 June 2026.

@@ -22,12 +22,33 @@ public sealed class When_a_call_has_no_token(SystemFixture system)
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task A_token_signed_with_another_key_is_unauthenticated()
+    /// <summary>Every token the Directory did not sign, or that no longer holds, is refused by every service.</summary>
+    public static TheoryData<string, string> Forgeries
     {
-        var forged = TokenMinter.Mint("mallory", Roles.Bureau, "petition-bureau", "320000", signingKey: new string('k', 64));
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Call("intake", new Metadata { { "Authorization", "Bearer " + forged } }));
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var service in new[] { "intake", "assignment", "legal_diversion", "joint_meeting", "reporting" })
+                foreach (var forgery in new[] { "old_development_key", "forged_key", "alg_none", "expired", "other_issuer", "other_audience" })
+                    data.Add(service, forgery);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task A_token_the_directory_did_not_sign_or_that_expired_is_unauthenticated(string service, string forgery)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Call(service, Callers.Bearer(Forgery.Make(forgery))));
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_the_directory_signed_is_accepted()
+    {
+        var reply = await new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+            .ListAssignmentsAsync(new ListAssignmentsRequest(), Callers.Department("xuanwu-housing-office", "320102"));
+        Assert.NotNull(reply);
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
         Assert.Equal(report, await Reporting.GetLegalCasesAsync(request, committee));
 
-        using var http = Http(TokenMinter.Mint("c", Roles.Committee, "political-legal-committee-329100", "329100"));
+        using var http = Http(TestTokens.Mint("c", Roles.Committee, "political-legal-committee-329100", "329100"));
         var csv = await http.GetStringAsync("/reports/legal-cases?format=csv");
         Assert.StartsWith("case_number,region_code,channel,institution_code,status,age_days,major", csv);
         Assert.Contains("329101-2026-000001,329101,court,court-329101,in_progress,", csv);
@@ -219,7 +219,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         Assert.Equal(register, await Reporting.GetScreeningRegisterAsync(request, bureau));
         Assert.Contains(register.Entries, e => e.CaseId == s1.ToString());
 
-        using var http = Http(TokenMinter.Mint("b", Roles.Bureau, "bureau-329000", "329000"));
+        using var http = Http(TestTokens.Mint("b", Roles.Bureau, "bureau-329000", "329000"));
         var csv = await http.GetStringAsync("/reports/screening?quarter=2026-Q3&format=csv");
         Assert.StartsWith("case_number,region_code,topic,responsible_unit,responsible_person,due_at", csv);
         Assert.Contains("329002-2026-000001,329002,housing,housing-bureau-329002,li.ming,2026-09-10 00:00,51,False,False,1,True,False", csv);

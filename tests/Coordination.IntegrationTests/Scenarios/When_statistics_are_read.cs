@@ -70,7 +70,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         // The same bulletin as a CSV and a JSON download over HTTP, under the same token and jurisdiction.
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") };
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/reports/beijing-bulletin?month=2026-03&format=csv")).StatusCode);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", TokenMinter.Mint("b", Roles.Bureau, "bureau-329900", "329900"));
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Mint("b", Roles.Bureau, "bureau-329900", "329900"));
         var csv = await http.GetStringAsync("/reports/beijing-bulletin?month=2026-03&format=csv");
         Assert.StartsWith("region_code,batches,people,collective_batches", csv);
         Assert.Contains("329901,3,9,1,2,1,2,4,50,-25", csv);
@@ -168,7 +168,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
     private HttpClient Http(string unit, string region)
     {
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", TokenMinter.Mint("b", Roles.Bureau, unit, region));
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Mint("b", Roles.Bureau, unit, region));
         return http;
     }
 
