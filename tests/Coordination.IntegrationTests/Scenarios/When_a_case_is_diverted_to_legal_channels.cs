@@ -50,7 +50,12 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
     public async Task An_institution_declines_the_case_is_referred_again_accepted_and_followed_to_an_outcome()
     {
         var r = await OpenReferralAsync();
-        await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-court" }, Committee);
+        await Refused(() => Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-district-court" },
+            Committee).ResponseAsync, StatusCode.InvalidArgument, "institution_code");
+        await Refused(() => Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-housing-office" },
+            Committee).ResponseAsync, StatusCode.InvalidArgument, "institution_code: unit xuanwu-housing-office");
+        var referred = await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "Xuanwu Court" }, Committee);
+        Assert.Equal("xuanwu-court", referred.InstitutionCode);
         var court = Institution("xuanwu-court", "320102");
         await Refused(() => Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "declined" }, court).ResponseAsync,
             StatusCode.InvalidArgument, "reasons");
@@ -175,8 +180,12 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         await legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = referral.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-court" }, Committee);
         var court = Institution("xuanwu-court", "320102");
 
+        await Refused(() => legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
+            { ReferralId = referral.ReferralId, AddresseeCode = "xuanwu-people-court", Content = "x", DueDate = "2026-10-12" }, Committee).ResponseAsync,
+            StatusCode.InvalidArgument, "addressee_code");
         var answered = await legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
-            { ReferralId = referral.ReferralId, AddresseeCode = "xuanwu-court", Content = "请于10月12日前报告立案情况", DueDate = "2026-10-12" }, Committee);
+            { ReferralId = referral.ReferralId, AddresseeCode = "XUANWU-COURT", Content = "请于10月12日前报告立案情况", DueDate = "2026-10-12" }, Committee);
+        Assert.Equal("xuanwu-court", answered.AddresseeCode);
         var ignored = await legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
             { ReferralId = referral.ReferralId, AddresseeCode = "xuanwu-court", Content = "请于10月12日前报告审理计划", DueDate = "2026-10-12" }, Committee);
         await Refused(() => legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest

@@ -50,9 +50,13 @@ public sealed class When_a_case_is_handled(SystemFixture system)
         var requested = await Api.RequestReturnAsync(new RequestReturnRequest { AssignmentId = a.AssignmentId, Reasons = "属住房保障事项，非本单位职责" }, Unit);
         Assert.Equal("return_requested", requested.Status);
 
+        await Refused(() => Api.DecideReturnAsync(new DecideReturnRequest
+        {
+            AssignmentId = a.AssignmentId, Approve = true, Reason = "同意退回", NewUnitCode = "nanjing-housing-office",
+        }, Bureau).ResponseAsync, StatusCode.InvalidArgument, "new_unit_code");
         var returned = await Api.DecideReturnAsync(new DecideReturnRequest
         {
-            AssignmentId = a.AssignmentId, Approve = true, Reason = "同意退回", NewUnitCode = "nanjing-housing-bureau",
+            AssignmentId = a.AssignmentId, Approve = true, Reason = "同意退回", NewUnitCode = "Nanjing Housing Bureau",
         }, Bureau);
 
         Assert.Equal("returned", returned.Status);
@@ -117,9 +121,16 @@ public sealed class When_a_case_is_handled(SystemFixture system)
         Assert.Equal("report_awaiting_sign_off", submitted.Status);
         await Refused(() => Api.ReviewReportAsync(new ReviewReportRequest { AssignmentId = a.AssignmentId, Approve = true }, Bureau).ResponseAsync,
             StatusCode.FailedPrecondition, "NoReportToReview");
-        var signed = await Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId, LeaderName = "刘局长" }, Unit);
+        // A typed name is no sign-off: the department itself, a leader of another unit and a bureau are all refused.
+        await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId, LeaderName = "刘局长" }, Unit).ResponseAsync,
+            StatusCode.PermissionDenied);
+        await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId }, Callers.Leader("nanjing-housing-bureau", "320100")).ResponseAsync,
+            StatusCode.PermissionDenied);
+        await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId }, Bureau).ResponseAsync, StatusCode.PermissionDenied);
+        var signed = await Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId, LeaderName = "someone else" },
+            Callers.Leader(LabourBureau, "320100", name: "刘强", title: "局长"));
         Assert.Equal("report_submitted", signed.Status);
-        Assert.Equal("刘局长", signed.SignedOffBy);
+        Assert.Equal("刘强（局长）", signed.SignedOffBy);
     }
 
     [Fact]

@@ -77,10 +77,14 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
         var caseId = await RegisteredAsync(r => r.Topic = "tourism", "awaiting_manual_routing");
         await Refused(() => Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "", Kind = "gift" }, Bureau).ResponseAsync,
             StatusCode.InvalidArgument, "unit_code");
-        var routed = await Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "nanjing-culture-bureau", Kind = "transfer" }, Bureau);
+        await Refused(() => Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "nanjing-culture-office", Kind = "transfer" }, Bureau).ResponseAsync,
+            StatusCode.InvalidArgument, "unit_code: 'nanjing-culture-office' is not a unit of the directory");
+        // Any spelling of a directory unit is taken as its canonical code.
+        var routed = await Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = " Nanjing_Culture-BUREAU ", Kind = "transfer" }, Bureau);
         Assert.Equal("assigned", routed.Status);
+        Assert.Equal("nanjing-culture-bureau", routed.Assignments.Single().UnitCode);
         Assert.Equal("transfer", routed.Assignments.Single().Kind);
-        await Refused(() => Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "x", Kind = "assignment" }, Bureau).ResponseAsync,
+        await Refused(() => Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "nanjing-land-bureau", Kind = "assignment" }, Bureau).ResponseAsync,
             StatusCode.FailedPrecondition, "NotInTheBureauQueue");
         // A transfer (转送) ends when the unit tells the petitioner it accepted: nothing is reported back.
         var culture = Callers.Department("nanjing-culture-bureau");
@@ -95,15 +99,20 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
         var caseId = await RegisteredAsync(r => r.ToBeijing = true, "assigned");
         await Refused(() => Api.AssignResponsibilityAsync(new AssignResponsibilityRequest { CaseId = caseId, Unit = "nanjing-labour-bureau" }, Bureau).ResponseAsync,
             StatusCode.InvalidArgument, "group");
+        await Refused(() => Api.AssignResponsibilityAsync(new AssignResponsibilityRequest
+        {
+            CaseId = caseId, Unit = "nanjing-labor-bureau", Group = "劳动保障工作组", Leader = "陈副市长", Person = "王科长",
+        }, Bureau).ResponseAsync, StatusCode.InvalidArgument, "unit:");
         var recorded = await Api.AssignResponsibilityAsync(new AssignResponsibilityRequest
         {
-            CaseId = caseId, Unit = "nanjing-labour-bureau", Group = "劳动保障工作组", Leader = "陈副市长", Person = "王科长",
+            CaseId = caseId, Unit = "NANJING-LABOUR-BUREAU", Group = "劳动保障工作组", Leader = "陈副市长", Person = "王科长",
         }, Bureau);
-        Assert.Equal(("劳动保障工作组", "陈副市长", "王科长"), (recorded.ResponsibleGroup, recorded.ResponsibleLeader, recorded.ResponsiblePerson));
+        Assert.Equal(("nanjing-labour-bureau", "劳动保障工作组", "陈副市长", "王科长"),
+            (recorded.ResponsibleUnit, recorded.ResponsibleGroup, recorded.ResponsibleLeader, recorded.ResponsiblePerson));
         var local = await RegisteredAsync(_ => { }, "assigned");
         await Refused(() => Api.AssignResponsibilityAsync(new AssignResponsibilityRequest
         {
-            CaseId = local, Unit = "u", Group = "g", Leader = "l", Person = "p",
+            CaseId = local, Unit = "nanjing-labour-bureau", Group = "g", Leader = "l", Person = "p",
         }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "NotABeijingCase");
     }
 }

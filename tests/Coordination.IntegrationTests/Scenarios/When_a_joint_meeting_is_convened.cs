@@ -30,11 +30,18 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
         Assert.Equal("proposed", proposed.Status);
         var id = proposed.MeetingId;
         await Refused(() => api.ConveneMeetingAsync(new ConveneMeetingRequest { MeetingId = id, Agenda = "" }, Bureau).ResponseAsync, StatusCode.InvalidArgument, "agenda");
+        await Refused(() => api.ConveneMeetingAsync(new ConveneMeetingRequest
+        {
+            MeetingId = id, Agenda = "跨区域水污染信访问题协调", Place = "省信访局第一会议室",
+            ScheduledAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 10, 8, 10, 0, 0, Cst)),
+            Parties = { "nanjing-gov", "changzhou-water-authority" }, AnswerBy = "2026-09-30", PositionsBy = "2026-10-06",
+        }, Bureau).ResponseAsync, StatusCode.InvalidArgument, "parties[1]: 'changzhou-water-authority' is not a unit of the directory");
+        // Parties in any spelling are the directory's units, named once each.
         var convened = await api.ConveneMeetingAsync(new ConveneMeetingRequest
         {
             MeetingId = id, Agenda = "跨区域水污染信访问题协调", Place = "省信访局第一会议室",
             ScheduledAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 10, 8, 10, 0, 0, Cst)),
-            Parties = { "nanjing-gov", "zhenjiang-gov", "suzhou-gov" }, AnswerBy = "2026-09-30", PositionsBy = "2026-10-06",
+            Parties = { "Nanjing-Gov", "zhenjiang gov", "SUZHOU_GOV", "nanjing-gov" }, AnswerBy = "2026-09-30", PositionsBy = "2026-10-06",
         }, Bureau);
         Assert.Equal(["nanjing-gov", "zhenjiang-gov", "suzhou-gov"], convened.MissingAnswers);
 
@@ -58,15 +65,22 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 8, 12, 0, 0, Cst).ToUniversalTime());
         await Refused(() => api.HoldMeetingAsync(new HoldMeetingRequest { MeetingId = id, Minutes = "x", Resolution = "y" },
             Callers.As(Roles.Bureau, "nanjing-petition-bureau", "320000")).ResponseAsync, StatusCode.NotFound); // only the convener manages it
+        await Refused(() => api.HoldMeetingAsync(new HoldMeetingRequest
+        {
+            MeetingId = id, Attended = { "nanjing-gov" }, Minutes = "x", Resolution = "y", LeadUnit = "nanjing-environment-office",
+        }, Bureau).ResponseAsync, StatusCode.InvalidArgument, "lead_unit");
         var held = await api.HoldMeetingAsync(new HoldMeetingRequest
         {
             MeetingId = id, Attended = { "nanjing-gov", "zhenjiang-gov", "suzhou-gov" }, Minutes = "三方通报情况并议定分工", Resolution = "南京牵头，苏州配合",
-            LeadUnit = "nanjing-environment-bureau",
+            LeadUnit = "  NANJING-ENVIRONMENT-BUREAU ",
         }, Bureau);
         Assert.Equal("held", held.Status);
+        Assert.Equal("nanjing-environment-bureau", held.LeadUnit);
         Assert.Equal("李某", held.Parties.Single(p => p.Code == "zhenjiang-gov").Delegate.Split(' ')[1]);
 
-        await api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "nanjing-gov", Task = "关停违法排污口并回告", DueDate = "2026-10-20" }, Bureau);
+        await Refused(() => api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "nanjing-govt", Task = "t", DueDate = "2026-10-20" }, Bureau)
+            .ResponseAsync, StatusCode.InvalidArgument, "owner");
+        await api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "Nanjing-Gov", Task = "关停违法排污口并回告", DueDate = "2026-10-20" }, Bureau);
         var issued = await api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "suzhou-gov", Task = "提供水质监测报告", DueDate = "2026-10-15" }, Bureau);
         var nanjingItem = issued.ActionItems.Single(i => i.Owner == "nanjing-gov").ItemId;
         var suzhouItem = issued.ActionItems.Single(i => i.Owner == "suzhou-gov").ItemId;

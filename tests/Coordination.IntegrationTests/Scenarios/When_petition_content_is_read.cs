@@ -43,12 +43,20 @@ public sealed class When_petition_content_is_read(SystemFixture system)
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task An_accusation_is_never_routed_to_the_accused_unit()
+    /// <summary>However the clerk writes the accused unit, it is the directory's unit, and that unit never gets the case.</summary>
+    public static TheoryData<string> AccusedSpellings =>
+    [
+        "xuanwu-housing-office", "Xuanwu-Housing-Office", " xuanwu housing office ", "XUANWU_HOUSING_OFFICE",
+        "ｘｕａｎｗｕ－ｈｏｕｓｉｎｇ－ｏｆｆｉｃｅ", "南京市玄武区住房和城乡建设局",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AccusedSpellings))]
+    public async Task An_accusation_is_never_routed_to_the_accused_unit_whatever_the_spelling(string spelling)
     {
         var request = Petitions.Valid(region: "320102", topic: "housing");
         request.Category = Category.Accusation;
-        request.AccusedUnit = "xuanwu-housing-office"; // the unit the catalogue would pick
+        request.AccusedUnit = spelling; // the unit the catalogue would pick
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
 
         var handling = await Eventually.UntilAsync(
@@ -56,9 +64,39 @@ public sealed class When_petition_content_is_read(SystemFixture system)
                 .GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
             c => c is not null, "Assignment to know the case");
         Assert.Equal("awaiting_manual_routing", handling.Status);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Intake.GetPetitionAsync(
-            new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Department("xuanwu-housing-office", "320102")).ResponseAsync);
+        var stored = await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Bureau());
+        Assert.Equal("xuanwu-housing-office", stored.AccusedUnit);
+        var accused = Callers.Department("xuanwu-housing-office", "320102");
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, accused).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        ex = await Assert.ThrowsAsync<RpcException>(() => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).RouteCaseAsync(
+            new RouteCaseRequest { CaseId = registered.CaseId, UnitCode = spelling, Kind = "assignment" }, Callers.Bureau()).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("AccusedUnitExcluded", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_accusation_against_a_unit_the_directory_does_not_know_is_refused()
+    {
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "xuanwu-housing-offices";
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Intake.RegisterPetitionAsync(request, Callers.Clerk()).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("accused_unit: 'xuanwu-housing-offices' is not a unit of the directory", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_clerk_of_the_accused_unit_does_not_read_the_accusation_in_a_listing()
+    {
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "Nanjing Petition Bureau";
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk("xuanwu-petition-office", "320102"));
+        var listed = await Intake.ListPetitionsAsync(new ListPetitionsRequest { RegionCode = "320102", PageSize = 500 }, Callers.Clerk());
+        var entry = listed.Petitions.Single(p => p.CaseId == registered.CaseId);
+        Assert.True(entry.ContentWithheld);
+        Assert.DoesNotContain(Petitions.Summary, entry.Summary);
     }
 
     [Fact]
