@@ -30,6 +30,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public string DirectorySigningKey { get; } = NewRsaPem();
     public string DirectoryEncryptionKey { get; } = NewRsaPem();
     public string DirectoryAdministratorPassword { get; } = "Admin-" + Guid.NewGuid().ToString("N");
+    /// <summary>The secret of the "coordination-tests" service client (client credentials).</summary>
+    public string DirectoryServiceSecret { get; } = Guid.NewGuid().ToString("N");
     public ServiceInstance Intake { get; private set; } = null!;
     public ServiceInstance Assignment { get; private set; } = null!;
     public ServiceInstance LegalDiversion { get; private set; } = null!;
@@ -71,6 +73,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Directory:SigningKey"] = DirectorySigningKey,
             ["Directory:EncryptionKey"] = DirectoryEncryptionKey,
             ["Directory:Administrator:Password"] = DirectoryAdministratorPassword,
+            ["Directory:ServiceClients:coordination-tests:Secret"] = DirectoryServiceSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         return StartAsync<DirectoryDb>(database, (args, configure) => DirectoryService.Build(args, b =>

@@ -170,5 +170,31 @@ public sealed class When_people_sign_in(SystemFixture system) : IDisposable
         Assert.Contains("账户已停用", await (await _directory.LoginFormAsync(login, Password, "/")).Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_service_signs_in_with_client_credentials()
+    {
+        var response = await _directory.TokenAsync(("grant_type", "client_credentials"), ("client_id", "coordination-tests"),
+            ("client_secret", system.DirectoryServiceSecret), ("scope", "coordination"));
+        var token = await _directory.ValidateAsync((await DirectorySignIn.JsonAsync(response)).GetProperty("access_token").GetString()!);
+        Assert.Equal("coordination-tests", token.Subject);
+        Assert.Equal("service", token.GetClaim("role").Value);
+        var wrong = await _directory.TokenAsync(("grant_type", "client_credentials"), ("client_id", "coordination-tests"), ("client_secret", "wrong"));
+        Assert.Equal("invalid_client", (await DirectorySignIn.JsonAsync(wrong)).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_own_password()
+    {
+        var login = await _directory.NewPersonAsync(Roles.Clerk, "nanjing-petition-bureau", Password);
+        var own = DirectorySignIn.Bearer(await _directory.AccessTokenAsync(login, Password));
+        await CaseFlow.Refused(() => _directory.Api.ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = "not-it-at-all", NewPassword = "New-Passw0rd-long" },
+            own).ResponseAsync, global::Grpc.Core.StatusCode.InvalidArgument, "current_password");
+        await CaseFlow.Refused(() => _directory.Api.ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = Password, NewPassword = "short" },
+            own).ResponseAsync, global::Grpc.Core.StatusCode.InvalidArgument, "new_password");
+        await _directory.Api.ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = Password, NewPassword = "New-Passw0rd-long" }, own);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _directory.PasswordAsync(login, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _directory.PasswordAsync(login, "New-Passw0rd-long")).StatusCode);
+    }
+
     public void Dispose() => _directory.Dispose();
 }
