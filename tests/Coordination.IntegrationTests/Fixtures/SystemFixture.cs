@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
 using Coordination.Assignment;
 using Coordination.Assignment.Persistence;
+using Coordination.Directory;
+using Coordination.Directory.Persistence;
 using Coordination.Intake;
 using Coordination.Intake.Persistence;
 using Coordination.JointMeeting;
@@ -22,6 +25,13 @@ public sealed class SystemFixture : IAsyncLifetime
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
     public Infrastructure Infra { get; private set; } = null!;
+    public ServiceInstance Directory { get; private set; } = null!;
+    /// <summary>The Directory's keys and bootstrap administrator, made for this run only (nothing ships in the repository).</summary>
+    public string DirectorySigningKey { get; } = NewRsaPem();
+    public string DirectoryEncryptionKey { get; } = NewRsaPem();
+    public string DirectoryAdministratorPassword { get; } = "Admin-" + Guid.NewGuid().ToString("N");
+    /// <summary>The secret of the "coordination-tests" service client (client credentials).</summary>
+    public string DirectoryServiceSecret { get; } = Guid.NewGuid().ToString("N");
     public ServiceInstance Intake { get; private set; } = null!;
     public ServiceInstance Assignment { get; private set; } = null!;
     public ServiceInstance LegalDiversion { get; private set; } = null!;
@@ -33,6 +43,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         Infra = await Infrastructure.StartAsync();
         await Infra.CreateVirtualHostAsync(RunId);
+        Directory = await StartDirectoryAsync(); // first: the others learn units from it and validate its tokens
         // Consumers first, so that their queues exist before anything is published.
         Assignment = await StartAssignmentAsync();
         LegalDiversion = await StartAsync<LegalDiversionDb>("legal_diversion", LegalDiversionService.Build);
@@ -50,6 +61,32 @@ public sealed class SystemFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
         if (database != "intake") settings.TryAdd("RabbitMq:EndpointPrefix", database.Replace('_', '-'));
         return StartAsync<IntakeDb>(database, IntakeService.Build, settings);
+    }
+
+    /// <summary>The Directory on plain HTTP with the password grant, its issuer on the port it was given.</summary>
+    public Task<ServiceInstance> StartDirectoryAsync(string database = "directory", IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Directory:AllowHttp"] = "true",
+            ["Directory:AllowPasswordGrant"] = "true",
+            ["Directory:SigningKey"] = DirectorySigningKey,
+            ["Directory:EncryptionKey"] = DirectoryEncryptionKey,
+            ["Directory:Administrator:Password"] = DirectoryAdministratorPassword,
+            ["Directory:ServiceClients:coordination-tests:Secret"] = DirectoryServiceSecret,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        return StartAsync<DirectoryDb>(database, (args, configure) => DirectoryService.Build(args, b =>
+        {
+            configure?.Invoke(b);
+            b.Configuration["Directory:Issuer"] = $"http://127.0.0.1:{b.Configuration["Ports:Http"]}/";
+        }), settings);
+    }
+
+    private static string NewRsaPem()
+    {
+        using var rsa = RSA.Create(2048);
+        return rsa.ExportPkcs8PrivateKeyPem();
     }
 
     public Task<ServiceInstance> StartAssignmentAsync(string database = "assignment", IDictionary<string, string?>? overrides = null) =>

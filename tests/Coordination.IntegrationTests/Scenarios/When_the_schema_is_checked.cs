@@ -5,7 +5,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 /// <summary>Every model change comes with its migration, so start-up migrations create exactly what the code uses.</summary>
 public sealed class When_the_schema_is_checked
 {
-    public static TheoryData<string> Services => ["Intake", "Assignment", "LegalDiversion", "JointMeeting", "Reporting"];
+    public static TheoryData<string> Services => ["Intake", "Assignment", "LegalDiversion", "JointMeeting", "Reporting", "Directory"];
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -17,6 +17,7 @@ public sealed class When_the_schema_is_checked
             "Assignment" => new Coordination.Assignment.Persistence.DesignTimeFactory().CreateDbContext([]),
             "LegalDiversion" => new Coordination.LegalDiversion.Persistence.DesignTimeFactory().CreateDbContext([]),
             "JointMeeting" => new Coordination.JointMeeting.Persistence.DesignTimeFactory().CreateDbContext([]),
+            "Directory" => new Coordination.Directory.Persistence.DesignTimeFactory().CreateDbContext([]),
             _ => new Coordination.Reporting.Persistence.DesignTimeFactory().CreateDbContext([]),
         };
         using (db) Assert.False(db.Database.HasPendingModelChanges(), $"{service} has model changes without a migration");

@@ -1,0 +1,19 @@
+using Coordination.Directory.Domain;
+using UnitView = Coordination.Grpc.Directory.Unit;
+using PersonView = Coordination.Grpc.Directory.Person;
+
+namespace Coordination.Directory.Api;
+
+/// <summary>Domain rows as the gRPC API shows them.</summary>
+public static class Views
+{
+    public static UnitView Of(Unit u) => new()
+    {
+        Code = u.Code, Name = u.Name, Kind = u.Kind, RegionCode = u.RegionCode, ParentCode = u.ParentCode ?? "", Active = u.Active, Version = u.Version,
+    };
+
+    public static PersonView Of(Person p, DateTimeOffset now) => new()
+    {
+        Login = p.Login, Name = p.Name, UnitCode = p.UnitCode, Role = p.Role, LeaderTitle = p.LeaderTitle, Active = p.Active, Locked = p.IsLocked(now),
+    };
+}

@@ -1,0 +1,9 @@
+namespace Coordination.Directory.Domain;
+
+public enum SignInOutcome
+{
+    SignedIn,
+    WrongPassword,
+    Locked,
+    Deactivated,
+}

@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace Coordination.Directory.Domain;
+
+/// <summary>Canonical unit codes: lower-case ASCII words joined by single hyphens, so every service spells a unit one way.</summary>
+public static partial class UnitCode
+{
+    public const int MaxLength = 64;
+
+    public static bool IsValid(string? code) => code is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(code);
+
+    /// <summary>The canonical spelling of what a person typed: trimmed and lower-cased.</summary>
+    public static string Canonical(string spelling) => spelling.Trim().ToLowerInvariant();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

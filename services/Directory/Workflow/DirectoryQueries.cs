@@ -1,0 +1,61 @@
+using Coordination.Directory.Domain;
+using Coordination.Directory.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Directory.Workflow;
+
+/// <summary>Reads of units and people. Units are public to signed-in callers; people follow <see cref="MaySee"/>.</summary>
+public sealed class DirectoryQueries(DirectoryDb db)
+{
+    public async Task<IReadOnlyList<Unit>> UnitsAsync(string kind, string region, string query, bool includeInactive, CancellationToken ct)
+    {
+        var rows = db.Units.AsNoTracking().Where(u => includeInactive || u.Active);
+        if (kind.Length > 0) rows = rows.Where(u => u.Kind == kind);
+        if (region.Length > 0) rows = rows.Where(u => u.RegionCode.StartsWith(Jurisdiction.Prefix(region)));
+        var text = query.Trim();
+        if (text.Length > 0)
+        {
+            var lower = text.ToLowerInvariant();
+            rows = rows.Where(u => u.Code.Contains(lower) || u.Name.Contains(text));
+        }
+        return await rows.OrderBy(u => u.RegionCode).ThenBy(u => u.Code).ToListAsync(ct);
+    }
+
+    /// <summary>Any spelling of a code (trimmed, any case) or a unit's exact Chinese name.</summary>
+    public async Task<Unit?> UnitAsync(string spelling, CancellationToken ct)
+    {
+        var code = UnitCode.Canonical(spelling);
+        var name = spelling.Trim();
+        return await db.Units.AsNoTracking().Where(u => u.Code == code || u.Name == name).OrderBy(u => u.Code == code ? 0 : 1).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(Caller caller, string unitCode, bool includeInactive, CancellationToken ct)
+    {
+        var rows = await (from p in db.People.AsNoTracking()
+                          join u in db.Units.AsNoTracking() on p.UnitCode equals u.Code
+                          where (unitCode == "" || p.UnitCode == unitCode) && (includeInactive || p.Active)
+                          orderby p.UnitCode, p.Login
+                          select new { p, u.RegionCode }).ToListAsync(ct);
+        return rows.Where(r => MaySee(caller, r.p.UnitCode, r.RegionCode)).Select(r => r.p).ToList();
+    }
+
+    /// <summary>The person, when the caller may see them; null otherwise (NotFound, so logins don't leak).</summary>
+    public async Task<Person?> PersonAsync(Caller caller, string login, CancellationToken ct)
+    {
+        var row = await (from p in db.People.AsNoTracking()
+                         join u in db.Units.AsNoTracking() on p.UnitCode equals u.Code
+                         where p.Login == login
+                         select new { p, u.RegionCode }).SingleOrDefaultAsync(ct);
+        return row is not null && (row.p.Login == caller.Subject || MaySee(caller, row.p.UnitCode, row.RegionCode)) ? row.p : null;
+    }
+
+    /// <summary>Whether the token's person is still active: a deactivated person's tokens are refused here too.</summary>
+    public Task<bool> IsActiveAsync(string login, CancellationToken ct) => db.People.AnyAsync(p => p.Login == login && p.Active, ct);
+
+    public Task<Unit?> UnitByCodeAsync(string code, CancellationToken ct) => db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
+
+    /// <summary>Administrators see everyone; the bureau and leaders their jurisdiction; everyone else their own unit.</summary>
+    public static bool MaySee(Caller caller, string unitCode, string unitRegion) =>
+        caller.Is(Roles.Administrator) || (caller.Is(Roles.Bureau, Roles.Leader) ? caller.Covers(unitRegion) : caller.Unit == unitCode);
+}

@@ -1,0 +1,23 @@
+using Coordination.Contracts.Directory;
+using Coordination.Directory.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Directory.Workflow;
+
+/// <summary>Every unit and every deactivated person in one message, queued in the caller's unit of work.</summary>
+public sealed class UnitDirectory(DirectoryDb db, TimeProvider clock)
+{
+    public async Task PublishAsync(CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(ct);
+        var deactivated = await db.People.AsNoTracking().Where(p => !p.Active)
+            .Select(p => new { p.Login, p.DeactivatedAt }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        db.Publish(new UnitDirectoryPublished
+        {
+            Units = units.Select(u => u.ToContract()).ToList(),
+            DeactivatedPeople = deactivated.Select(p => new DeactivatedPerson { Subject = p.Login, DeactivatedAt = p.DeactivatedAt ?? now }).ToList(),
+            OccurredAt = now,
+        });
+    }
+}
