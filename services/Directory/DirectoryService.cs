@@ -42,5 +42,5 @@ public static class DirectoryService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
         ServiceApp.Build(Spec, typeof(DirectoryService).Assembly.GetName().Name!, args, configure);
 
-    public static Task RunAsync(string[] args) => ServiceApp.RunAsync<DirectoryDb>(Build(args));
+    public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<DirectoryDb>(Name, () => Build(args));
 }

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Hosting;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -22,13 +23,13 @@ public sealed record KeyMaterial(RsaSecurityKey Signing, RsaSecurityKey Encrypti
     private static RsaSecurityKey Read(string? pem, string? path, string setting, string purpose)
     {
         if (string.IsNullOrWhiteSpace(pem) && string.IsNullOrWhiteSpace(path))
-            throw new StartupRefusedException($"no {purpose} key: set Directory__{setting} or Directory__{setting}Path");
+            throw new MissingSettingException($"no {purpose} key: set Directory__{setting} or Directory__{setting}Path");
         if (string.IsNullOrWhiteSpace(pem))
         {
             try { pem = File.ReadAllText(path!); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new StartupRefusedException($"cannot read the {purpose} key from Directory:{setting}Path ({path}): {ex.Message}");
+                throw new MissingSettingException($"cannot read the {purpose} key from Directory:{setting}Path ({path}): {ex.Message}");
             }
         }
         return FromPem(pem, $"Directory:{setting}");
@@ -38,11 +39,11 @@ public sealed record KeyMaterial(RsaSecurityKey Signing, RsaSecurityKey Encrypti
     {
         var rsa = RSA.Create();
         try { rsa.ImportFromPem(pem); }
-        catch (ArgumentException) { throw new StartupRefusedException($"{source} is not an RSA private key in PEM form"); }
-        catch (CryptographicException) { throw new StartupRefusedException($"{source} is not an RSA private key in PEM form"); }
-        if (rsa.KeySize < 2048) throw new StartupRefusedException($"{source} is {rsa.KeySize} bits; at least 2048 are required");
+        catch (ArgumentException) { throw new MissingSettingException($"{source} is not an RSA private key in PEM form"); }
+        catch (CryptographicException) { throw new MissingSettingException($"{source} is not an RSA private key in PEM form"); }
+        if (rsa.KeySize < 2048) throw new MissingSettingException($"{source} is {rsa.KeySize} bits; at least 2048 are required");
         try { rsa.ExportParameters(includePrivateParameters: true); }
-        catch (CryptographicException) { throw new StartupRefusedException($"{source} holds a public key; the private key is required"); }
+        catch (CryptographicException) { throw new MissingSettingException($"{source} holds a public key; the private key is required"); }
         var key = new RsaSecurityKey(rsa);
         // A stable key id (the JWK thumbprint), so services cache the published key across restarts.
         key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());

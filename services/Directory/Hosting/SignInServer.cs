@@ -23,7 +23,7 @@ public static class SignInServer
         var plainHttp = options.AllowHttp || builder.Environment.IsDevelopment();
         var httpPort = builder.Configuration.GetSection("Ports").Get<PortOptions>()?.Http is > 0 and var port ? port : DirectoryService.DefaultGrpcPort + 100;
         var issuer = options.Issuer ?? $"http://127.0.0.1:{httpPort}/";
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri)) throw new StartupRefusedException($"Directory:Issuer '{issuer}' is not an absolute URI");
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri)) throw new MissingSettingException($"Directory:Issuer '{issuer}' is not an absolute URI");
 
         builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
         builder.Services.Configure<LockoutPolicy>(builder.Configuration.GetSection("Directory:Lockout"));
@@ -75,7 +75,7 @@ public static class SignInServer
     private static void CheckAdministrator(AdministratorOptions admin)
     {
         if (string.IsNullOrEmpty(admin.Password)) return;
-        if (!LoginName.IsValid(admin.Login)) throw new StartupRefusedException($"Directory:Administrator:Login '{admin.Login}' is not a valid login name");
-        if (PasswordPolicy.Problem(admin.Password) is { } problem) throw new StartupRefusedException($"Directory:Administrator:Password {problem}");
+        if (!LoginName.IsValid(admin.Login)) throw new MissingSettingException($"Directory:Administrator:Login '{admin.Login}' is not a valid login name");
+        if (PasswordPolicy.Problem(admin.Password) is { } problem) throw new MissingSettingException($"Directory:Administrator:Password {problem}");
     }
 }

@@ -40,18 +40,17 @@ public static class ServiceApp
     /// </summary>
     public static async Task<int> RunAsync<TDb>(string name, Func<WebApplication> build) where TDb : ServiceDbContext
     {
-        WebApplication app;
         try
         {
-            app = build();
+            var app = build();
+            await app.MigrateDatabaseAsync<TDb>();
+            await app.RunAsync();
+            return 0;
         }
         catch (MissingSettingException ex)
         {
             await Console.Error.WriteLineAsync($"{name}: {ex.Message}");
             return 2;
         }
-        await app.MigrateDatabaseAsync<TDb>();
-        await app.RunAsync();
-        return 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Coordination.Assignment;
 using Coordination.Assignment.Persistence;
 using Coordination.Directory;
@@ -27,8 +26,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public Infrastructure Infra { get; private set; } = null!;
     public ServiceInstance Directory { get; private set; } = null!;
     /// <summary>The Directory's keys and bootstrap administrator, made for this run only (nothing ships in the repository).</summary>
-    public string DirectorySigningKey { get; } = NewRsaPem();
-    public string DirectoryEncryptionKey { get; } = NewRsaPem();
+    public string DirectorySigningKey => TestTokens.SigningKeyPem;
+    public string DirectoryEncryptionKey => TestTokens.EncryptionKeyPem;
     public string DirectoryAdministratorPassword { get; } = "Admin-" + Guid.NewGuid().ToString("N");
     /// <summary>The secret of the "coordination-tests" service client (client credentials).</summary>
     public string DirectoryServiceSecret { get; } = Guid.NewGuid().ToString("N");
@@ -44,12 +43,22 @@ public sealed class SystemFixture : IAsyncLifetime
         Infra = await Infrastructure.StartAsync();
         await Infra.CreateVirtualHostAsync(RunId);
         Directory = await StartDirectoryAsync(); // first: the others learn units from it and validate its tokens
+        TestTokens.Issuer = $"http://127.0.0.1:{Directory.HttpPort}/";
         // Consumers first, so that their queues exist before anything is published.
         Assignment = await StartAssignmentAsync();
         LegalDiversion = await StartAsync<LegalDiversionDb>("legal_diversion", LegalDiversionService.Build);
         JointMeeting = await StartAsync<JointMeetingDb>("joint_meeting", JointMeetingService.Build);
         Reporting = await StartAsync<ReportingDb>("reporting", ReportingService.Build);
         Intake = await StartIntakeAsync();
+        await KnowTheDirectoryAsync(Intake, Assignment, LegalDiversion, JointMeeting, Reporting);
+    }
+
+    /// <summary>Waits until each instance holds every unit of the run's Directory (it asks for them at start).</summary>
+    public async Task KnowTheDirectoryAsync(params ServiceInstance[] instances)
+    {
+        var units = await Directory.CountAsync("SELECT count(*) FROM units");
+        foreach (var instance in instances)
+            await Eventually.UntilAsync(instance.KnownUnitsAsync, n => n == units, $"{instance.Name} to know the directory's {units} units");
     }
 
     /// <summary>
@@ -79,14 +88,8 @@ public sealed class SystemFixture : IAsyncLifetime
         return StartAsync<DirectoryDb>(database, (args, configure) => DirectoryService.Build(args, b =>
         {
             configure?.Invoke(b);
-            b.Configuration["Directory:Issuer"] = $"http://127.0.0.1:{b.Configuration["Ports:Http"]}/";
+            b.Configuration["Directory:Issuer"] = b.Configuration["Auth:Authority"] = $"http://127.0.0.1:{b.Configuration["Ports:Http"]}/";
         }), settings);
-    }
-
-    private static string NewRsaPem()
-    {
-        using var rsa = RSA.Create(2048);
-        return rsa.ExportPkcs8PrivateKeyPem();
     }
 
     public Task<ServiceInstance> StartAssignmentAsync(string database = "assignment", IDictionary<string, string?>? overrides = null) =>
