@@ -40,7 +40,18 @@ public static class DirectoryService
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
-        ServiceApp.Build(Spec, typeof(DirectoryService).Assembly.GetName().Name!, args, configure);
+        ServiceApp.Build(Spec, typeof(DirectoryService).Assembly.GetName().Name!, args, builder =>
+        {
+            configure?.Invoke(builder);
+            TrustItself(builder.Configuration);
+        });
+
+    /// <summary>The shared bearer scheme of the Directory trusts the Directory itself, so it needs no Auth:Authority of its own.</summary>
+    private static void TrustItself(IConfiguration configuration)
+    {
+        if (string.IsNullOrEmpty(configuration["Auth:Authority"])) configuration["Auth:Authority"] = SignInServer.IssuerOf(configuration);
+        if (string.IsNullOrEmpty(configuration["Auth:AllowHttp"])) configuration["Auth:AllowHttp"] = configuration["Directory:AllowHttp"];
+    }
 
     public static Task<int> RunAsync(string[] args) => ServiceApp.RunAsync<DirectoryDb>(Name, () => Build(args));
 }

@@ -38,7 +38,7 @@ public static class Commands
           return     ASSIGNMENT_ID --reasons R                       object and ask to return it (异议)
           extend     ASSIGNMENT_ID --days N --reason R
           report     ASSIGNMENT_ID --outcome resolved|explained|not_supported --answer TEXT
-          sign-off   ASSIGNMENT_ID --leader NAME
+          sign-off   ASSIGNMENT_ID                                   (a leader of the unit) signs the report off
           route      CASE_ID --unit U [--kind assignment|transfer]   (bureau) from its queue
           decide-return ASSIGNMENT_ID --approve|--reject --reason R [--new-unit U]
           decide-extension ASSIGNMENT_ID --approve|--reject [--reason R]
@@ -137,7 +137,7 @@ public static class Commands
                 { AssignmentId = arg, Days = int.Parse(a.Get("days", "0")), Reason = a.Get("reason", "") }, headers),
             "report" => await Assignment().SubmitReportAsync(new SubmitReportRequest
                 { AssignmentId = arg, Outcome = a.Get("outcome", ""), Answer = a.Get("answer", "") }, headers),
-            "sign-off" => await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg, LeaderName = a.Get("leader", "") }, headers),
+            "sign-off" => await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg }, headers),
             "route" => await Assignment().RouteCaseAsync(new RouteCaseRequest
                 { CaseId = arg, UnitCode = a.Get("unit", ""), Kind = a.Get("kind", "assignment") }, headers),
             "decide-return" => await Assignment().DecideReturnAsync(new DecideReturnRequest

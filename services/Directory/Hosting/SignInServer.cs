@@ -15,14 +15,20 @@ public static class SignInServer
 
     public static bool PasswordGrantAllowed(DirectoryOptions options, IHostEnvironment environment) => options.AllowPasswordGrant || environment.IsDevelopment();
 
+    /// <summary>Directory:Issuer, else this machine's address on the HTTP port.</summary>
+    public static string IssuerOf(IConfiguration configuration)
+    {
+        var httpPort = configuration.GetSection("Ports").Get<PortOptions>()?.Http is > 0 and var port ? port : DirectoryService.DefaultGrpcPort + 100;
+        return configuration["Directory:Issuer"] is { Length: > 0 } issuer ? issuer : $"http://127.0.0.1:{httpPort}/";
+    }
+
     public static WebApplicationBuilder AddSignInServer(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Directory").Get<DirectoryOptions>() ?? new DirectoryOptions();
         CheckAdministrator(options.Administrator);
         var keys = KeyMaterial.Load(options, builder.Environment); // refuses to start without keys outside Development
         var plainHttp = options.AllowHttp || builder.Environment.IsDevelopment();
-        var httpPort = builder.Configuration.GetSection("Ports").Get<PortOptions>()?.Http is > 0 and var port ? port : DirectoryService.DefaultGrpcPort + 100;
-        var issuer = options.Issuer ?? $"http://127.0.0.1:{httpPort}/";
+        var issuer = IssuerOf(builder.Configuration);
         if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri)) throw new MissingSettingException($"Directory:Issuer '{issuer}' is not an absolute URI");
 
         builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));

@@ -34,6 +34,24 @@ public static class UnitSpelling
         return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
     }
 
+    /// <summary>
+    /// Full-width ASCII (U+FF01–FF5E) and the ideographic space as their ASCII forms: what NFKC does for them, done by
+    /// hand because the services run with invariant globalization, where Normalize leaves them as they are.
+    /// </summary>
+    private static string FoldFullWidth(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' => ' ',
+                _ => c,
+            };
+        }
+    });
+
     /// <summary>The spelling as it may be echoed in an error message: printable and short.</summary>
     public static string Shown(string spelling)
     {
@@ -41,12 +59,24 @@ public static class UnitSpelling
         return spelling.Length > 64 ? printable + "…" : printable;
     }
 
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
+
     private static bool TryNormalize(string text, out string normalized)
     {
+        normalized = "";
+        if (HasLoneSurrogate(text)) return false; // malformed Unicode
         try
         {
-            normalized = text.Normalize(NormalizationForm.FormKC);
-            return true;
+            normalized = FoldFullWidth(text.Normalize(NormalizationForm.FormKC));
+            return !normalized.Any(char.IsControl);
         }
         catch (ArgumentException) // lone surrogates: malformed Unicode
         {

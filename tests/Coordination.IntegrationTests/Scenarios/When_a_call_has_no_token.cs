@@ -59,14 +59,5 @@ public sealed class When_a_call_has_no_token(SystemFixture system)
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
     }
 
-    private Task Call(string service, Metadata headers) => service switch
-    {
-        "intake" => new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), headers).ResponseAsync,
-        "assignment" => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).ListAssignmentsAsync(new ListAssignmentsRequest(), headers).ResponseAsync,
-        "legal_diversion" => new LegalDiversionApi.LegalDiversionApiClient(system.LegalDiversion.Channel).ListReferralsAsync(new ListReferralsRequest(), headers).ResponseAsync,
-        "joint_meeting" => new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest(), headers).ResponseAsync,
-        "reporting" => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
-            .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = Guid.NewGuid().ToString() }, headers).ResponseAsync,
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
+    private Task Call(string service, Metadata headers) => ServiceCalls.Any(system, service, headers);
 }

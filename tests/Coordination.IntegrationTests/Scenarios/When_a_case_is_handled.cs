@@ -121,13 +121,13 @@ public sealed class When_a_case_is_handled(SystemFixture system)
         Assert.Equal("report_awaiting_sign_off", submitted.Status);
         await Refused(() => Api.ReviewReportAsync(new ReviewReportRequest { AssignmentId = a.AssignmentId, Approve = true }, Bureau).ResponseAsync,
             StatusCode.FailedPrecondition, "NoReportToReview");
-        // A typed name is no sign-off: the department itself, a leader of another unit and a bureau are all refused.
-        await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId, LeaderName = "刘局长" }, Unit).ResponseAsync,
+        // Only a leader of the unit signs: the department itself, a leader of another unit and a bureau are all refused.
+        await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId }, Unit).ResponseAsync,
             StatusCode.PermissionDenied);
         await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId }, Callers.Leader("nanjing-housing-bureau", "320100")).ResponseAsync,
             StatusCode.PermissionDenied);
         await Refused(() => Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId }, Bureau).ResponseAsync, StatusCode.PermissionDenied);
-        var signed = await Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId, LeaderName = "someone else" },
+        var signed = await Api.SignOffReportAsync(new SignOffReportRequest { AssignmentId = a.AssignmentId },
             Callers.Leader(LabourBureau, "320100", name: "刘强", title: "局长"));
         Assert.Equal("report_submitted", signed.Status);
         Assert.Equal("刘强（局长）", signed.SignedOffBy);
