@@ -25,7 +25,7 @@ public static class DirectoryService
             builder.Services.AddScoped<DirectoryQueries>();
             builder.Services.AddScoped<SignInDecisions>();
             builder.Services.AddScoped<DirectorySeeding>();
-            builder.Services.AddScoped<UnitDirectory>();
+            builder.Services.AddScoped<UnitDirectoryPublisher>();
             builder.Services.AddScoped<ClientRegistration>();
         },
         Endpoints = app =>

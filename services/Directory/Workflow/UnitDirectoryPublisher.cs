@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Directory.Workflow;
 
 /// <summary>Every unit and every deactivated person in one message, queued in the caller's unit of work.</summary>
-public sealed class UnitDirectory(DirectoryDb db, TimeProvider clock)
+public sealed class UnitDirectoryPublisher(DirectoryDb db, TimeProvider clock)
 {
     public async Task PublishAsync(CancellationToken ct)
     {
