@@ -58,5 +58,42 @@ public sealed class When_signed_in_people_call_the_services(SystemFixture system
         Assert.Equal("测试用户（局长）", signed.SignedOffBy);
     }
 
+    [Fact]
+    public async Task A_unit_the_administrator_adds_is_known_everywhere_and_once_deactivated_refused()
+    {
+        var code = "test-office-" + Guid.NewGuid().ToString("N")[..8];
+        var admin = await _directory.AdministratorAsync();
+        await _directory.Api.RegisterUnitAsync(new RegisterUnitRequest
+            { Code = code, Name = "测试办公室" + code[^8..], Kind = "department", RegionCode = "320102", ParentCode = "xuanwu-gov" }, admin);
+        var intake = new Grpc.Intake.IntakeApi.IntakeApiClient(system.Intake.Channel);
+        Grpc.Intake.RegisterPetitionRequest Accusing(string unit)
+        {
+            var request = Petitions.Valid(region: "320102", topic: "housing");
+            request.Category = Grpc.Intake.Category.Accusation;
+            request.AccusedUnit = unit;
+            return request;
+        }
+        var registered = await Eventually.UntilAsync(() => intake.RegisterPetitionAsync(Accusing(code.ToUpperInvariant()), Callers.Clerk()).ResponseAsync,
+            r => r.CaseId.Length > 0, $"Intake to know {code}");
+        Assert.Equal(code, (await intake.GetPetitionAsync(new Grpc.Intake.GetPetitionRequest { CaseId = registered.CaseId }, Callers.Bureau())).AccusedUnit);
+
+        await _directory.Api.ChangeUnitAsync(new ChangeUnitRequest { Code = code, Active = false }, admin);
+        var refused = await Eventually.UntilAsync(async () =>
+        {
+            try
+            {
+                await intake.RegisterPetitionAsync(Accusing(code), Callers.Clerk());
+                return null;
+            }
+            catch (RpcException ex)
+            {
+                return ex;
+            }
+        }, ex => ex is not null, $"Intake to refuse the deactivated {code}", TimeSpan.FromSeconds(40));
+        Assert.Equal(StatusCode.InvalidArgument, refused!.StatusCode);
+        Assert.Contains($"accused_unit: unit {code}", refused.Status.Detail);
+        Assert.Contains("is no longer active", refused.Status.Detail);
+    }
+
     public void Dispose() => _directory.Dispose();
 }
