@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.Assignment;
 
 /// <summary>Reminder at 80% of a time limit.</summary>
-public sealed record DeadlineApproaching
+public sealed record DeadlineApproaching : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -12,4 +12,6 @@ public sealed record DeadlineApproaching
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Approaching;
 }

@@ -4,7 +4,7 @@ namespace Coordination.Contracts.Assignment;
 /// A time limit that had passed (催办 sent) is no longer overdue: the step was done late ("met") or an approved
 /// extension moved the limit ("extended"). Lets the overdue list drop it.
 /// </summary>
-public sealed record DeadlineCleared
+public sealed record DeadlineCleared : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     public required Guid DeadlineId { get; init; }
@@ -15,4 +15,7 @@ public sealed record DeadlineCleared
     /// <summary>"met" or "extended".</summary>
     public required string How { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    Guid? IDeadlineRung.DeadlineId => DeadlineId;
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Cleared;
 }

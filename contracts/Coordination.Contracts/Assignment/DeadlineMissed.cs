@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.Assignment;
 
 /// <summary>催办: the day after a time limit passed unmet.</summary>
-public sealed record DeadlineMissed
+public sealed record DeadlineMissed : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -12,4 +12,6 @@ public sealed record DeadlineMissed
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Missed;
 }

@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.Assignment;
 
 /// <summary>督办: still late five working days after the limit.</summary>
-public sealed record SupervisionIssued
+public sealed record SupervisionIssued : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -12,4 +12,6 @@ public sealed record SupervisionIssued
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Supervision;
 }

@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.JointMeeting;
 
 /// <summary>Reminder at 80% of a joint-meeting limit (answer, position, action item). CaseId is the meeting's first case.</summary>
-public sealed record MeetingDeadlineApproaching
+public sealed record MeetingDeadlineApproaching : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -10,4 +10,6 @@ public sealed record MeetingDeadlineApproaching
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Approaching;
 }

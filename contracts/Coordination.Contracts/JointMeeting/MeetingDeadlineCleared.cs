@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.JointMeeting;
 
 /// <summary>A time limit that had passed (催办 sent) was met late or is no longer due; the overdue list drops it.</summary>
-public sealed record MeetingDeadlineCleared
+public sealed record MeetingDeadlineCleared : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     public required Guid DeadlineId { get; init; }
@@ -11,4 +11,7 @@ public sealed record MeetingDeadlineCleared
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    Guid? IDeadlineRung.DeadlineId => DeadlineId;
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Cleared;
 }

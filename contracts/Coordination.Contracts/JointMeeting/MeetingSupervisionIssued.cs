@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.JointMeeting;
 
 /// <summary>督办: still late five working days after the limit. CaseId is the meeting's first case.</summary>
-public sealed record MeetingSupervisionIssued
+public sealed record MeetingSupervisionIssued : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -10,4 +10,6 @@ public sealed record MeetingSupervisionIssued
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Supervision;
 }

@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.LegalDiversion;
 
 /// <summary>Reminder at 80% of a legal-diversion time limit.</summary>
-public sealed record LegalDeadlineApproaching
+public sealed record LegalDeadlineApproaching : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -10,4 +10,6 @@ public sealed record LegalDeadlineApproaching
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Approaching;
 }

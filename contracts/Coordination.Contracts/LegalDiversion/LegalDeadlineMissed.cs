@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.LegalDiversion;
 
 /// <summary>催办: a legal-diversion time limit passed unmet.</summary>
-public sealed record LegalDeadlineMissed
+public sealed record LegalDeadlineMissed : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -10,4 +10,6 @@ public sealed record LegalDeadlineMissed
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Missed;
 }

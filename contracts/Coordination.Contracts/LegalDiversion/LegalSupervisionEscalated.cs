@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.LegalDiversion;
 
 /// <summary>Still late five working days after the limit: escalated to the committee.</summary>
-public sealed record LegalSupervisionEscalated
+public sealed record LegalSupervisionEscalated : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -10,4 +10,6 @@ public sealed record LegalSupervisionEscalated
     public required string UnitCode { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Supervision;
 }
