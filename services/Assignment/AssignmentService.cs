@@ -25,8 +25,11 @@ public static class AssignmentService
             builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
             builder.Services.AddSingleton<ReferenceDataCache<RuleSet>>();
             builder.Services.AddSingleton<ReferenceDataCache<Holiday>>();
-            builder.Services.AddScoped<CaseClock>();
+            builder.Services.AddScoped<AssignmentReferenceData>();
+            builder.Services.AddScoped<AssignmentQueries>();
             builder.Services.AddScoped<CaseRouter>();
+            builder.Services.AddScoped<CaseOpening>();
+            builder.Services.AddScoped<ReturnedCases>();
             builder.Services.AddScoped<CaseUnitOfWork>();
             builder.Services.AddScoped<UnitActions>();
             builder.Services.AddScoped<BureauActions>();

@@ -23,6 +23,8 @@ public static class JointMeetingService
         {
             builder.Services.Configure<MeetingOptions>(builder.Configuration.GetSection("JointMeeting"));
             builder.Services.AddScoped<MeetingActions>();
+            builder.Services.AddScoped<MeetingProposals>();
+            builder.Services.AddScoped<MeetingQueries>();
             builder.AddDeadlineScanner<JointMeetingDb, MeetingDeadlines>();
         },
         Endpoints = app => app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization(),

@@ -19,6 +19,8 @@ public static class LegalDiversionService
         {
             builder.Services.Configure<LegalDiversionOptions>(builder.Configuration.GetSection("LegalDiversion"));
             builder.Services.AddScoped<ReferralActions>();
+            builder.Services.AddScoped<ReferralOpening>();
+            builder.Services.AddScoped<LegalAdviceActions>();
             builder.Services.AddScoped<ReferralQueries>();
             builder.AddDeadlineScanner<LegalDiversionDb, LegalDeadlines>();
         },

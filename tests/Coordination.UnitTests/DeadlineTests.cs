@@ -1,5 +1,6 @@
 using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
+using Coordination.ServiceDefaults.Grpc;
 
 namespace Coordination.UnitTests;
 
@@ -87,5 +88,34 @@ public sealed class DeadlineTests
         RuleSet[] sets = [new() { Version = "old", EffectiveFrom = new DateOnly(2020, 1, 1) }, new() { Version = "new", EffectiveFrom = new DateOnly(2026, 12, 1), HandlingDays = 45 }];
         Assert.Equal("old", RuleSet.InForce(sets, new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero)).Version); // 23:59 in Nanjing
         Assert.Equal("new", RuleSet.InForce(sets, new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero)).Version);
+    }
+
+    [Fact]
+    public void A_hand_over_carries_its_acknowledgement_and_objection_limits_in_working_days()
+    {
+        var limits = new CaseTimeLimits(Rules, Calendar);
+        var c = new HandlingCase { Id = Guid.NewGuid(), CaseNumber = "n", RegionCode = "320102", Topic = "housing", Status = CaseStatus.AwaitingManualRouting, RuleSetVersion = "t" };
+        var a = c.HandOver(Guid.NewGuid(), "u", AssignmentKinds.Assignment, "r", Monday, limits);
+        Assert.Equal(CaseStatus.Assigned, c.Status);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Cst), a.AcknowledgeDueAt); // Tue, Wed, Thu: ends as Friday begins
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, Cst), a.ObjectionDueAt);   // five working days: Tue to Mon
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 0, 0, 0, Cst), limits.AcceptNoticeBy(Monday)); // 15 days: Tuesday 8 December
+    }
+
+    [Fact]
+    public void A_case_is_never_handed_to_the_unit_it_accuses()
+    {
+        var c = new HandlingCase { Id = Guid.NewGuid(), CaseNumber = "n", RegionCode = "320102", Topic = "housing", AccusedUnit = "u", Status = CaseStatus.AwaitingManualRouting, RuleSetVersion = "t" };
+        Assert.Equal("AccusedUnitExcluded", Assert.Throws<DomainRuleException>(() => c.HandOver(Guid.NewGuid(), "u", AssignmentKinds.Assignment, "r", Monday, new CaseTimeLimits(Rules, Calendar))).Rule);
+        Assert.Empty(c.Assignments);
+    }
+
+    [Fact]
+    public void The_case_keeps_the_rule_set_it_was_registered_under_and_the_calendar_skips_holidays()
+    {
+        RuleSet[] sets = [new() { Version = "old", EffectiveFrom = new DateOnly(2020, 1, 1) }, new() { Version = "new", EffectiveFrom = new DateOnly(2026, 12, 1), HandlingDays = 45 }];
+        var limits = CaseTimeLimits.Of(sets, [new Holiday { Date = new DateOnly(2026, 11, 24), Name = "h" }], "old");
+        Assert.Equal(60, limits.Rules.HandlingDays);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, Cst), limits.AcknowledgeBy(Monday)); // Tuesday is a holiday: Wed, Thu, Fri
     }
 }

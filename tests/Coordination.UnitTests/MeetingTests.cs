@@ -39,4 +39,15 @@ public sealed class MeetingTests
         m.Close();
         Assert.Equal(Meeting.Closed, m.Status);
     }
+
+    [Fact]
+    public void A_proposed_meeting_waits_for_a_bureau_and_keeps_its_cases_and_regions()
+    {
+        var caseId = Guid.NewGuid();
+        var m = Meeting.Propose(Guid.NewGuid(), caseId, "n", "320102", ["320102", "320500"], [caseId], "cross-region", DateTimeOffset.UtcNow);
+        Assert.Equal(Meeting.Proposed, m.Status);
+        Assert.Equal(["320102", "320500"], m.RegionCodes);
+        Assert.Equal([caseId], m.CaseIds);
+        Assert.Null(m.ConvenerUnit);
+    }
 }

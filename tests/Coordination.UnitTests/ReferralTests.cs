@@ -7,7 +7,7 @@ public sealed class ReferralTests
 {
     private static readonly Institution Court = new() { Code = "court", Name = "c", Channel = "court_litigation", RegionCode = "320102" };
 
-    private static Referral Open() => new() { Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), CaseNumber = "n", RegionCode = "320102", Topic = "t" };
+    private static Referral Open() => Referral.OpenFor(Guid.NewGuid(), Guid.NewGuid(), "n", "320102", "t", DateTimeOffset.UtcNow);
 
     [Fact]
     public void A_declined_referral_can_be_referred_again_and_counts_the_attempts()
@@ -32,5 +32,12 @@ public sealed class ReferralTests
         Assert.Equal("AlreadyInLegalProcedure", Assert.Throws<DomainRuleException>(() => r.Conclude(Referral.ReturnedToPetitionTrack, DateTimeOffset.UtcNow)).Rule);
         r.Conclude(Referral.ConcludedInLaw, DateTimeOffset.UtcNow);
         Assert.Throws<DomainRuleException>(() => r.MarkMajor());
+    }
+
+    [Fact]
+    public void A_diverted_case_opens_a_referral_that_is_not_yet_referred()
+    {
+        var r = Open();
+        Assert.Equal((Referral.Open, 0, null), (r.Status, r.ReferralCount, r.InstitutionCode));
     }
 }

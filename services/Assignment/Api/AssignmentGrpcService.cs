@@ -6,12 +6,11 @@ using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using static Coordination.Assignment.Api.AssignmentViews;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units) : AssignmentApi.AssignmentApiBase
+public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units) : AssignmentApi.AssignmentApiBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -19,21 +18,15 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
     {
         var caller = Caller.From(context).Require(Roles.Department);
         new FieldErrors().Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}").ThrowIfAny();
-        var query = db.Assignments.AsNoTracking().Where(a => a.UnitCode == caller.Unit);
-        if (request.PendingOnly) query = query.Where(a => a.Status == AssignmentStatus.Pending);
-        var rows = await query
-            .OrderByDescending(a => a.AssignedAt)
-            .Take(request.PageSize == 0 ? DefaultPageSize : request.PageSize)
-            .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { a, c.CaseNumber })
-            .ToListAsync(context.CancellationToken);
-        return new ListAssignmentsReply { Assignments = { rows.Select(r => ToView(r.a, r.CaseNumber)) } };
+        var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken);
+        return new ListAssignmentsReply { Assignments = { rows.Select(r => ToView(r.Assignment, r.CaseNumber)) } };
     }
 
     public override async Task<CaseView> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
         var caseId = Id(request.CaseId, "case_id");
-        var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, context.CancellationToken);
+        var c = await queries.CaseAsync(caseId, context.CancellationToken);
         var visible = c is not null && (caller.Is(Roles.Department) ? c.Assignments.Any(a => a.UnitCode == caller.Unit) : caller.Covers(c.RegionCode));
         if (!visible) throw new NotFoundException($"case {caseId}");
         return ToView(c!, caller.Is(Roles.Department) ? c!.Assignments.Where(a => a.UnitCode == caller.Unit) : c!.Assignments);
@@ -43,7 +36,7 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
     {
         var view = await GetCase(new GetCaseRequest { CaseId = request.CaseId }, context); // same visibility as the case
         var caseId = Guid.Parse(view.CaseId);
-        var rows = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.StartedAt).ThenBy(d => d.DueAt).ToListAsync(context.CancellationToken);
+        var rows = await queries.DeadlinesAsync(caseId, context.CancellationToken);
         return new ListDeadlinesReply { Deadlines = { rows.Select(ToView) } };
     }
 
@@ -159,12 +152,10 @@ public sealed class AssignmentGrpcService(AssignmentDb db, UnitActions unit, Bur
     private static Guid Validate(string assignmentId, Action<FieldErrors> more) => FieldErrors.ValidId(assignmentId, "assignment_id", more);
     private static Guid ValidateCase(string caseId, Action<FieldErrors> more) => FieldErrors.ValidId(caseId, "case_id", more);
 
-
     private async Task<AssignmentView> View(Task<Domain.Assignment> action)
     {
         var a = await action;
-        var caseNumber = await db.Cases.AsNoTracking().Where(c => c.Id == a.CaseId).Select(c => c.CaseNumber).FirstAsync();
-        return ToView(a, caseNumber);
+        return ToView(a, await queries.CaseNumberAsync(a.CaseId, CancellationToken.None));
     }
 
     private static async Task<CaseView> CaseViewOf(Task<HandlingCase> action)

@@ -1,37 +1,11 @@
-using Coordination.Assignment.Domain;
-using Coordination.Assignment.Persistence;
+using Coordination.Assignment.Workflow;
 using Coordination.Contracts.Intake;
-using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Assignment.Consumers;
 
 /// <summary>Opens the handling of a newly registered case and routes it.</summary>
-public sealed class PetitionRegisteredConsumer(InboxProcessor<AssignmentDb> inbox, CaseRouter router, CaseClock clock) : IConsumer<PetitionRegistered>
+public sealed class PetitionRegisteredConsumer(CaseOpening opening) : IConsumer<PetitionRegistered>
 {
-    public Task Consume(ConsumeContext<PetitionRegistered> context) =>
-        inbox.ApplyOnceAsync(context, nameof(PetitionRegisteredConsumer), async (db, ct) =>
-        {
-            var m = context.Message;
-            // The same case published twice under different ids is still one case.
-            if (await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
-            var handlingCase = new HandlingCase
-            {
-                Id = m.CaseId,
-                CaseNumber = m.CaseNumber,
-                RegionCode = m.RegionCode,
-                Topic = m.Topic,
-                LawRelated = m.LawRelated,
-                OtherRegionCodes = [.. m.OtherRegionCodes],
-                AccusedUnit = m.AccusedUnit,
-                LeaderInstructed = m.LeaderInstructed,
-                ToBeijing = m.ToBeijing,
-                RuleSetVersion = (await clock.InForceAsync(db, m.OccurredAt, ct)).Version,
-                Status = CaseStatus.AwaitingManualRouting,
-                RegisteredAt = m.OccurredAt,
-            };
-            db.Cases.Add(handlingCase);
-            await router.RouteAsync(db, handlingCase, ct);
-        });
+    public Task Consume(ConsumeContext<PetitionRegistered> context) => opening.OpenAsync(context);
 }

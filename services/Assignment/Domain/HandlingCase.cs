@@ -38,6 +38,36 @@ public sealed class HandlingCase
         if (!allowed.Contains(Status)) throw new DomainRuleException(rule, $"case {CaseNumber} is {Status}; this needs {string.Join(" or ", allowed)}");
     }
 
+    public bool IsAccused(string unit) => unit == AccusedUnit;
+
+    public void RequireNotAccused(string unit)
+    {
+        if (IsAccused(unit)) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
+    }
+
+    public void DivertToLegal() => Status = CaseStatus.DivertedToLegal;
+
+    public void AwaitJointMeeting() => Status = CaseStatus.AwaitingJointMeeting;
+
+    public void QueueForManualRouting() => Status = CaseStatus.AwaitingManualRouting;
+
+    /// <summary>Back from legal diversion without a conclusion in law: the case is routed as a petition again.</summary>
+    public void ReturnToPetitionTrack() => LawRelated = false;
+
+    /// <summary>交办 or 转送 to a unit (never the accused one), with its acknowledgement and objection limits.</summary>
+    public Assignment HandOver(Guid assignmentId, string unit, string kind, string routedBy, DateTimeOffset at, CaseTimeLimits limits)
+    {
+        RequireNotAccused(unit);
+        var assignment = new Assignment
+        {
+            Id = assignmentId, CaseId = Id, UnitCode = unit, Kind = kind, RoutedBy = routedBy, AssignedAt = at,
+            AcknowledgeDueAt = limits.AcknowledgeBy(at), ObjectionDueAt = limits.ObjectionBy(at),
+        };
+        Assignments.Add(assignment);
+        Status = CaseStatus.Assigned;
+        return assignment;
+    }
+
     public void CountReturn() => ReturnCount++;
 
     /// <summary>The approved report's answer goes to the petitioner; the review window opens.</summary>

@@ -14,7 +14,6 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
         {
             if (c.Status != CaseStatus.AwaitingManualRouting)
                 throw new DomainRuleException("NotInTheBureauQueue", $"case {c.CaseNumber} is {c.Status}");
-            if (unit == c.AccusedUnit) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
             await router.HandOverAsync(ctx.Db, c, unit, kind, bureau.Unit, ct);
             ctx.Db.Publish(new CaseRouted { CaseId = c.Id, UnitCode = unit, Kind = kind, Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = ctx.Now }, c.Id);
             return c;
@@ -31,7 +30,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
                 return a;
             }
             if (newUnit == a.UnitCode) throw new DomainRuleException("ReturnToSameUnit", "a returned case goes to another unit");
-            if (newUnit is not null && newUnit == c.AccusedUnit) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
+            if (newUnit is not null) c.RequireNotAccused(newUnit);
             a.ApproveReturn();
             c.CountReturn();
             await ctx.MeetAllOfAsync(a.Id);
@@ -39,7 +38,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             {
                 CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, RoutedBy = a.RoutedBy, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reason = reason, OccurredAt = ctx.Now,
             }, c.Id);
-            if (newUnit is null) CaseRouter.QueueForManualRouting(ctx.Db, c, ctx.Now);
+            if (newUnit is null) router.QueueForManualRouting(ctx.Db, c);
             else await router.HandOverAsync(ctx.Db, c, newUnit, a.Kind, bureau.Unit, ct);
             return a;
         }, ct);
@@ -53,7 +52,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
                 ctx.Db.Publish(new ExtensionRefused { CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reason = reason, OccurredAt = ctx.Now }, c.Id);
                 return a;
             }
-            var due = ctx.Calendar.AfterCalendarDays(a.HandlingDueAt!.Value, a.ExtensionDays!.Value);
+            var due = ctx.Limits.Extended(a.HandlingDueAt!.Value, a.ExtensionDays!.Value);
             a.GrantExtension(due);
             var handling = await ctx.OpenAsync(c.Id, DeadlineSteps.Handling);
             if (handling is not null) ctx.MoveDue(handling, due);
@@ -75,7 +74,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             else
             {
                 a.SendBack(reasons);
-                ctx.Start(c, a.Id, DeadlineSteps.Rehandling, a.UnitCode, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.RehandlingDays));
+                ctx.Start(c, a.Id, DeadlineSteps.Rehandling, a.UnitCode, ctx.Limits.RehandlingBy(ctx.Now));
                 ctx.Db.Publish(new ReportSentBack
                 {
                     CaseId = c.Id, AssignmentId = a.Id, UnitCode = a.UnitCode, Actor = bureau.Subject, ActorUnit = bureau.Unit, Reasons = a.SendBackReasons!, SendBackCount = a.SendBackCount,
@@ -91,7 +90,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
         {
             var approved = c.Assignments.Where(a => a.Status == AssignmentStatus.Approved).OrderByDescending(a => a.AssignedAt).FirstOrDefault()
                 ?? throw new DomainRuleException("ReplyNeedsApprovedReport", "no approved report to send");
-            var windowEnds = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewRequestDays);
+            var windowEnds = ctx.Limits.ReviewWindowEnds(ctx.Now);
             c.Reply(approved, ctx.Now, windowEnds);
             ctx.Start(c, null, DeadlineSteps.ReviewWindow, bureau.Unit, windowEnds);
             ctx.Db.Publish(new ReplySubmitted { CaseId = c.Id, Outcome = c.Outcome!, Actor = bureau.Subject, ActorUnit = bureau.Unit, ReviewWindowEndsAt = windowEnds, OccurredAt = ctx.Now }, c.Id);

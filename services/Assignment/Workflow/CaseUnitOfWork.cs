@@ -12,10 +12,8 @@ namespace Coordination.Assignment.Workflow;
 /// Runs one action on one case: row lock, load, guarded change, deadlines, outbox, commit. Out-of-scope cases
 /// are NotFound, so case numbers don't leak; a broken rule rolls everything back.
 /// </summary>
-public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock, IDeadlineHandler<AssignmentDb> deadlines)
+public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData reference, TimeProvider clock, IDeadlineHandler<AssignmentDb> deadlines)
 {
-    public AssignmentDb Db => db;
-    public CaseClock Clock => clock;
 
     public async Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct)
     {
@@ -23,8 +21,8 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock, IDeadlineHa
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {caseId} FOR UPDATE", ct);
         var c = await db.Cases.Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !Visible(c, caller)) throw new NotFoundException($"case {caseId}");
-        var (rules, calendar) = await clock.ForAsync(db, c, ct);
-        var result = await action(c, new Context(db, rules, calendar, clock.Now, caller, deadlines));
+        var limits = await reference.LimitsAsync(db, c, ct);
+        var result = await action(c, new Context(db, limits, clock.GetUtcNow().ToUniversalTime(), caller, deadlines));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return result;
@@ -48,9 +46,11 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock, IDeadlineHa
         ? c.Assignments.Any(a => a.UnitCode == caller.Unit)
         : caller.Covers(c.RegionCode);
 
-    /// <summary>What an action needs: the unit of work, the case's rules and calendar, now, and who acts.</summary>
-    public sealed record Context(AssignmentDb Db, RuleSet Rules, BusinessCalendar Calendar, DateTimeOffset Now, Caller Caller, IDeadlineHandler<AssignmentDb> Deadlines)
+    /// <summary>What an action needs: the unit of work, the case's time limits, now, and who acts.</summary>
+    public sealed record Context(AssignmentDb Db, CaseTimeLimits Limits, DateTimeOffset Now, Caller Caller, IDeadlineHandler<AssignmentDb> Deadlines)
     {
+        public RuleSet Rules => Limits.Rules;
+
         public async Task MeetAsync(Guid caseId, Guid? assignmentId, params string[] steps)
         {
             var open = await Db.Deadlines.Where(d => d.CaseId == caseId && d.MetAt == null && steps.Contains(d.Step)
@@ -64,10 +64,10 @@ public sealed class CaseUnitOfWork(AssignmentDb db, CaseClock clock, IDeadlineHa
         }
 
         /// <summary>An approved extension moves the limit; one that had passed is no longer overdue.</summary>
-        public void MoveDue(Deadline d, DateTimeOffset dueAt) => Deadlines.MoveDue(Db, d, dueAt, Rules.Ladder, Calendar, Now);
+        public void MoveDue(Deadline d, DateTimeOffset dueAt) => Deadlines.MoveDue(Db, d, dueAt, Limits.Ladder, Limits.Calendar, Now);
 
         public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>
-            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Rules.Ladder, Calendar, isTimer: step == DeadlineSteps.ReviewWindow));
+            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Limits.Ladder, Limits.Calendar, isTimer: step == DeadlineSteps.ReviewWindow));
 
         public Task<Deadline?> OpenAsync(Guid caseId, string step) =>
             Db.Deadlines.FirstOrDefaultAsync(d => d.CaseId == caseId && d.Step == step && d.MetAt == null);

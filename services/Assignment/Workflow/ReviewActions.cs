@@ -28,7 +28,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             if (string.IsNullOrWhiteSpace(reasons)) throw new DomainRuleException("ReviewNeedsReasons", "a review request states its reasons");
             var stage = c.RequestReview(ctx.Now);
             await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewWindow);
-            var decideBy = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewDecisionDays);
+            var decideBy = ctx.Limits.ReviewDecisionBy(ctx.Now);
             ctx.Start(c, null, stage == "review" ? DeadlineSteps.ReviewDecision : DeadlineSteps.ReReviewDecision, clerk.Unit, decideBy);
             ctx.Db.Publish(new ReviewRequested { CaseId = c.Id, Stage = stage, Actor = clerk.Subject, ActorUnit = clerk.Unit, Reasons = reasons.Trim(), DecideBy = decideBy, OccurredAt = ctx.Now }, c.Id);
             return c;
@@ -39,7 +39,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
         {
             var hearing = await ctx.OpenAsync(c.Id, DeadlineSteps.ReReviewDecision);
             if (hearing?.PausedAt is not null) throw new DomainRuleException("HearingInProgress", "decide after the hearing ends");
-            var nextWindow = ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.ReviewRequestDays);
+            var nextWindow = ctx.Limits.ReviewWindowEnds(ctx.Now);
             var stage = c.DecideReview(decision, answer, ctx.Now, nextWindow);
             await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewDecision, DeadlineSteps.ReReviewDecision);
             ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, ActorUnit = bureau.Unit, Decision = decision, Answer = answer, OccurredAt = ctx.Now }, c.Id);
@@ -65,7 +65,7 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             else
             {
                 if (decision.PausedAt is null) throw new DomainRuleException("NoHearingInProgress", "no hearing is running");
-                decision.Resume(ctx.Now, ctx.Rules.Ladder, ctx.Calendar);
+                decision.Resume(ctx.Now, ctx.Limits.Ladder, ctx.Limits.Calendar);
                 ctx.Db.Publish(new HearingEnded { CaseId = c.Id, Actor = bureau.Subject, ActorUnit = bureau.Unit, DecideBy = decision.DueAt, OccurredAt = ctx.Now }, c.Id);
             }
             return c;

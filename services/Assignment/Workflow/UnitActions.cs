@@ -22,7 +22,7 @@ public sealed class UnitActions(CaseUnitOfWork work)
     public Task<AssignmentEntity> NotifyAcceptedAsync(Guid assignmentId, Caller unit, CancellationToken ct) =>
         work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), async (c, a, ctx) =>
         {
-            a.NotifyAccepted(ctx.Now, ctx.Calendar.AfterCalendarDays(ctx.Now, ctx.Rules.HandlingDays));
+            a.NotifyAccepted(ctx.Now, ctx.Limits.HandlingBy(ctx.Now));
             await ctx.MeetAsync(c.Id, a.Id, DeadlineSteps.AcceptNotice);
             if (a.HandlingDueAt is { } due) ctx.Start(c, a.Id, DeadlineSteps.Handling, a.UnitCode, due);
             ctx.Db.Publish(new AssignmentAccepted

@@ -1,4 +1,3 @@
-using Coordination.Contracts.JointMeeting;
 using Coordination.Grpc.JointMeeting;
 using Coordination.JointMeeting.Persistence;
 using Coordination.JointMeeting.Workflow;
@@ -6,30 +5,15 @@ using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using static Coordination.JointMeeting.Api.MeetingViews;
-using MeetingEntity = Coordination.JointMeeting.Domain.Meeting;
 using MeetingView = Coordination.Grpc.JointMeeting.Meeting;
 
 namespace Coordination.JointMeeting.Api;
 
-public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions actions, UnitDirectory units, TimeProvider clock) : JointMeetingApi.JointMeetingApiBase
+public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingProposals proposals, MeetingActions actions, UnitDirectory units, TimeProvider clock)
+    : JointMeetingApi.JointMeetingApiBase
 {
-    private const int PageSize = 200;
     private static readonly string[] Responses = ["confirm", "decline", "delegate"];
-
-    /// <summary>Bureaus see meetings in their jurisdiction; anyone else only meetings its unit is invited to.</summary>
-    private IQueryable<MeetingEntity> Visible(Caller caller)
-    {
-        var query = db.Meetings.AsNoTracking().Include(m => m.ActionItems);
-        if (caller.Is(Roles.Bureau))
-        {
-            var prefix = Jurisdiction.Prefix(caller.Region);
-            return query.Where(m => m.RegionCode.StartsWith(prefix));
-        }
-        return query.Where(m => m.Parties.Any(p => p.Code == caller.Unit));
-    }
 
     public override async Task<ListMeetingsReply> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
@@ -37,16 +21,14 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
-        var query = Visible(caller);
-        if (caseId is { } id) query = query.Where(m => m.CaseIds.Contains(id) || m.CaseId == id);
-        var rows = await query.OrderByDescending(m => m.ProposedAt).Take(PageSize).ToListAsync(context.CancellationToken);
+        var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
         return new ListMeetingsReply { Meetings = { rows.Select(ToView) } };
     }
 
     public override async Task<MeetingView> GetMeeting(MeetingRef request, ServerCallContext context)
     {
         var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", _ => { });
-        var meeting = await Visible(Caller.From(context)).FirstOrDefaultAsync(m => m.Id == id, context.CancellationToken) ?? throw new NotFoundException($"meeting {id}");
+        var meeting = await queries.FindAsync(Caller.From(context), id, context.CancellationToken) ?? throw new NotFoundException($"meeting {id}");
         return ToView(meeting);
     }
 
@@ -57,15 +39,7 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
         var errors = new FieldErrors();
         var ids = request.CaseIds.Select((c, i) => errors.RequireGuid(c, $"case_ids[{i}]")).ToList();
         errors.Check(ids.Count > 0, "case_ids", "at least one case").Check(request.Reason.Trim().Length is > 0 and <= 200, "reason", "is required").ThrowIfAny();
-        var meeting = new MeetingEntity
-        {
-            Id = NewId.NextSequentialGuid(), CaseId = ids[0], CaseNumber = "", RegionCode = bureau.Region, RegionCodes = [bureau.Region], CaseIds = ids.Distinct().ToList(),
-            Reason = $"bureau {bureau.Unit}: {request.Reason.Trim()}", ProposedAt = clock.GetUtcNow(),
-        };
-        db.Meetings.Add(meeting);
-        db.Publish(new JointMeetingProposed { CaseId = meeting.CaseId, MeetingId = meeting.Id, RegionCodes = meeting.RegionCodes, OccurredAt = meeting.ProposedAt }, meeting.CaseId);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return ToView(meeting);
+        return ToView(await proposals.ByBureauAsync(ids, request.Reason.Trim(), bureau, context.CancellationToken));
     }
 
     public override async Task<MeetingView> ConveneMeeting(ConveneMeetingRequest request, ServerCallContext context)
@@ -162,22 +136,8 @@ public sealed class JointMeetingGrpcService(JointMeetingDb db, MeetingActions ac
             .Check(request.Place.Trim().Length > 0, "place", "is required")
             .Check(request.EveryMonths is >= 1 and <= 12, "every_months", "1 to 12")
             .Check(request.Occurrences is >= 1 and <= 24, "occurrences", "1 to 24").ThrowIfAny();
-        var reply = new ListMeetingsReply();
-        for (var i = 0; i < request.Occurrences; i++)
-        {
-            var at = request.FirstAt!.ToDateTimeOffset().AddMonths(i * request.EveryMonths);
-            var meeting = new MeetingEntity
-            {
-                Id = NewId.NextSequentialGuid(), CaseId = Guid.Empty, CaseNumber = "", RegionCode = bureau.Region, RegionCodes = [bureau.Region],
-                Reason = $"recurring: {request.Agenda.Trim()}", ProposedAt = clock.GetUtcNow(),
-            };
-            db.Meetings.Add(meeting);
-            await db.SaveChangesAsync(context.CancellationToken);
-            var day = ServiceDefaults.Time.WorkingDays.DayOf(at).AddDays(-1);
-            reply.Meetings.Add(ToView(await actions.ConveneAsync(meeting.Id, request.Agenda.Trim(), at, request.Place.Trim(), parties, day, day, bureau,
-                context.CancellationToken)));
-        }
-        return reply;
+        var meetings = await actions.ScheduleRecurringAsync(request.Agenda.Trim(), request.FirstAt!.ToDateTimeOffset(), request.EveryMonths, request.Occurrences,
+            request.Place.Trim(), parties, bureau, context.CancellationToken);
+        return new ListMeetingsReply { Meetings = { meetings.Select(ToView) } };
     }
-
 }

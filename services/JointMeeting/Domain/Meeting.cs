@@ -35,6 +35,14 @@ public sealed class Meeting
     public List<MeetingParty> Parties { get; init; } = [];
     public List<ActionItem> ActionItems { get; init; } = [];
 
+    /// <summary>A meeting waiting for a bureau to convene it; a recurring one concerns no case (CaseId empty).</summary>
+    public static Meeting Propose(Guid id, Guid caseId, string caseNumber, string regionCode, IEnumerable<string> regionCodes, IEnumerable<Guid> caseIds,
+        string reason, DateTimeOffset at) => new()
+    {
+        Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, RegionCodes = [.. regionCodes], CaseIds = [.. caseIds],
+        Reason = reason, ProposedAt = at,
+    };
+
     private void Require(string rule, params string[] allowed)
     {
         if (!allowed.Contains(Status)) throw new DomainRuleException(rule, $"meeting {Id} is {Status}; this needs {string.Join(" or ", allowed)}");

@@ -24,20 +24,31 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
         Caller bureau, CancellationToken ct) =>
         AsConvenerAsync(id, bureau, m =>
         {
-            if (at <= Now) throw new DomainRuleException("MeetingInThePast", "a meeting is convened for a time ahead");
-            m.Convene(bureau.Unit, agenda, at, place, parties);
-            foreach (var party in m.Parties)
-            {
-                Start(m, party.Code, MeetingSteps.Answer, WorkingDays.EndOf(answerBy));
-                Start(m, party.Code, MeetingSteps.Position, WorkingDays.EndOf(positionsBy));
-            }
-            Publish(m, new JointMeetingConvened
-            {
-                CaseId = m.CaseId, MeetingId = m.Id, Agenda = agenda, ScheduledAt = at, Place = place, Parties = m.Parties.Select(p => p.Code).ToList(),
-                Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = Now,
-            });
+            Convene(m, agenda, at, place, parties, answerBy, positionsBy, bureau);
             return Task.CompletedTask;
         }, ct, mustBeConvener: false);
+
+    /// <summary>Recurring meetings (e.g. monthly): one meeting per occurrence, proposed and convened, all or none.</summary>
+    public async Task<IReadOnlyList<Meeting>> ScheduleRecurringAsync(string agenda, DateTimeOffset firstAt, int everyMonths, int occurrences, string place,
+        IReadOnlyList<string> parties, Caller bureau, CancellationToken ct)
+    {
+        bureau.Require(Roles.Bureau);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var meetings = new List<Meeting>();
+        for (var i = 0; i < occurrences; i++)
+        {
+            var at = firstAt.AddMonths(i * everyMonths);
+            var meeting = Meeting.Propose(NewId.NextSequentialGuid(), Guid.Empty, "", bureau.Region, [bureau.Region], [], $"recurring: {agenda}", Now);
+            db.Meetings.Add(meeting);
+            // Answers and positions are due by the end of the day before each meeting.
+            var dayBefore = WorkingDays.DayOf(at).AddDays(-1);
+            Convene(meeting, agenda, at, place, parties, dayBefore, dayBefore, bureau);
+            meetings.Add(meeting);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return meetings;
+    }
 
     public Task<Meeting> AnswerAsync(Guid id, string response, string reason, string delegateName, Caller party, CancellationToken ct) =>
         AsPartyAsync(id, party, async (m, p) =>
@@ -129,6 +140,23 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
                 db.Publish(new JointMeetingConcluded { CaseId = caseId, MeetingId = m.Id, Resolution = m.Resolution ?? "", LeadUnit = m.LeadUnit, OccurredAt = Now }, caseId);
             return Task.CompletedTask;
         }, ct);
+
+    private void Convene(Meeting m, string agenda, DateTimeOffset at, string place, IReadOnlyList<string> parties, DateOnly answerBy, DateOnly positionsBy,
+        Caller bureau)
+    {
+        if (at <= Now) throw new DomainRuleException("MeetingInThePast", "a meeting is convened for a time ahead");
+        m.Convene(bureau.Unit, agenda, at, place, parties);
+        foreach (var party in m.Parties)
+        {
+            Start(m, party.Code, MeetingSteps.Answer, WorkingDays.EndOf(answerBy));
+            Start(m, party.Code, MeetingSteps.Position, WorkingDays.EndOf(positionsBy));
+        }
+        Publish(m, new JointMeetingConvened
+        {
+            CaseId = m.CaseId, MeetingId = m.Id, Agenda = agenda, ScheduledAt = at, Place = place, Parties = m.Parties.Select(p => p.Code).ToList(),
+            Actor = bureau.Subject, ActorUnit = bureau.Unit, OccurredAt = Now,
+        });
+    }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

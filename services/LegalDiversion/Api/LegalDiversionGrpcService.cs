@@ -7,14 +7,12 @@ using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using ReferralView = Coordination.Grpc.LegalDiversion.Referral;
 using SupervisionOrderView = Coordination.Grpc.LegalDiversion.SupervisionOrder;
 
 namespace Coordination.LegalDiversion.Api;
 
-public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActions actions, ReferralQueries queries, UnitDirectory units, TimeProvider clock)
+public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralActions actions, LegalAdviceActions advice, UnitDirectory units, TimeProvider clock)
     : LegalDiversionApi.LegalDiversionApiBase
 {
     private static readonly string[] Decisions = ["filed", "accepted", "declined"];
@@ -30,16 +28,19 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
         var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
-        return new ListReferralsReply { Referrals = { rows.Select(r => ReferralQueries.ToView(r, Now)) } };
+        return new ListReferralsReply { Referrals = { rows.Select(r => ReferralViews.ToView(r, Now)) } };
     }
 
-    public override Task<Board> GetBoard(GetBoardRequest request, ServerCallContext context) =>
-        queries.BoardAsync(Caller.From(context).Require(Roles.Committee, Roles.Bureau), request, context.CancellationToken);
+    public override async Task<Board> GetBoard(GetBoardRequest request, ServerCallContext context)
+    {
+        var visible = await queries.VisibleAsync(Caller.From(context).Require(Roles.Committee, Roles.Bureau), null, context.CancellationToken);
+        return ReferralViews.ToBoard(visible, request, Now);
+    }
 
     public override async Task<ListInstitutionsReply> ListInstitutions(ListInstitutionsRequest request, ServerCallContext context)
     {
         Caller.From(context);
-        var rows = await db.Institutions.AsNoTracking().Where(i => request.Channel == "" || i.Channel == request.Channel).OrderBy(i => i.Code).ToListAsync();
+        var rows = await queries.InstitutionsAsync(request.Channel, context.CancellationToken);
         return new ListInstitutionsReply
         {
             Institutions = { rows.Select(i => new Grpc.LegalDiversion.Institution { Code = i.Code, Name = i.Name, Channel = i.Channel, RegionCode = i.RegionCode }) },
@@ -112,11 +113,9 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution, Roles.Department);
         var referralId = FieldErrors.ValidId(request.ReferralId, "referral_id", _ => { });
-        var orders = await db.SupervisionOrders.AsNoTracking().Where(o => o.ReferralId == referralId).OrderBy(o => o.DueAt).ToListAsync(context.CancellationToken);
-        var visible = orders.Where(o => caller.Is(Roles.Institution, Roles.Department) ? o.AddresseeCode == caller.Unit : caller.Covers(o.RegionCode)).ToList();
-        var escalated = await db.Deadlines.AsNoTracking().Where(d => d.SupervisionSentAt != null && visible.Select(o => (Guid?)o.Id).Contains(d.AssignmentId))
-            .Select(d => d.AssignmentId).ToListAsync(context.CancellationToken);
-        return new ListSupervisionOrdersReply { Orders = { visible.Select(o => View(o, escalated.Contains(o.Id))) } };
+        var visible = await queries.OrdersAsync(caller, referralId, context.CancellationToken);
+        var escalated = await queries.EscalatedAsync(visible.Select(o => o.Id), context.CancellationToken);
+        return new ListSupervisionOrdersReply { Orders = { visible.Select(o => ReferralViews.ToView(o, escalated.Contains(o.Id), Now)) } };
     }
 
     public override async Task<LegalAdvice> RecordLegalAdvice(RecordLegalAdviceRequest request, ServerCallContext context)
@@ -126,19 +125,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
             .Check(request.Lawyer.Trim().Length is > 0 and <= 64, "lawyer", "is required")
             .Check(request.Firm.Trim().Length is > 0 and <= 100, "firm", "is required")
             .Check(request.Advice.Trim().Length is > 0 and <= 4000, "advice", "is required"));
-        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == caseId, context.CancellationToken);
-        if (referral is null || !caller.Covers(referral.RegionCode)) throw new NotFoundException($"legal case {caseId}");
-        var record = new LegalAdviceRecord
-        {
-            Id = NewId.NextSequentialGuid(), CaseId = caseId, RegionCode = referral.RegionCode, Lawyer = request.Lawyer.Trim(), Firm = request.Firm.Trim(),
-            Advice = request.Advice.Trim(), GivenAt = Now, RecordedBy = caller.Subject,
-        };
-        db.LegalAdvice.Add(record);
-        db.Publish(new Contracts.LegalDiversion.LegalAdviceRecorded
-        {
-            CaseId = caseId, Lawyer = record.Lawyer, Firm = record.Firm, Advice = record.Advice, Actor = caller.Subject, ActorUnit = caller.Unit, OccurredAt = Now,
-        }, caseId);
-        await db.SaveChangesAsync(context.CancellationToken);
+        var record = await advice.RecordAsync(caseId, request.Lawyer.Trim(), request.Firm.Trim(), request.Advice.Trim(), caller, context.CancellationToken);
         return new LegalAdvice
         {
             AdviceId = record.Id.ToString(), CaseId = caseId.ToString(), Lawyer = record.Lawyer, Firm = record.Firm, Advice = record.Advice,
@@ -146,13 +133,7 @@ public sealed class LegalDiversionGrpcService(LegalDiversionDb db, ReferralActio
         };
     }
 
-    private ReferralView View(Domain.Referral r) => ReferralQueries.ToView(r, Now);
+    private ReferralView View(Domain.Referral r) => ReferralViews.ToView(r, Now);
 
-    private SupervisionOrderView View(Domain.SupervisionOrder o, bool escalated = false) => new()
-    {
-        OrderId = o.Id.ToString(), ReferralId = o.ReferralId.ToString(), CaseId = o.CaseId.ToString(), AddresseeCode = o.AddresseeCode, Content = o.Content,
-        DueAt = Timestamp.FromDateTimeOffset(o.DueAt), Status = o.Status, Reply = o.Reply ?? "", Overdue = o.Status == Domain.SupervisionOrder.Issued && Now >= o.DueAt,
-        Escalated = escalated,
-    };
-
+    private SupervisionOrderView View(Domain.SupervisionOrder o) => ReferralViews.ToView(o, escalated: false, Now);
 }

@@ -37,6 +37,12 @@ public sealed class Referral
     public bool Major { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
 
+    /// <summary>Opened when Assignment diverts a case; nothing is referred yet.</summary>
+    public static Referral OpenFor(Guid id, Guid caseId, string caseNumber, string regionCode, string topic, DateTimeOffset at) => new()
+    {
+        Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, Topic = topic, OpenedAt = at,
+    };
+
     private void Require(string rule, params string[] allowed)
     {
         if (!allowed.Contains(Status)) throw new DomainRuleException(rule, $"referral {Id} is {Status}; this needs {string.Join(" or ", allowed)}");

@@ -1,0 +1,40 @@
+using Coordination.Assignment.Domain;
+using Coordination.Assignment.Persistence;
+using Coordination.Contracts.Intake;
+using Coordination.ServiceDefaults.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Assignment.Workflow;
+
+/// <summary>Opens the handling of a newly registered case and routes it, once per message (inbox).</summary>
+public sealed class CaseOpening(InboxProcessor<AssignmentDb> inbox, CaseRouter router, AssignmentReferenceData reference)
+{
+    // The inbox key under which earlier deliveries were recorded: changing it would apply them again.
+    private const string InboxKey = "PetitionRegisteredConsumer";
+
+    public Task OpenAsync(ConsumeContext<PetitionRegistered> context) =>
+        inbox.ApplyOnceAsync(context, InboxKey, async (db, ct) =>
+        {
+            var m = context.Message;
+            // The same case published twice under different ids is still one case.
+            if (await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
+            var handlingCase = new HandlingCase
+            {
+                Id = m.CaseId,
+                CaseNumber = m.CaseNumber,
+                RegionCode = m.RegionCode,
+                Topic = m.Topic,
+                LawRelated = m.LawRelated,
+                OtherRegionCodes = [.. m.OtherRegionCodes],
+                AccusedUnit = m.AccusedUnit,
+                LeaderInstructed = m.LeaderInstructed,
+                ToBeijing = m.ToBeijing,
+                RuleSetVersion = (await reference.InForceAsync(db, m.OccurredAt, ct)).Version,
+                Status = CaseStatus.AwaitingManualRouting,
+                RegisteredAt = m.OccurredAt,
+            };
+            db.Cases.Add(handlingCase);
+            await router.RouteAsync(db, handlingCase, ct);
+        });
+}
