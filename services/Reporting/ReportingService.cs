@@ -2,6 +2,7 @@ using Coordination.Reporting.Api;
 using Coordination.Reporting.Consumers;
 using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
+using Coordination.Reporting.Workflow;
 using Coordination.ServiceDefaults.Hosting;
 
 namespace Coordination.Reporting;
@@ -12,17 +13,19 @@ public static class ReportingService
 
     public static readonly ServiceSpec<ReportingDb> Spec = new(Name, 5105, "reporting")
     {
-        Consumers = x =>
-        {
-            x.AddConsumer<TimelineConsumer>();
-            x.AddConsumer<WorkflowTimelineConsumer>();
-            x.AddConsumer<ReceptionDayConsumer>();
-        },
+        Consumers = x => x.AddEventConsumers(ReadModels.All),
         Services = builder =>
         {
+            builder.Services.AddSingleton(ReadModels.All);
+            builder.Services.AddScoped<ProjectionPipeline>();
+            // After the commit, in this order: early warnings, then the live counters in Redis.
+            builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();
+            builder.Services.AddScoped<IAfterCommit, LiveCountersToRedis>();
+            builder.Services.AddScoped<ReadModelRebuild>();
+            builder.Services.AddScoped<LiveCounterStore>();
             builder.Services.AddScoped<Statistics>();
             builder.Services.AddScoped<Registers>();
-            builder.Services.AddScoped<LiveFigures>();
+            builder.Services.AddScoped<LiveDashboards>();
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));
             builder.Services.Configure<ReceptionMinimums>(builder.Configuration.GetSection("Reporting:ReceptionMinimums"));
             builder.Services.Configure<KeyCountyRule>(builder.Configuration.GetSection("Reporting:KeyCounties"));

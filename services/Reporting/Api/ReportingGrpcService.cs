@@ -1,5 +1,6 @@
 using Coordination.Grpc.Reporting;
 using Coordination.Reporting.Persistence;
+using Coordination.Reporting.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Reporting.Api;
 
-public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveFigures live) : ReportingApi.ReportingApiBase
+public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
+    ReadModelRebuild rebuild) : ReportingApi.ReportingApiBase
 {
     public override async Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {
@@ -59,7 +61,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     public override async Task<RebuildReply> RebuildReadModels(RebuildRequest request, ServerCallContext context)
     {
         Caller.From(context).Require(Roles.Bureau);
-        return new RebuildReply { EventsReplayed = await statistics.RebuildAsync(context.CancellationToken) };
+        return new RebuildReply { EventsReplayed = await rebuild.RebuildAsync(context.CancellationToken) };
     }
 
     /// <summary>

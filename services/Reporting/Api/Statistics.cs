@@ -142,52 +142,6 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         };
     }
 
-    /// <summary>
-    /// Drops every read model (timelines and case scopes included) and folds every logged event again, in the order
-    /// the events occurred. An event committed by a consumer meanwhile can collide with the replay; then it runs again.
-    /// </summary>
-    public async Task<int> RebuildAsync(CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RebuildOnceAsync(ct);
-            }
-            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or Npgsql.PostgresException)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    private async Task<int> RebuildOnceAsync(CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Timeline.ExecuteDeleteAsync(ct);
-        await db.CaseScopes.ExecuteDeleteAsync(ct);
-        await db.CaseFacts.ExecuteDeleteAsync(ct);
-        await db.BeijingPetitions.ExecuteDeleteAsync(ct);
-        await db.Handovers.ExecuteDeleteAsync(ct);
-        await db.ReceptionSessions.ExecuteDeleteAsync(ct);
-        await db.MeetingFacts.ExecuteDeleteAsync(ct);
-        await db.ActionItemFacts.ExecuteDeleteAsync(ct);
-        await db.OverdueDeadlines.ExecuteDeleteAsync(ct);
-        await db.LegalReferrals.ExecuteDeleteAsync(ct);
-        await db.LiveCounters.ExecuteDeleteAsync(ct);
-        var replayed = 0;
-        foreach (var entry in await db.EventLog.AsNoTracking().OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId).ToListAsync(ct))
-        {
-            var message = EventLog.Read(entry);
-            if (entry.CaseId != Guid.Empty) TimelineEntries.Add(db, entry.MessageId, entry.CaseId, entry.OccurredAt, message);
-            await Projections.ApplyAsync(db, entry.MessageId, message, ct);
-            replayed++;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return replayed;
-    }
-
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
     private static double Percent(int change, int baseline) => Math.Round(100.0 * change / baseline, 1);
 }

@@ -33,4 +33,20 @@ public sealed class OverdueDeadline
     {
         if (LastClearedAt is null || at > LastClearedAt) LastClearedAt = at;
     }
+
+    /// <summary>Folds one rung of this limit in; a reminder moves the due date only until the limit was first missed.</summary>
+    public void Record(DeadlineRung rung)
+    {
+        Track = rung.Track;
+        switch (rung.Kind)
+        {
+            case RungKind.Reminded:
+                Reminders++;
+                if (LastMissedAt is null) DueAt = rung.DueAt;
+                break;
+            case RungKind.Missed: Missed(rung.DueAt, rung.At); break;
+            case RungKind.Supervised: Supervisions++; break;
+            case RungKind.Cleared: Cleared(rung.At); break;
+        }
+    }
 }

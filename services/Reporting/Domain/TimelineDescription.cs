@@ -3,35 +3,25 @@ using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
-using Coordination.Reporting.Persistence;
 
 namespace Coordination.Reporting.Domain;
 
 /// <summary>
-/// Turns one case event into its timeline entry (and a new case's scope). The consumers and the rebuild from the
-/// event log use this same code, so a rebuilt timeline reads as the live one did.
+/// Words one case event as its timeline entry. Live consumption and the rebuild from the event log use this same
+/// code, so a rebuilt timeline reads as the live one did.
 /// </summary>
-public static class TimelineEntries
+public static class TimelineDescription
 {
     private static readonly HashSet<string> Framed = ["CaseId", "OccurredAt", "Actor", "ActorUnit", "AssignmentId", "DeadlineId"];
 
-    public static void Add(ReportingDb db, Guid messageId, Guid caseId, DateTimeOffset at, object message)
+    public static TimelineEntry EntryFor(Guid messageId, Guid caseId, DateTimeOffset at, object message)
     {
         var (service, actor, unit, detail) = Describe(message);
-        db.Timeline.Add(new TimelineEntry
+        return new TimelineEntry
         {
             CaseId = caseId, MessageId = messageId, Kind = message.GetType().Name, Service = service, OccurredAt = at, Actor = actor, Unit = unit,
             Detail = detail.Length <= 1000 ? detail : detail[..997] + "...",
-        });
-        switch (message)
-        {
-            case PetitionRegistered m:
-                db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode });
-                break;
-            case PetitionNotAccepted m:
-                db.CaseScopes.Add(new CaseScope { CaseId = m.CaseId, CaseNumber = m.CaseNumber, RegionCode = m.RegionCode });
-                break;
-        }
+        };
     }
 
     /// <summary>Service, actor, unit and detail: worded for the first hand-overs, the event's own fields for the rest.</summary>
@@ -63,7 +53,7 @@ public static class TimelineEntries
 
     private static string? Read(object message, string property) => message.GetType().GetProperty(property)?.GetValue(message)?.ToString();
 
-    public static string Fields(object message) => string.Join("; ", message.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    private static string Fields(object message) => string.Join("; ", message.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => !Framed.Contains(p.Name))
         .Select(p => $"{p.Name}: {Format(p.GetValue(message))}"));
 
