@@ -1,6 +1,7 @@
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
+using Coordination.Intake.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
@@ -17,7 +18,7 @@ using TopicView = Coordination.Grpc.Intake.Topic;
 namespace Coordination.Intake.Api;
 
 public sealed class IntakeGrpcService(
-    PetitionRegistrar registrar,
+    PetitionRegistration registration,
     PetitionQueries queries,
     ReceptionDays receptionDays,
     ReferenceDataCache<Domain.Topic> topics,
@@ -38,7 +39,7 @@ public sealed class IntakeGrpcService(
         if (!caller.Covers(petition.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {petition.RegionCode} is outside your jurisdiction {caller.Region}"));
         await CheckReferencesAsync(petition, caller, context.CancellationToken);
-        var result = await registrar.RegisterAsync(petition, caller, context.CancellationToken);
+        var result = await registration.RegisterAsync(petition, caller, context.CancellationToken);
         return PetitionViews.ToReply(result);
     }
 
