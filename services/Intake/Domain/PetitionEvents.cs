@@ -2,7 +2,7 @@ using Coordination.Contracts.Intake;
 
 namespace Coordination.Intake.Domain;
 
-/// <summary>The event each registration outcome publishes.</summary>
+/// <summary>The event each registration outcome announces; the registration workflow puts it in the outbox.</summary>
 public static class PetitionEvents
 {
     public static object For(Petition p) => p.Outcome switch
