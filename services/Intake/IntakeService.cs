@@ -2,6 +2,7 @@ using Coordination.Intake.Api;
 using Coordination.Intake.Consumers;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
+using Coordination.Intake.Workflow;
 using Coordination.ServiceDefaults.Hosting;
 using Coordination.ServiceDefaults.Persistence;
 
@@ -19,10 +20,13 @@ public static class IntakeService
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
             builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton<RequestIdCache>();
-            builder.Services.AddSingleton<IdentityCaseIndex>();
             builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
-            builder.Services.AddScoped<RepeatFinder>();
-            builder.Services.AddScoped<PetitionRegistrar>();
+            builder.Services.AddScoped<IdentityLocks>();
+            builder.Services.AddScoped<IdentityCaseIndex>();
+            builder.Services.AddScoped<CaseNumberAllocator>();
+            builder.Services.AddScoped<PetitionRegistration>();
+            builder.Services.AddScoped<ReceptionDayActions>();
+            builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<PetitionQueries>();
             builder.Services.AddScoped<ReceptionDays>();
         },

@@ -1,13 +1,11 @@
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
-using Coordination.Intake.Persistence;
+using Coordination.Intake.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
-using Coordination.ServiceDefaults.Persistence;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PetitionView = Coordination.Grpc.Intake.Petition;
 using PetitionStatus = Coordination.Grpc.Intake.PetitionStatus;
@@ -16,12 +14,11 @@ using TopicView = Coordination.Grpc.Intake.Topic;
 
 namespace Coordination.Intake.Api;
 
+/// <summary>Intake's gRPC API: checks each call and hands it to one workflow or one query.</summary>
 public sealed class IntakeGrpcService(
-    PetitionRegistrar registrar,
+    PetitionRegistration registration,
     PetitionQueries queries,
     ReceptionDays receptionDays,
-    ReferenceDataCache<Domain.Topic> topics,
-    IntakeDb db,
     IOptions<IntakeOptions> options,
     UnitDirectory units,
     TimeProvider clock) : IntakeApi.IntakeApiBase
@@ -38,7 +35,7 @@ public sealed class IntakeGrpcService(
         if (!caller.Covers(petition.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {petition.RegionCode} is outside your jurisdiction {caller.Region}"));
         await CheckReferencesAsync(petition, caller, context.CancellationToken);
-        var result = await registrar.RegisterAsync(petition, caller, context.CancellationToken);
+        var result = await registration.RegisterAsync(petition, caller, context.CancellationToken);
         return PetitionViews.ToReply(result);
     }
 
@@ -48,8 +45,7 @@ public sealed class IntakeGrpcService(
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
-        var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, context.CancellationToken);
-        if (p is null || !PetitionQueries.CanRead(caller, p)) throw new NotFoundException($"case {caseId}");
+        var p = await queries.ReadableAsync(caller, caseId, context.CancellationToken);
         return PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit));
     }
 
@@ -60,8 +56,7 @@ public sealed class IntakeGrpcService(
     public override async Task<PetitionStatus> GetPetitionStatus(GetPetitionStatusRequest request, ServerCallContext context)
     {
         new FieldErrors().Check(request.QueryCode.Length == 10, "query_code", "must be the 10-character code given at registration").ThrowIfAny();
-        var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.QueryCode == request.QueryCode.ToUpperInvariant(), context.CancellationToken)
-            ?? throw new NotFoundException("query code");
+        var p = await queries.ByQueryCodeAsync(request.QueryCode, context.CancellationToken);
         return new PetitionStatus
         {
             CaseNumber = p.CaseNumber,
@@ -85,7 +80,7 @@ public sealed class IntakeGrpcService(
     public override async Task<ListTopicsReply> ListTopics(ListTopicsRequest request, ServerCallContext context)
     {
         Caller.From(context);
-        var all = await topics.GetAsync(db, context.CancellationToken);
+        var all = await queries.TopicsAsync(context.CancellationToken);
         return new ListTopicsReply { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
     }
 
@@ -93,11 +88,11 @@ public sealed class IntakeGrpcService(
     private async Task CheckReferencesAsync(NewPetition petition, Caller caller, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var catalogue = await topics.GetAsync(db, ct);
+        var catalogue = await queries.TopicsAsync(ct);
         errors.Check(catalogue.Any(t => t.Active && t.Code == petition.Topic), "topic", "is not in the topic catalogue (ListTopics)");
         if (petition.ReceptionDayId is { } dayId)
         {
-            var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dayId, ct);
+            var day = await queries.ReceptionDayAsync(dayId, ct);
             errors.Check(day is not null && caller.Covers(day.RegionCode), "reception_day_id", "no such reception day in your jurisdiction");
             errors.ThrowIfAny();
             day!.EnsureOpenForReception();

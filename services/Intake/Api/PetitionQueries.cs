@@ -4,13 +4,14 @@ using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Intake.Api;
 
-/// <summary>Who may read which petitions, and the paged listing.</summary>
-public sealed class PetitionQueries(IntakeDb db)
+/// <summary>Who may read which petitions, the reads the API answers from, and the paged listing.</summary>
+public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic> topics)
 {
     public const int DefaultPageSize = 50, MaxPageSize = 500;
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>
@@ -19,6 +20,23 @@ public sealed class PetitionQueries(IntakeDb db)
     /// <summary>Intake roles read their jurisdiction; a department only petitions assigned to it.</summary>
     public static bool CanRead(Caller caller, Domain.Petition p) =>
         caller.Is(Roles.Department) ? p.AssignedUnits.Contains(caller.Unit) : caller.Covers(p.RegionCode);
+
+    /// <summary>A petition the caller may read, or NotFound, so that case ids of other jurisdictions don't leak.</summary>
+    public async Task<Domain.Petition> ReadableAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        return p is not null && CanRead(caller, p) ? p : throw new NotFoundException($"case {caseId}");
+    }
+
+    /// <summary>Query codes are handed out in upper case and read back in any case.</summary>
+    public async Task<Domain.Petition> ByQueryCodeAsync(string queryCode, CancellationToken ct) =>
+        await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.QueryCode == queryCode.ToUpperInvariant(), ct)
+        ?? throw new NotFoundException("query code");
+
+    public Task<IReadOnlyList<Domain.Topic>> TopicsAsync(CancellationToken ct) => topics.GetAsync(db, ct);
+
+    public Task<Domain.ReceptionDay?> ReceptionDayAsync(Guid id, CancellationToken ct) =>
+        db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
 
     public async Task<ListPetitionsReply> ListAsync(Caller caller, ListPetitionsRequest r, CancellationToken ct)
     {

@@ -1,19 +1,18 @@
 using Coordination.ServiceDefaults.Time;
-using Coordination.Contracts.Intake;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Persistence;
+using Coordination.Intake.Workflow;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using MassTransit;
 using ReceptionDayEntity = Coordination.Intake.Domain.ReceptionDay;
 using ReceptionDayView = Coordination.Grpc.Intake.ReceptionDay;
 
 namespace Coordination.Intake.Api;
 
-/// <summary>Leaders' reception days (领导接待日): scheduled, petitions registered there, then held (seed §6–8).</summary>
-public sealed class ReceptionDays(IntakeDb db, TimeProvider clock)
+/// <summary>Leaders' reception days (领导接待日, seed §6–8): checks the requests, hands changes to ReceptionDayActions, shows the day with the petitions received.</summary>
+public sealed class ReceptionDays(ReceptionDayActions actions, IntakeDb db, TimeProvider clock)
 {
     public async Task<ReceptionDayView> ScheduleAsync(Caller caller, ScheduleReceptionDayRequest r, CancellationToken ct)
     {
@@ -30,39 +29,13 @@ public sealed class ReceptionDays(IntakeDb db, TimeProvider clock)
         if (!caller.Covers(r.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {r.RegionCode} is outside your jurisdiction {caller.Region}"));
 
-        var day = new ReceptionDayEntity
-        {
-            Id = NewId.NextSequentialGuid(), LeaderName = r.LeaderName.Trim(), LeaderTitle = r.LeaderTitle.Trim(), Level = LevelName(r.Level),
-            RegionCode = r.RegionCode, Date = date, Place = r.Place.Trim(), ScheduledBy = caller.Unit,
-        };
-        db.ReceptionDays.Add(day);
-        db.Publish(new ReceptionDayScheduled
-        {
-            ReceptionDayId = day.Id, LeaderName = day.LeaderName, Level = day.Level, RegionCode = day.RegionCode, Date = day.Date,
-            OccurredAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
+        var day = await actions.ScheduleAsync(
+            new Domain.NewReceptionDay(r.LeaderName.Trim(), r.LeaderTitle.Trim(), LevelName(r.Level), r.RegionCode, date, r.Place.Trim()), caller, ct);
         return await ViewAsync(day, ct);
     }
 
-    public async Task<ReceptionDayView> CompleteAsync(Caller caller, string id, CancellationToken ct)
-    {
-        var dayId = RequireId(id);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var day = await db.ReceptionDays.FromSql($"SELECT * FROM reception_days WHERE \"Id\" = {dayId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
-        day.Complete(WorkingDays.DayOf(clock.GetUtcNow()));
-        var received = await db.Petitions.AsNoTracking().Where(p => p.ReceptionDayId == dayId)
-            .Select(p => new { CaseId = p.Outcome == Domain.Outcomes.Repeat ? p.EarlierCaseId!.Value : p.Id, p.GroupSize }).ToListAsync(ct);
-        db.Publish(new ReceptionDayHeld
-        {
-            ReceptionDayId = day.Id, LeaderName = day.LeaderName, Level = day.Level, RegionCode = day.RegionCode, Date = day.Date,
-            CaseIds = received.Select(x => x.CaseId).Distinct().ToList(), PeopleReceived = received.Sum(x => x.GroupSize), OccurredAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await ViewAsync(day, ct);
-    }
+    public async Task<ReceptionDayView> CompleteAsync(Caller caller, string id, CancellationToken ct) =>
+        await ViewAsync(await actions.CompleteAsync(RequireId(id), caller, ct), ct);
 
     public async Task<ReceptionDayView> GetAsync(Caller caller, string id, CancellationToken ct)
     {

@@ -48,6 +48,49 @@ public sealed class Petition
     /// <summary>Units the case was handed to, as Assignment reported (CaseAssigned).</summary>
     public List<string> AssignedUnits { get; init; } = [];
 
+    /// <summary>
+    /// The registration as decided: its own number, or for a repeat the earlier case's; a skip-level petition is
+    /// flagged as such whatever the clerk said.
+    /// </summary>
+    public static Petition Register(Guid id, NewPetition input, IReadOnlyList<PetitionerRecord> petitioners, string caseNumber,
+        Receiver receiver, RegistrationDecision decision, DateTimeOffset registeredAt) => new()
+    {
+        Id = id,
+        CaseNumber = caseNumber,
+        RequestId = input.RequestId,
+        Channel = input.Channel,
+        RegionCode = input.RegionCode,
+        Category = input.Category,
+        Topic = input.Topic,
+        Summary = input.Summary,
+        MatterText = Domain.MatterText.Normalize(input.Summary),
+        LawRelated = input.LawRelated,
+        ToBeijing = input.ToBeijing,
+        SkipLevel = input.SkipLevel || decision.Kind == RegistrationKind.SkipLevel,
+        LeaderInstructed = input.LeaderInstructed,
+        LongStandingPetitioner = input.LongStandingPetitioner,
+        GroupSize = input.GroupSize,
+        Collective = input.Collective,
+        AccusedUnit = input.AccusedUnit,
+        ReceptionDayId = input.ReceptionDayId,
+        OtherRegionCodes = [.. input.OtherRegionCodes],
+        Petitioners = [.. petitioners],
+        Attachments = [.. input.Attachments],
+        ReceivedAt = input.ReceivedAt,
+        RegisteredAt = registeredAt,
+        ReceivingUnit = receiver.Unit,
+        ReceivingLevel = receiver.Level,
+        Clerk = receiver.Clerk,
+        Outcome = decision.Outcome,
+        Status = decision.Status,
+        EarlierCaseId = decision.Match?.Earlier.CaseId,
+        MatchSimilarity = decision.Match?.Similarity,
+        MatchExplanation = decision.Match?.Explanation,
+        NotAcceptedReason = decision.NotAcceptedReason,
+        Notice = decision.Notice,
+        QueryCode = QueryCodes.New(),
+    };
+
     /// <summary>Guarded: only forward (registered → assigned → acknowledged); a late or repeated event changes nothing.</summary>
     public void RecordAssignment(string unit)
     {

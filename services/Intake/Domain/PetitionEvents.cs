@@ -2,15 +2,15 @@ using Coordination.Contracts.Intake;
 
 namespace Coordination.Intake.Domain;
 
-/// <summary>The event each registration outcome publishes.</summary>
+/// <summary>The event each registration outcome announces; the registration workflow puts it in the outbox.</summary>
 public static class PetitionEvents
 {
-    public static object For(Petition p, RepeatMatch? match) => p.Outcome switch
+    public static object For(Petition p) => p.Outcome switch
     {
         Outcomes.Repeat => new PetitionLinkedAsRepeat
         {
-            CaseId = match!.Earlier.CaseId, CaseNumber = p.CaseNumber, RegistrationId = p.Id, Channel = p.Channel, RegionCode = p.RegionCode,
-            GroupSize = p.GroupSize, ToBeijing = p.ToBeijing, Similarity = match.Similarity, ReceivingUnit = p.ReceivingUnit, Clerk = p.Clerk,
+            CaseId = p.EarlierCaseId!.Value, CaseNumber = p.CaseNumber, RegistrationId = p.Id, Channel = p.Channel, RegionCode = p.RegionCode,
+            GroupSize = p.GroupSize, ToBeijing = p.ToBeijing, Similarity = p.MatchSimilarity!.Value, ReceivingUnit = p.ReceivingUnit, Clerk = p.Clerk,
             OccurredAt = p.RegisteredAt,
         },
         Outcomes.NotAccepted => new PetitionNotAccepted

@@ -19,6 +19,12 @@ public sealed class ReceptionDay
     public required string ScheduledBy { get; init; }
     public string Status { get; private set; } = Scheduled;
 
+    public static ReceptionDay Schedule(Guid id, NewReceptionDay day, string scheduledBy) => new()
+    {
+        Id = id, LeaderName = day.LeaderName, LeaderTitle = day.LeaderTitle, Level = day.Level, RegionCode = day.RegionCode, Date = day.Date,
+        Place = day.Place, ScheduledBy = scheduledBy,
+    };
+
     /// <summary>Petitions are registered at a session only while it is scheduled, never after it was held.</summary>
     public void EnsureOpenForReception()
     {

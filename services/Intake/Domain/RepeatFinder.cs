@@ -1,22 +1,19 @@
-using Coordination.Intake.Persistence;
-using Microsoft.Extensions.Options;
-
 namespace Coordination.Intake.Domain;
 
 /// <summary>
 /// 同人 + 同事: at least one of the same petitioners (identity number) and, on the same topic, a text whose
-/// bigram similarity reaches the threshold, among cases registered within the repeat window.
+/// bigram similarity reaches the threshold, among cases registered within the repeat window. Of several, the most
+/// similar wins, and of equally similar ones the latest.
 /// </summary>
-public sealed class RepeatFinder(IdentityCaseIndex index, IOptions<IntakeOptions> options, TimeProvider clock)
+public static class RepeatFinder
 {
-    public async Task<RepeatMatch?> FindAsync(IntakeDb db, IReadOnlyList<string> identities, string topic, string matterText, CancellationToken ct)
+    public static RepeatMatch? Find(IReadOnlyList<IdentityCases> known, string topic, string matterText, DateTimeOffset now, IntakeOptions rules)
     {
-        var rules = options.Value;
-        var since = clock.GetUtcNow().AddDays(-rules.RepeatWindowDays);
+        var since = now.AddDays(-rules.RepeatWindowDays);
         RepeatMatch? best = null;
-        foreach (var identity in identities)
+        foreach (var (identity, cases) in known)
         {
-            foreach (var earlier in await index.CasesOfAsync(db, identity, ct))
+            foreach (var earlier in cases)
             {
                 if (earlier.RegisteredAt < since || !string.Equals(earlier.Topic, topic, StringComparison.OrdinalIgnoreCase)) continue;
                 var similarity = Math.Round(MatterText.Similarity(earlier.MatterText, matterText), 3);

@@ -11,19 +11,20 @@ namespace Coordination.Intake.Persistence;
 /// the count it was built from, used only while that count equals PostgreSQL's counter, so a lost, stale or
 /// flushed Redis costs a re-read and never a missed repeat.
 /// </summary>
-public sealed class IdentityCaseIndex(IConnectionMultiplexer redis, ILogger<IdentityCaseIndex> log)
+public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis, ILogger<IdentityCaseIndex> log)
 {
     private const string CountField = "n";
     private static RedisKey Key(string identity) => $"intake:identity:{identity}";
 
-    /// <summary>Serialises registrations by the same people for the rest of the transaction (no two new cases for one matter).</summary>
-    public static async Task LockAsync(IntakeDb db, IEnumerable<string> identities, CancellationToken ct)
+    /// <summary>The cases of each identity, in the order given (the first identity explains a tie).</summary>
+    public async Task<IReadOnlyList<IdentityCases>> CasesOfAsync(IEnumerable<string> identities, CancellationToken ct)
     {
-        foreach (var identity in identities.Order(StringComparer.Ordinal))
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({identity}, 0))", ct);
+        var known = new List<IdentityCases>();
+        foreach (var identity in identities) known.Add(new IdentityCases(identity, await CasesOfAsync(identity, ct)));
+        return known;
     }
 
-    public async Task<IReadOnlyList<CaseFingerprint>> CasesOfAsync(IntakeDb db, string identity, CancellationToken ct)
+    private async Task<IReadOnlyList<CaseFingerprint>> CasesOfAsync(string identity, CancellationToken ct)
     {
         var count = await db.IdentityCounters.AsNoTracking().Where(c => c.IdentityHash == identity).Select(c => c.Cases).FirstOrDefaultAsync(ct);
         if (count == 0) return [];
@@ -37,8 +38,8 @@ public sealed class IdentityCaseIndex(IConnectionMultiplexer redis, ILogger<Iden
         return cases;
     }
 
-    /// <summary>Counts a new case for each identity, in the registration's transaction.</summary>
-    public static async Task CountNewCaseAsync(IntakeDb db, IEnumerable<string> identities, CancellationToken ct)
+    /// <summary>Counts a new case for each identity, in the registration's transaction: the next read then misses Redis's older copy.</summary>
+    public async Task CountNewCaseAsync(IEnumerable<string> identities, CancellationToken ct)
     {
         foreach (var identity in identities)
             await db.Database.ExecuteSqlInterpolatedAsync(

@@ -1,20 +1,21 @@
 using Coordination.Intake.Domain;
+using Coordination.Intake.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Coordination.Intake.Persistence;
+namespace Coordination.Intake.Workflow;
 
 /// <summary>
-/// Takes the next case number of a region and year in a transaction of its own, so the counter's row lock is held
-/// for one statement and not for the whole registration (which would queue every registration of a region behind
-/// the one before). That transaction commits without waiting for the disk: PostgreSQL writes its log in order, so
-/// the registration that uses the number, committing durably afterwards, makes the counter durable too; if the
-/// registration never commits, the number was never given out. Numbers are unique; a registration that fails after
-/// taking one leaves a gap.
+/// Takes the next case number of a region and year in a transaction of its own (ADR 4), so the counter's row lock is
+/// held for one statement and not for the whole registration (which would queue every registration of a region
+/// behind the one before). That transaction commits without waiting for the disk: PostgreSQL writes its log in
+/// order, so the registration that uses the number, committing durably afterwards, makes the counter durable too;
+/// if the registration never commits, the number was never given out. Numbers are unique; a registration that fails
+/// after taking one leaves a gap.
 /// </summary>
-public static class CaseNumberAllocator
+public sealed class CaseNumberAllocator(IntakeDb db)
 {
-    public static async Task<string> NextAsync(IntakeDb db, string regionCode, DateTimeOffset registeredAt, CancellationToken ct)
+    public async Task<string> NextAsync(string regionCode, DateTimeOffset registeredAt, CancellationToken ct)
     {
         var year = CaseNumbers.YearOf(registeredAt);
         // A pool of its own: a registration holds its main connection while it waits for this one, so sharing one

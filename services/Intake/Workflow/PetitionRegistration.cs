@@ -1,0 +1,79 @@
+using Coordination.Intake.Domain;
+using Coordination.Intake.Persistence;
+using Coordination.ServiceDefaults.Auth;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Coordination.Intake.Workflow;
+
+/// <summary>
+/// Registers a validated petition in one transaction: the repeat, final and skip-level decision under a lock on the
+/// petitioners' identities, the case number (taken in a transaction of its own, ADR 4), the petition, and its event
+/// in the outbox. A repeated request id returns the answer it got the first time.
+/// </summary>
+public sealed class PetitionRegistration(
+    IntakeDb db,
+    IdentityLocks locks,
+    IdentityCaseIndex index,
+    RequestIdCache requestIds,
+    CaseNumberAllocator caseNumbers,
+    IdentityNumbers identities,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock)
+{
+    public async Task<RegistrationResult> RegisterAsync(NewPetition input, Caller clerk, CancellationToken ct)
+    {
+        if (input.RequestId is { } requestId && await FindReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
+        try
+        {
+            var result = await InsertAsync(input, Receiver.Of(clerk.Unit, clerk.Subject, clerk.Region), ct);
+            if (input.RequestId is not null) await requestIds.RememberAsync(clerk.Unit, input.RequestId, result.Registration.Id);
+            return result;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && input.RequestId is not null)
+        {
+            // A concurrent call with the same request id won the race (the unique index is the truth): answer with its registration.
+            db.ChangeTracker.Clear();
+            return await FindReplayAsync(clerk.Unit, input.RequestId, ct)
+                ?? throw new InvalidOperationException("unique violation without a matching request id");
+        }
+    }
+
+    private async Task<RegistrationResult> InsertAsync(NewPetition input, Receiver receiver, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var petitioners = input.Petitioners.Select(p => PetitionerRecord.From(p, identities)).ToList();
+        var identityHashes = petitioners.Select(p => p.IdNumberHash).OfType<string>().Distinct().ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await locks.LockAsync(identityHashes, ct);
+        var known = await index.CasesOfAsync(identityHashes, ct);
+        var match = RepeatFinder.Find(known, input.Topic, MatterText.Normalize(input.Summary), now, options.Value);
+        var earlierIsFinal = match is not null && await db.Petitions.AnyAsync(p => p.Id == match.Earlier.CaseId && p.Final, ct);
+        var decision = RegistrationDecision.Of(match, earlierIsFinal, receiver.Level);
+        var caseNumber = decision.NeedsCaseNumber ? await caseNumbers.NextAsync(input.RegionCode, now, ct) : match!.Earlier.CaseNumber;
+
+        var petition = Petition.Register(NewId.NextSequentialGuid(), input, petitioners, caseNumber, receiver, decision, now);
+        db.Petitions.Add(petition);
+        db.Publish(PetitionEvents.For(petition), decision.CaseIdOf(petition.Id));
+        if (decision.OpensCase) await index.CountNewCaseAsync(identityHashes, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: false);
+    }
+
+    /// <summary>Redis remembers request ids for a day; PostgreSQL's unique index answers when it does not.</summary>
+    private async Task<RegistrationResult?> FindReplayAsync(string unit, string requestId, CancellationToken ct)
+    {
+        var petition = await requestIds.FindAsync(unit, requestId) is { } known
+            ? await FindAsync(known, ct)
+            : await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.ReceivingUnit == unit && p.RequestId == requestId, ct);
+        if (petition is null) return null;
+        return new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: true);
+    }
+
+    private async Task<Petition?> FindAsync(Guid? id, CancellationToken ct) =>
+        id is { } known ? await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == known, ct) : null;
+}
