@@ -1,5 +1,6 @@
 using Coordination.ServiceDefaults.Directory;
 using MassTransit;
+using MassTransit.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,9 +36,10 @@ public static class MessagingExtensions
             x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                // Endpoint-level, so it wraps the per-message-type retries below and sees what outlived them.
-                endpoint.UseFilter(new DelayedRedeliveryFilter(queue, redeliveryIntervals,
-                    context.GetRequiredService<ILogger<DelayedRedeliveryFilter>>()));
+                // In the pre-pipe, ahead of the dispatch by message type, so that it wraps the retries below and sees
+                // only what outlived them (UseFilter would copy it into each message type's pipe, inside the retries).
+                endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new DelayedRedeliveryFilter(queue,
+                    redeliveryIntervals, context.GetRequiredService<ILogger<DelayedRedeliveryFilter>>())));
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Ignore<Exception>(FailureKinds.IsPermanent); // trying bad data again only delays the error queue
