@@ -21,6 +21,18 @@ public sealed class When_a_consumer_fails_for_a_while(SystemFixture system)
     public async Task The_message_is_redelivered_after_the_outage_and_applied_once()
     {
         var assignment = await StartAssignmentAsync("assignment_outage", "00:00:01", "00:00:02", "00:00:04", "00:00:08");
+        try
+        {
+            await RedeliveredAfterTheOutageAsync(assignment);
+        }
+        finally
+        {
+            await RetireAsync(assignment, "assignment-outage");
+        }
+    }
+
+    private async Task RedeliveredAfterTheOutageAsync(ServiceInstance assignment)
+    {
         var probe = new ConsumeProbe();
         using var handle = assignment.App.Services.GetRequiredService<IBus>().ConnectConsumeObserver(probe);
         var message = When_a_message_is_delivered_twice.Registered(topic: "housing");
@@ -48,6 +60,18 @@ public sealed class When_a_consumer_fails_for_a_while(SystemFixture system)
     public async Task An_outage_that_outlasts_every_interval_parks_the_message_in_the_error_queue()
     {
         var assignment = await StartAssignmentAsync("assignment_parked", "00:00:01", "00:00:01");
+        try
+        {
+            await ParkedAfterTheLastIntervalAsync(assignment);
+        }
+        finally
+        {
+            await RetireAsync(assignment, "assignment-parked");
+        }
+    }
+
+    private async Task ParkedAfterTheLastIntervalAsync(ServiceInstance assignment)
+    {
         var message = When_a_message_is_delivered_twice.Registered(topic: "housing");
         var messageId = NewId.NextGuid();
 
@@ -78,6 +102,19 @@ public sealed class When_a_consumer_fails_for_a_while(SystemFixture system)
         var assignment = await system.StartAssignmentAsync(database, settings);
         await system.KnowTheDirectoryAsync(assignment);
         return assignment;
+    }
+
+    /// <summary>
+    /// A second Assignment left running would route every later PetitionRegistered of the run again, from its own
+    /// database, and double the other tests' CaseAssigned and referrals; its queues would keep collecting copies.
+    /// </summary>
+    private async Task RetireAsync(ServiceInstance assignment, string prefix)
+    {
+        await assignment.StopAsync();
+        using var http = system.Infra.RabbitManagement();
+        var queues = await http.GetFromJsonAsync<JsonElement>($"queues/{Uri.EscapeDataString(system.RunId)}?columns=name");
+        foreach (var name in queues.EnumerateArray().Select(q => q.GetProperty("name").GetString()!).Where(n => n.StartsWith(prefix + "-")))
+            (await http.DeleteAsync(QueuePath(name))).EnsureSuccessStatusCode();
     }
 
     private string QueuePath(string queue) => $"queues/{Uri.EscapeDataString(system.RunId)}/{queue}";
