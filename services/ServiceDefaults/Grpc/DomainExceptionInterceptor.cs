@@ -1,10 +1,16 @@
+using Coordination.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.ServiceDefaults.Grpc;
 
-/// <summary>Turns domain exceptions into gRPC statuses, so no handler leaks an unhandled exception.</summary>
-public sealed class DomainExceptionInterceptor : Interceptor
+/// <summary>
+/// Turns domain exceptions into gRPC statuses, so no handler leaks an unhandled exception; and an outage of
+/// PostgreSQL, Redis or RabbitMQ into Unavailable, the status clients (and gRPC retry policies) retry, instead of
+/// UNKNOWN "Exception was thrown by handler".
+/// </summary>
+public sealed class DomainExceptionInterceptor(ILogger<DomainExceptionInterceptor> log) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -20,6 +26,12 @@ public sealed class DomainExceptionInterceptor : Interceptor
         catch (NotFoundException ex)
         {
             throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
+        catch (Exception ex) when (FailureKinds.IsTransientInfrastructure(ex))
+        {
+            // The cause stays in the log; the caller learns only that trying again later is the remedy.
+            log.LogWarning(ex, "A call failed on unavailable infrastructure; answered Unavailable");
+            throw new RpcException(new Status(StatusCode.Unavailable, "a backing service is unavailable; try again shortly", ex));
         }
     }
 }

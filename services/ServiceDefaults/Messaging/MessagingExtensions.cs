@@ -1,22 +1,25 @@
 using Coordination.ServiceDefaults.Directory;
 using MassTransit;
+using MassTransit.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ: quorum queues, publisher confirms, short in-memory retries and then the
-    /// error queue (no delayed redelivery: the broker has no delayed-message plugin).
-    /// Queues are named &lt;service&gt;-&lt;consumer&gt;.
+    /// MassTransit over RabbitMQ: quorum queues, publisher confirms, short in-memory retries, then delayed
+    /// redelivery through TTL delay queues (the broker has no delayed-message plugin; ADR 9), then the error queue.
+    /// A permanent failure skips both and goes to the error queue at once. Queues are named &lt;service&gt;-&lt;consumer&gt;.
     /// </summary>
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, string serviceName,
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
         var options = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var redeliveryIntervals = options.Redelivery.Validated();
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true; // else a message published right after start-up can be lost (STACK.md)
@@ -30,10 +33,18 @@ public static class MessagingExtensions
             x.DisableUsageTelemetry(); // the network here reaches only package registries
             x.AddConsumer<DirectoryReplicaConsumer>();
             registerConsumers(x);
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                endpoint.UseMessageRetry(r => r.Intervals(50, 250, 1000, 2000));
+                // In the pre-pipe, ahead of the dispatch by message type, so that it wraps the retries below and sees
+                // only what outlived them (UseFilter would copy it into each message type's pipe, inside the retries).
+                endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new DelayedRedeliveryFilter(queue,
+                    redeliveryIntervals, context.GetRequiredService<ILogger<DelayedRedeliveryFilter>>())));
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(FailureKinds.IsPermanent); // trying bad data again only delays the error queue
+                    r.Intervals(50, 250, 1000, 2000);
+                });
             });
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -12,4 +12,6 @@ public sealed class RabbitMqOptions
     public int ConcurrentMessageLimit { get; set; } = 64;
     /// <summary>Queue-name prefix; defaults to the service name, so replicas compete for one queue.</summary>
     public string? EndpointPrefix { get; set; }
+    /// <summary>Delayed redelivery after the quick retries (ADR 9).</summary>
+    public DelayedRedeliveryOptions Redelivery { get; set; } = new();
 }
