@@ -10,6 +10,8 @@ public interface IDeadlineRung
 {
     Guid CaseId { get; }
     Guid? DeadlineId { get; }
+    /// <summary>What the limit is on, where the message says: the hand-over (Assignment), the referral or the meeting.</summary>
+    Guid? SubjectId { get; }
     /// <summary>The limit's step, e.g. acknowledge, handling, referral_acknowledge, meeting_position.</summary>
     string Step { get; }
     /// <summary>The unit the limit is on (the hand-over's unit, the institution or addressee, the meeting party).</summary>

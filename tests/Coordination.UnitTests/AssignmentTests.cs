@@ -1,5 +1,6 @@
 using Coordination.ServiceDefaults.Grpc;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.UnitTests;
 

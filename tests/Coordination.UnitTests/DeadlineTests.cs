@@ -1,6 +1,7 @@
 using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.UnitTests;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.UnitTests;
 

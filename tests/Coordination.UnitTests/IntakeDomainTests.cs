@@ -1,6 +1,7 @@
 using Coordination.Intake.Api;
 using Coordination.Intake.Domain;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.UnitTests;
 

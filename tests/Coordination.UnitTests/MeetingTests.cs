@@ -1,5 +1,6 @@
 using Coordination.JointMeeting.Domain;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.UnitTests;
 

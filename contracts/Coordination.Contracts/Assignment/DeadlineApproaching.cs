@@ -13,5 +13,6 @@ public sealed record DeadlineApproaching : IDeadlineRung
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 
+    Guid? IDeadlineRung.SubjectId => AssignmentId;
     DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Approaching;
 }

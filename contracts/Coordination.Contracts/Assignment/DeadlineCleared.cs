@@ -17,5 +17,6 @@ public sealed record DeadlineCleared : IDeadlineRung
     public required DateTimeOffset OccurredAt { get; init; }
 
     Guid? IDeadlineRung.DeadlineId => DeadlineId;
+    Guid? IDeadlineRung.SubjectId => AssignmentId;
     DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Cleared;
 }

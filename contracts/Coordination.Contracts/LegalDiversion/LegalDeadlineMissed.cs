@@ -11,5 +11,6 @@ public sealed record LegalDeadlineMissed : IDeadlineRung
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 
+    Guid? IDeadlineRung.SubjectId => null;
     DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Missed;
 }

@@ -1,3 +1,4 @@
+using Coordination.Contracts.Assignment;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
 using Coordination.Assignment.Workflow;
@@ -7,6 +8,7 @@ using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using static Coordination.Assignment.Api.AssignmentViews;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Api;
 

@@ -1,4 +1,5 @@
-using Coordination.ServiceDefaults.Grpc;
+using Coordination.Contracts.Assignment;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Domain;
 

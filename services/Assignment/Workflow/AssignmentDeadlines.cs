@@ -1,5 +1,6 @@
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
+using Coordination.Contracts;
 using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
@@ -7,33 +8,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>Assignment's rungs: reminder, 催办 and 督办 as events; a passed review window closes the case.</summary>
-public sealed class AssignmentDeadlines : IDeadlineHandler<AssignmentDb>
+public sealed class AssignmentDeadlines : DeadlineLadder<AssignmentDb>
 {
-    public async Task FireAsync(AssignmentDb db, Deadline d, string action, DateTimeOffset now, CancellationToken ct)
+    protected override IDeadlineRung Rung(DeadlineRungKind kind, Deadline d, DateTimeOffset now, string? how) => kind switch
     {
-        switch (action)
+        DeadlineRungKind.Approaching => new DeadlineApproaching { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+        DeadlineRungKind.Missed => new DeadlineMissed { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+        DeadlineRungKind.Supervision => new SupervisionIssued { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now },
+        _ => new DeadlineCleared
         {
-            case DeadlineActions.Remind:
-                db.Publish(new DeadlineApproaching { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
-                break;
-            case DeadlineActions.Urge:
-                db.Publish(new DeadlineMissed { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
-                break;
-            case DeadlineActions.Supervise:
-                db.Publish(new SupervisionIssued { CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, OccurredAt = now }, d.CaseId);
-                break;
-            case DeadlineActions.TimerFired when d.Step == DeadlineSteps.ReviewWindow:
-                var c = await db.Cases.FirstAsync(x => x.Id == d.CaseId, ct);
-                if (c.Status == CaseStatus.Closed) return;
-                c.Close(now);
-                db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? "unknown", Final = false, Reason = "review window passed", OccurredAt = now }, c.Id);
-                break;
-        }
-    }
+            CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how!, OccurredAt = now,
+        },
+    };
 
-    public void Cleared(AssignmentDb db, Deadline d, string how, DateTimeOffset now) =>
-        db.Publish(new DeadlineCleared
-        {
-            CaseId = d.CaseId, DeadlineId = d.Id, AssignmentId = d.AssignmentId, Step = d.Step, UnitCode = d.UnitCode, DueAt = d.DueAt, How = how, OccurredAt = now,
-        }, d.CaseId);
+    protected override async Task TimerFiredAsync(AssignmentDb db, Deadline d, DateTimeOffset now, CancellationToken ct)
+    {
+        if (d.Step != DeadlineSteps.ReviewWindow) return;
+        var c = await db.Cases.FirstAsync(x => x.Id == d.CaseId, ct);
+        if (c.Status == CaseStatus.Closed) return;
+        c.Close(now);
+        db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? "unknown", Final = false, Reason = "review window passed", OccurredAt = now }, c.Id);
+    }
 }

@@ -3,6 +3,7 @@ using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Workflow;
 

@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Workflow;
 

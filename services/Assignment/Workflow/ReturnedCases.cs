@@ -16,7 +16,6 @@ namespace Coordination.Assignment.Workflow;
 /// </summary>
 public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter router, TimeProvider clock)
 {
-    public const string ConcludedInLaw = "concluded_in_law";
     // The inbox key under which earlier deliveries were recorded: changing it would apply them again.
     private const string InboxKey = "ReturnsFromElsewhereConsumer";
 
@@ -26,7 +25,7 @@ public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter
             var m = context.Message;
             var c = await CaseAsync(db, m.CaseId, ct);
             if (c.Status != CaseStatus.DivertedToLegal) return;
-            if (m.Conclusion == ConcludedInLaw)
+            if (m.Conclusion == ReferralConclusions.ConcludedInLaw)
             {
                 c.Close(m.OccurredAt, CaseOutcomes.Diverted);
                 db.Publish(new CaseClosed { CaseId = c.Id, Outcome = CaseOutcomes.Diverted, Final = false, Reason = m.Detail, OccurredAt = clock.GetUtcNow() }, c.Id);

@@ -2,6 +2,7 @@ using Coordination.Assignment.Domain;
 using Coordination.Contracts.Assignment;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Workflow;
 

@@ -2,6 +2,7 @@ using Coordination.Directory.Workflow;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Coordination.Grpc.Directory;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Directory.Api;
 

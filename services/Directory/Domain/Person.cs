@@ -1,6 +1,6 @@
 using Coordination.Contracts.Directory;
 using Coordination.ServiceDefaults.Auth;
-using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Directory.Domain;
 

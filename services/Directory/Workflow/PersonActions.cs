@@ -6,6 +6,7 @@ using Coordination.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Directory.Workflow;
 

@@ -4,6 +4,7 @@ using Coordination.Directory.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Directory.Workflow;
 

@@ -7,6 +7,7 @@ using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Intake.Api;
 

@@ -8,6 +8,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using ReceptionDayEntity = Coordination.Intake.Domain.ReceptionDay;
 using ReceptionDayView = Coordination.Grpc.Intake.ReceptionDay;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Intake.Api;
 

@@ -6,6 +6,7 @@ using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Intake.Workflow;
 

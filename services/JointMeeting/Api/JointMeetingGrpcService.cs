@@ -7,6 +7,7 @@ using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using static Coordination.JointMeeting.Api.MeetingViews;
 using MeetingView = Coordination.Grpc.JointMeeting.Meeting;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Api;
 

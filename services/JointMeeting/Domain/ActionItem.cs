@@ -1,4 +1,4 @@
-using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Domain;
 

@@ -7,6 +7,7 @@ using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Workflow;
 

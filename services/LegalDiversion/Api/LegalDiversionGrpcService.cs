@@ -1,3 +1,4 @@
+using Coordination.Contracts.LegalDiversion;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
@@ -17,7 +18,6 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
 {
     private static readonly string[] Decisions = ["filed", "accepted", "declined"];
     private static readonly string[] Updates = ["hearing_scheduled", "decided", "mediated", "withdrawn"];
-    private static readonly string[] Conclusions = ["concluded_in_law", "returned_to_petition_track"];
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -76,7 +76,7 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
     public override async Task<ReferralView> ConcludeReferral(ConcludeReferralRequest request, ServerCallContext context)
     {
         var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(Conclusions.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
+            .Check(ReferralConclusions.All.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
             .Check(request.Detail.Trim().Length is > 0 and <= 2000, "detail", "is required"));
         return View(await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken));
     }

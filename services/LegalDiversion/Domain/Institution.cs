@@ -1,3 +1,4 @@
+using Coordination.Contracts.LegalDiversion;
 namespace Coordination.LegalDiversion.Domain;
 
 /// <summary>A court, procuratorate, arbitration commission, reconsideration body, mediation committee or legal-aid centre.</summary>
@@ -11,9 +12,5 @@ public sealed class Institution
 
 public static class Channels
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>
-    {
-        "court_litigation", "court_appeal", "procuratorate", "public_security", "arbitration", "administrative_reconsideration",
-        "administrative_mediation", "peoples_mediation", "legal_aid",
-    };
+    public static readonly IReadOnlySet<string> All = LegalChannels.All;
 }

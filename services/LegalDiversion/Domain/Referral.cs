@@ -1,4 +1,5 @@
-using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Rules;
+using Coordination.Contracts.LegalDiversion;
 
 namespace Coordination.LegalDiversion.Domain;
 
@@ -15,8 +16,8 @@ public sealed class Referral
     public const string Declined = "declined";
     public const string InProgress = "in_progress";
     public const string OutcomeReported = "outcome_reported";
-    public const string ConcludedInLaw = "concluded_in_law";
-    public const string ReturnedToPetitionTrack = "returned_to_petition_track";
+    public const string ConcludedInLaw = ReferralConclusions.ConcludedInLaw;
+    public const string ReturnedToPetitionTrack = ReferralConclusions.ReturnedToPetitionTrack;
 
     public static readonly IReadOnlySet<string> InProcedure = new HashSet<string> { Filed, Accepted, InProgress, OutcomeReported };
     public static readonly IReadOnlySet<string> Outcomes = new HashSet<string> { "decided", "mediated", "withdrawn" };

@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.LegalDiversion.Workflow;
 

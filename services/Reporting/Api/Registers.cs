@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Time;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Contracts.LegalDiversion;
 
 namespace Coordination.Reporting.Api;
 
@@ -55,8 +56,8 @@ public sealed class Registers(ReportingDb db)
         return new LegalCases
         {
             Open = open.Count,
-            ConcludedInLaw = referrals.Count(r => r.Status == "concluded_in_law"),
-            ReturnedToPetitionTrack = referrals.Count(r => r.Status == "returned_to_petition_track"),
+            ConcludedInLaw = referrals.Count(r => r.Status == ReferralConclusions.ConcludedInLaw),
+            ReturnedToPetitionTrack = referrals.Count(r => r.Status == ReferralConclusions.ReturnedToPetitionTrack),
             ByChannel = { Count(open.Select(r => r.Channel.Length == 0 ? "not_referred" : r.Channel)) },
             ByInstitution = { Count(open.Where(r => r.InstitutionCode.Length > 0).Select(r => r.InstitutionCode)) },
             ByStatus = { Count(open.Select(r => r.Status)) },

@@ -6,6 +6,7 @@ using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Reporting.Api;
 

@@ -3,6 +3,7 @@ using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Contracts.Assignment;
 
 namespace Coordination.Reporting.Api;
 
@@ -128,7 +129,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         var inTrack = facts.Where(f => f.Outcome != "diverted").ToList();
         var closed = inTrack.Where(f => f.ClosedAt is not null).ToList();
         var firstPass = closed.Count(f => f.Repeats == 0 && !f.ReviewRequested);
-        var resolved = closed.Count(f => f.Outcome == "resolved"); // explained / not supported are never "resolved"
+        var resolved = closed.Count(f => f.Outcome == ReportOutcomes.Resolved); // explained / not supported are never "resolved"
         var reported = inTrack.Where(f => f.ReportedAt is not null).ToList();
         var onTime = reported.Count(f => !f.HandlingMissed);
         var rated = inTrack.Where(f => f.Rating is not null).ToList();

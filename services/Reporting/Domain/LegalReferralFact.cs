@@ -1,3 +1,4 @@
+using Coordination.Contracts.LegalDiversion;
 namespace Coordination.Reporting.Domain;
 
 /// <summary>A law-related case's referral as the committee's report sees it; the newest event sets its status.</summary>
@@ -15,7 +16,7 @@ public sealed class LegalReferralFact
     /// <summary>When the channel and institution were last set: a re-referral replaces them, an older one does not.</summary>
     public DateTimeOffset? ReferredAt { get; set; }
 
-    public static readonly IReadOnlySet<string> Ends = new HashSet<string> { "concluded_in_law", "returned_to_petition_track" };
+    public static readonly IReadOnlySet<string> Ends = ReferralConclusions.All;
 
     public void ReferTo(string channel, string institution, DateTimeOffset at)
     {

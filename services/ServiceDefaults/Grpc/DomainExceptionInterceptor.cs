@@ -2,6 +2,7 @@ using Coordination.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.ServiceDefaults.Grpc;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
+using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.ServiceDefaults.Messaging;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Coordination.Contracts;
 
 namespace Coordination.ServiceDefaults.Time;
 
@@ -28,14 +29,14 @@ public static class DeadlineHandlerExtensions
 {
     public static void Meet<TDb>(this IDeadlineHandler<TDb> handler, TDb db, Deadline deadline, DateTimeOffset now) where TDb : ServiceDbContext
     {
-        if (deadline.Overdue) handler.Cleared(db, deadline, "met", now);
+        if (deadline.Overdue) handler.Cleared(db, deadline, DeadlineClearings.Met, now);
         deadline.Meet(now);
     }
 
     public static void MoveDue<TDb>(this IDeadlineHandler<TDb> handler, TDb db, Deadline deadline, DateTimeOffset dueAt, LadderRules rules,
         BusinessCalendar calendar, DateTimeOffset now) where TDb : ServiceDbContext
     {
-        if (deadline.Overdue) handler.Cleared(db, deadline, "extended", now);
+        if (deadline.Overdue) handler.Cleared(db, deadline, DeadlineClearings.Extended, now);
         deadline.MoveDue(dueAt, rules, calendar);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TimelineProjector : IProjector
 
         typeof(LegalReferralOpened), typeof(ReferralMade), typeof(ReferralAcknowledged), typeof(ReferralDeclined), typeof(ReferralStatusUpdated),
         typeof(LegalAdviceRecorded), typeof(CaseMarkedMajor), typeof(SupervisionOrderIssued), typeof(SupervisionOrderReplied),
-        typeof(LegalDeadlineApproaching), typeof(LegalDeadlineMissed), typeof(LegalSupervisionEscalated), typeof(LegalDeadlineCleared),
+        typeof(LegalDeadlineApproaching), typeof(LegalDeadlineMissed), typeof(LegalSupervisionIssued), typeof(LegalDeadlineCleared),
         typeof(JointMeetingRequestedByCommittee), typeof(LegalReferralConcluded),
 
         typeof(JointMeetingProposed), typeof(JointMeetingConvened), typeof(InvitationAnswered), typeof(PositionSubmitted), typeof(JointMeetingHeld),

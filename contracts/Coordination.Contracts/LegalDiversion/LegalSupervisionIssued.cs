@@ -1,7 +1,7 @@
 namespace Coordination.Contracts.LegalDiversion;
 
-/// <summary>Still late five working days after the limit: escalated to the committee.</summary>
-public sealed record LegalSupervisionEscalated : IDeadlineRung
+/// <summary>督办: still late five working days after the limit; escalated to the committee (named like the other services' supervision rungs).</summary>
+public sealed record LegalSupervisionIssued : IDeadlineRung
 {
     public required Guid CaseId { get; init; }
     /// <summary>The time limit this rung belongs to (optional: older messages lack it).</summary>
@@ -11,5 +11,6 @@ public sealed record LegalSupervisionEscalated : IDeadlineRung
     public required DateTimeOffset DueAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 
+    Guid? IDeadlineRung.SubjectId => null;
     DeadlineRungKind IDeadlineRung.Rung => DeadlineRungKind.Supervision;
 }
