@@ -35,7 +35,7 @@ public static class ServiceApp
     }
 
     /// <summary>
-    /// Migrations first, then the service. A setting with no safe default (MissingSettingException) stops it with one
+    /// Migrations first, then the service. A refused start (a setting with no safe default, a database from old migrations) stops it with one
     /// line on stderr and exit code 2, not a stack trace.
     /// </summary>
     public static async Task<int> RunAsync<TDb>(string name, Func<WebApplication> build) where TDb : ServiceDbContext
@@ -47,7 +47,7 @@ public static class ServiceApp
             await app.RunAsync();
             return 0;
         }
-        catch (MissingSettingException ex)
+        catch (StartupRefusedException ex)
         {
             await Console.Error.WriteLineAsync($"{name}: {ex.Message}");
             return 2;

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,12 @@ public static class DatabaseExtensions
     public static async Task MigrateDatabaseAsync<TDb>(this WebApplication app) where TDb : ServiceDbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<TDb>().Database;
+        var applied = (await database.GetAppliedMigrationsAsync()).ToList();
+        // The migrations were squashed into one Initial (ADR 6): a database made by the old ones would fail half-way.
+        if (applied.Count > 0 && !applied.Intersect(database.GetMigrations()).Any())
+            throw new StartupRefusedException($"database {database.GetDbConnection().Database} was made by migrations that no longer exist " +
+                "(squashed, ADR 6); recreate it (./run.sh: ./run.sh stop, then remove .infra/postgres)");
+        await database.MigrateAsync();
     }
 }

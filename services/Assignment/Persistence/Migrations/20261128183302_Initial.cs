@@ -68,11 +68,41 @@ namespace Coordination.Assignment.Persistence.Migrations
                     SupervisionSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     MetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NextActionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    NextActionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsTimer = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deadlines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "directory_deactivated_people",
+                columns: table => new
+                {
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    deactivated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_directory_deactivated_people", x => x.subject);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "directory_units",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    parent_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_directory_units", x => x.code);
                 });
 
             migrationBuilder.CreateTable(
@@ -284,6 +314,12 @@ namespace Coordination.Assignment.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "deadlines");
+
+            migrationBuilder.DropTable(
+                name: "directory_deactivated_people");
+
+            migrationBuilder.DropTable(
+                name: "directory_units");
 
             migrationBuilder.DropTable(
                 name: "holidays");

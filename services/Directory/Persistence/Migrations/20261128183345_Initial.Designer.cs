@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Directory.Persistence.Migrations
 {
     [DbContext(typeof(DirectoryDb))]
-    [Migration("20261128174614_DirectoryReplica")]
-    partial class DirectoryReplica
+    [Migration("20261128183345_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.LegalDiversion.Persistence.Migrations
 {
     [DbContext(typeof(LegalDiversionDb))]
-    [Migration("20261128173207_DirectoryReplica")]
-    partial class DirectoryReplica
+    [Migration("20261128183313_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Assignment.Persistence.Migrations
 {
     [DbContext(typeof(AssignmentDb))]
-    [Migration("20261128173154_DirectoryReplica")]
-    partial class DirectoryReplica
+    [Migration("20261128183302_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

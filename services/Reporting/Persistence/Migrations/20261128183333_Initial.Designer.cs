@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Reporting.Persistence.Migrations
 {
     [DbContext(typeof(ReportingDb))]
-    [Migration("20261126191334_LiveCounters")]
-    partial class LiveCounters
+    [Migration("20261128183333_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -550,6 +550,65 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasIndex("CaseId", "OccurredAt");
 
                     b.ToTable("timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Directory.DeactivatedSubject", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("directory_deactivated_people", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Directory.KnownUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("directory_units", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Persistence.InboxMessage", b =>

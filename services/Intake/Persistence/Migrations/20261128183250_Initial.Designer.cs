@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDb))]
-    [Migration("20261126165606_Initial")]
+    [Migration("20261128183250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -383,6 +383,65 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.HasKey("IdentityHash");
 
                     b.ToTable("identity_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Directory.DeactivatedSubject", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("directory_deactivated_people", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Directory.KnownUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("directory_units", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Persistence.InboxMessage", b =>

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -8,66 +9,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coordination.LegalDiversion.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ReferralLifecycle : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "Channel",
-                table: "referrals",
-                type: "character varying(40)",
-                maxLength: 40,
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "ConcludedAt",
-                table: "referrals",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "DeclineReasons",
-                table: "referrals",
-                type: "character varying(2000)",
-                maxLength: 2000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "InstitutionCode",
-                table: "referrals",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "LastUpdate",
-                table: "referrals",
-                type: "character varying(32)",
-                maxLength: 32,
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Major",
-                table: "referrals",
-                type: "boolean",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "OutcomeNote",
-                table: "referrals",
-                type: "character varying(2000)",
-                maxLength: 2000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "ReferralCount",
-                table: "referrals",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
-
             migrationBuilder.CreateTable(
                 name: "deadlines",
                 columns: table => new
@@ -92,6 +38,48 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deadlines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "directory_deactivated_people",
+                columns: table => new
+                {
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    deactivated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_directory_deactivated_people", x => x.subject);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "directory_units",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    parent_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_directory_units", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -124,6 +112,49 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_legal_advice", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    InstitutionCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReferralCount = table.Column<int>(type: "integer", nullable: false),
+                    DeclineReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastUpdate = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Major = table.Column<bool>(type: "boolean", nullable: false),
+                    ConcludedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_referrals", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -166,11 +197,6 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_referrals_InstitutionCode",
-                table: "referrals",
-                column: "InstitutionCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_deadlines_AssignmentId",
                 table: "deadlines",
                 column: "AssignmentId");
@@ -192,6 +218,26 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_sequence",
+                table: "outbox_messages",
+                column: "sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_CaseId",
+                table: "referrals",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_InstitutionCode",
+                table: "referrals",
+                column: "InstitutionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_RegionCode_Status",
+                table: "referrals",
+                columns: new[] { "RegionCode", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supervision_orders_AddresseeCode",
                 table: "supervision_orders",
                 column: "AddresseeCode");
@@ -209,49 +255,28 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 name: "deadlines");
 
             migrationBuilder.DropTable(
+                name: "directory_deactivated_people");
+
+            migrationBuilder.DropTable(
+                name: "directory_units");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "institutions");
 
             migrationBuilder.DropTable(
                 name: "legal_advice");
 
             migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "referrals");
+
+            migrationBuilder.DropTable(
                 name: "supervision_orders");
-
-            migrationBuilder.DropIndex(
-                name: "IX_referrals_InstitutionCode",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "Channel",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "ConcludedAt",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "DeclineReasons",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "InstitutionCode",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "LastUpdate",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "Major",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "OutcomeNote",
-                table: "referrals");
-
-            migrationBuilder.DropColumn(
-                name: "ReferralCount",
-                table: "referrals");
         }
     }
 }
