@@ -24,6 +24,8 @@ public sealed class AssignmentDeadlines : DeadlineLadder<AssignmentDb>
     protected override async Task TimerFiredAsync(AssignmentDb db, Deadline d, DateTimeOffset now, CancellationToken ct)
     {
         if (d.Step != DeadlineSteps.ReviewWindow) return;
+        // The case's row lock, as every user action takes it: a review requested at this moment is not closed over.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {d.CaseId} FOR UPDATE", ct);
         var c = await db.Cases.FirstAsync(x => x.Id == d.CaseId, ct);
         if (c.Status == CaseStatus.Closed) return;
         c.Close(now);

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Persistence;
 using Coordination.ServiceDefaults.Time;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
@@ -16,7 +17,11 @@ namespace Coordination.Assignment.Workflow;
 public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData reference, TimeProvider clock, IDeadlineHandler<AssignmentDb> deadlines)
 {
 
-    public async Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct)
+    /// <summary>Run again from the start if the scanner changed one of its deadlines meanwhile (OptimisticRetry).</summary>
+    public Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct) =>
+        db.RetryOnConflictAsync(() => OnceAsync(caseId, caller, action, ct));
+
+    private async Task<T> OnceAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {caseId} FOR UPDATE", ct);

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Persistence;
 using Coordination.Contracts.JointMeeting;
 using Coordination.JointMeeting.Domain;
 using Coordination.JointMeeting.Persistence;
@@ -190,7 +191,11 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
     private Task<Meeting> AsPartyAsync(Guid id, Caller party, Func<Meeting, MeetingParty, Task> action, CancellationToken ct) =>
         OnMeetingAsync(id, ct, m => action(m, m.PartyFor(party.Unit) ?? throw new NotFoundException($"meeting {id}")));
 
-    private async Task<Meeting> OnMeetingAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action)
+    /// <summary>Run again from the start if the scanner changed one of its deadlines meanwhile (OptimisticRetry).</summary>
+    private Task<Meeting> OnMeetingAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action) =>
+        db.RetryOnConflictAsync(() => OnMeetingOnceAsync(id, ct, action));
+
+    private async Task<Meeting> OnMeetingOnceAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM meetings WHERE \"Id\" = {id} FOR UPDATE", ct);

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Persistence;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
@@ -126,9 +127,14 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
             return Task.FromResult(order);
         }, ct);
 
-    public async Task<SupervisionOrder> ReplyOrderAsync(Guid orderId, string reply, Caller addressee, CancellationToken ct)
+    public Task<SupervisionOrder> ReplyOrderAsync(Guid orderId, string reply, Caller addressee, CancellationToken ct)
     {
         addressee.Require(Roles.Institution, Roles.Department);
+        return db.RetryOnConflictAsync(() => ReplyOrderOnceAsync(orderId, reply, addressee, ct));
+    }
+
+    private async Task<SupervisionOrder> ReplyOrderOnceAsync(Guid orderId, string reply, Caller addressee, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.SupervisionOrders.FromSql($"SELECT * FROM supervision_orders WHERE \"Id\" = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException($"supervision order {orderId}");
@@ -143,7 +149,11 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
         return order;
     }
 
-    private async Task<T> OnReferralAsync<T>(Guid referralId, Caller caller, Func<Referral, Task<T>> action, CancellationToken ct)
+    /// <summary>Run again from the start if the scanner changed one of its deadlines meanwhile (OptimisticRetry).</summary>
+    private Task<T> OnReferralAsync<T>(Guid referralId, Caller caller, Func<Referral, Task<T>> action, CancellationToken ct) =>
+        db.RetryOnConflictAsync(() => OnReferralOnceAsync(referralId, caller, action, ct));
+
+    private async Task<T> OnReferralOnceAsync<T>(Guid referralId, Caller caller, Func<Referral, Task<T>> action, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);

@@ -27,6 +27,9 @@ public sealed class Deadline
     /// <summary>When the scanner must look at this row next; null once nothing is left to do.</summary>
     public DateTimeOffset? NextActionAt { get; private set; }
 
+    /// <summary>PostgreSQL's xmin: the scanner and a user action may both change a limit (OptimisticRetry).</summary>
+    public uint Version { get; private set; }
+
     /// <summary>A timer rather than a duty: when due, the owning service acts (e.g. closes a case); no reminders.</summary>
     public bool IsTimer { get; init; }
 

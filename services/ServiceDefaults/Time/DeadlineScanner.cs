@@ -98,6 +98,7 @@ public static class DeadlineExtensions
         e.HasIndex(d => d.AssignmentId);
         e.Property(d => d.Step).HasMaxLength(32);
         e.Property(d => d.UnitCode).HasMaxLength(64);
+        e.Property(d => d.Version).IsRowVersion(); // xmin
     });
 
     /// <summary>The scanner and this service's meaning of each rung.</summary>
