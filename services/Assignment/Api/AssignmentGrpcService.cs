@@ -11,7 +11,8 @@ using AssignmentApi = Coordination.Grpc.Assignment.AssignmentService;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units) : AssignmentApi.AssignmentServiceBase
+public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units)
+    : AssignmentApi.AssignmentServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -95,20 +96,23 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         errors.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason");
         var newUnit = await errors.UnitAsync(units, "new_unit_code", request.NewUnitCode, context.CancellationToken, required: false);
         errors.ThrowIfAny();
-        return new() { Assignment = await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit, Caller.From(context), context.CancellationToken)) };
+        return new() { Assignment = await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit,
+            Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<DecideExtensionResponse> DecideExtension(DecideExtensionRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reason), "reason", "a refusal states its reason"));
-        return new() { Assignment = await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context), context.CancellationToken)) };
+        return new() { Assignment = await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context),
+            context.CancellationToken)) };
     }
 
     public override async Task<ReviewReportResponse> ReviewReport(ReviewReportRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reasons), "reasons",
             "sending a report back for re-handling states the reasons (§10)"));
-        return new() { Assignment = await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context), context.CancellationToken)) };
+        return new() { Assignment = await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context),
+            context.CancellationToken)) };
     }
 
     public override async Task<SendReplyResponse> SendReply(SendReplyRequest request, ServerCallContext context) =>
@@ -143,7 +147,8 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         var caseId = ValidateCase(request.CaseId, e => e
             .Check(ReviewActions.Decisions.Contains(request.Decision), "decision", "must be upheld, changed or revoked")
             .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required"));
-        return new() { Case = await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context), context.CancellationToken)) };
+        return new() { Case = await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context),
+            context.CancellationToken)) };
     }
 
     public override async Task<StartHearingResponse> StartHearing(StartHearingRequest request, ServerCallContext context) =>

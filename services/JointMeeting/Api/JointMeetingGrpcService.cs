@@ -63,7 +63,8 @@ public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingPropo
             .Check(Responses.Contains(request.Response), "response", "must be confirm, decline or delegate")
             .Check(request.Response != "decline" || request.Reason.Trim().Length > 0, "reason", "a decline states its reason")
             .Check(request.Response != "delegate" || request.Delegate.Trim().Length > 0, "delegate", "name the delegate"));
-        return new() { Meeting = ToView(await actions.AnswerAsync(id, request.Response, request.Reason, request.Delegate, Caller.From(context), context.CancellationToken)) };
+        var answered = await actions.AnswerAsync(id, request.Response, request.Reason, request.Delegate, Caller.From(context), context.CancellationToken);
+        return new() { Meeting = ToView(answered) };
     }
 
     public override async Task<SubmitPositionResponse> SubmitPosition(SubmitPositionRequest request, ServerCallContext context)
@@ -71,7 +72,8 @@ public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingPropo
         var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", e => e
             .Check(request.Position.Trim().Length is > 0 and <= 8000, "position", "is required")
             .Check(request.HandlingStatus.Trim().Length is > 0 and <= 2000, "handling_status", "is required"));
-        return new() { Meeting = ToView(await actions.SubmitPositionAsync(id, request.Position, request.HandlingStatus, Caller.From(context), context.CancellationToken)) };
+        var submitted = await actions.SubmitPositionAsync(id, request.Position, request.HandlingStatus, Caller.From(context), context.CancellationToken);
+        return new() { Meeting = ToView(submitted) };
     }
 
     public override async Task<HoldMeetingResponse> HoldMeeting(HoldMeetingRequest request, ServerCallContext context)

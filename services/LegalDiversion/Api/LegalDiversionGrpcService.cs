@@ -79,7 +79,8 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
         var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
             .Check(Conclusions.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
             .Check(request.Detail.Trim().Length is > 0 and <= 2000, "detail", "is required"));
-        return new() { Referral = View(await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken)) };
+        var concluded = await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken);
+        return new() { Referral = View(concluded) };
     }
 
     public override async Task<MarkMajorResponse> MarkMajor(MarkMajorRequest request, ServerCallContext context)

@@ -69,7 +69,8 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     /// Sends the warnings raised since `since`, then polls for new ones until the caller hangs up. Polling the table
     /// (not an in-process event) means every replica's warnings reach every watcher.
     /// </summary>
-    public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<WatchEarlyWarningsResponse> stream, ServerCallContext context)
+    public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<WatchEarlyWarningsResponse> stream,
+        ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Committee);
         new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();

@@ -117,7 +117,10 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
             if (r.PreviousMonthBatches > 0) r.MonthOnMonthPercent = Percent(r.Batches - r.PreviousMonthBatches, r.PreviousMonthBatches);
             if (r.SameMonthLastYearBatches > 0) r.YearOnYearPercent = Percent(r.Batches - r.SameMonthLastYearBatches, r.SameMonthLastYearBatches);
         }
-        return new GetBeijingBulletinResponse { Month = month, Regions = { regions }, TotalBatches = regions.Sum(r => r.Batches), TotalPeople = regions.Sum(r => r.People) };
+        return new GetBeijingBulletinResponse
+        {
+            Month = month, Regions = { regions }, TotalBatches = regions.Sum(r => r.Batches), TotalPeople = regions.Sum(r => r.People),
+        };
     }
 
     public async Task<GetRatesResponse> RatesAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
