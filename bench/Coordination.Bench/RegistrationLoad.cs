@@ -20,7 +20,7 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
 
     public async Task<List<Sent>> RunAsync(int count, CancellationToken ct)
     {
-        var client = new IntakeApi.IntakeApiClient(_channel);
+        var client = new IntakeService.IntakeServiceClient(_channel);
         var results = new ConcurrentBag<Sent>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>

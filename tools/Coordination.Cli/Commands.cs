@@ -115,115 +115,115 @@ public static class Commands
         IMessage reply = command switch
         {
             "register" => await Intake().RegisterPetitionAsync(RegisterRequests.From(a), headers),
-            "petition" => await Intake().GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers),
+            "petition" => (await Intake().GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers)).Petition,
             "petitions" => await Intake().ListPetitionsAsync(new ListPetitionsRequest
             {
                 RegionCode = a.Get("region", ""), Channel = RegisterRequests.ParseEnum<Coordination.Grpc.Intake.Channel>(a.Get("channel", "unspecified")),
                 Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
             }, headers),
             "topics" => await Intake().ListTopicsAsync(new ListTopicsRequest(), headers),
-            "schedule-reception" => await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
+            "schedule-reception" => (await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
             {
                 LeaderName = Required(a, "leader"), LeaderTitle = Required(a, "title"), Level = RegisterRequests.ParseEnum<ReceptionLevel>(Required(a, "level")),
                 RegionCode = Required(a, "region"), Date = Required(a, "date"), Place = Required(a, "place"),
-            }, headers),
-            "complete-reception" => await Intake().CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = arg }, headers),
-            "reception" => await Intake().GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = arg }, headers),
+            }, headers)).ReceptionDay,
+            "complete-reception" => (await Intake().CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = arg }, headers)).ReceptionDay,
+            "reception" => (await Intake().GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = arg }, headers)).ReceptionDay,
             "assignments" => await Assignment().ListAssignmentsAsync(new ListAssignmentsRequest { PendingOnly = a.Has("pending") }, headers),
-            "ack" => await Assignment().AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = arg }, headers),
-            "accept" => await Assignment().NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = arg }, headers),
-            "return" => await Assignment().RequestReturnAsync(new RequestReturnRequest { AssignmentId = arg, Reasons = a.Get("reasons", "") }, headers),
-            "extend" => await Assignment().RequestExtensionAsync(new RequestExtensionRequest
-                { AssignmentId = arg, Days = int.Parse(a.Get("days", "0")), Reason = a.Get("reason", "") }, headers),
-            "report" => await Assignment().SubmitReportAsync(new SubmitReportRequest
-                { AssignmentId = arg, Outcome = a.Get("outcome", ""), Answer = a.Get("answer", "") }, headers),
-            "sign-off" => await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg }, headers),
-            "route" => await Assignment().RouteCaseAsync(new RouteCaseRequest
-                { CaseId = arg, UnitCode = a.Get("unit", ""), Kind = a.Get("kind", "assignment") }, headers),
-            "decide-return" => await Assignment().DecideReturnAsync(new DecideReturnRequest
-                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", ""), NewUnitCode = a.Get("new-unit", "") }, headers),
-            "decide-extension" => await Assignment().DecideExtensionAsync(new DecisionRequest
-                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", "") }, headers),
-            "review-report" => await Assignment().ReviewReportAsync(new ReviewReportRequest
-                { AssignmentId = arg, Approve = Decision(a), Reasons = a.Get("reasons", "") }, headers),
-            "reply" => await Assignment().SendReplyAsync(new CaseRef { CaseId = arg }, headers),
-            "rate" => await Assignment().RateReplyAsync(new RateReplyRequest { CaseId = arg, Rating = a.Get("rating", "") }, headers),
-            "review" => await Assignment().RequestReviewAsync(new RequestReviewRequest { CaseId = arg, Reasons = a.Get("reasons", "") }, headers),
-            "decide-review" => await Assignment().DecideReviewAsync(new DecideReviewRequest
-                { CaseId = arg, Decision = a.Get("decision", ""), Answer = a.Get("answer", "") }, headers),
+            "ack" => (await Assignment().AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = arg }, headers)).Assignment,
+            "accept" => (await Assignment().NotifyAcceptanceAsync(new NotifyAcceptanceRequest { AssignmentId = arg }, headers)).Assignment,
+            "return" => (await Assignment().RequestReturnAsync(new RequestReturnRequest { AssignmentId = arg, Reasons = a.Get("reasons", "") }, headers)).Assignment,
+            "extend" => (await Assignment().RequestExtensionAsync(new RequestExtensionRequest
+                { AssignmentId = arg, Days = int.Parse(a.Get("days", "0")), Reason = a.Get("reason", "") }, headers)).Assignment,
+            "report" => (await Assignment().SubmitReportAsync(new SubmitReportRequest
+                { AssignmentId = arg, Outcome = a.Get("outcome", ""), Answer = a.Get("answer", "") }, headers)).Assignment,
+            "sign-off" => (await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg }, headers)).Assignment,
+            "route" => (await Assignment().RouteCaseAsync(new RouteCaseRequest
+                { CaseId = arg, UnitCode = a.Get("unit", ""), Kind = a.Get("kind", "assignment") }, headers)).Case,
+            "decide-return" => (await Assignment().DecideReturnAsync(new DecideReturnRequest
+                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", ""), NewUnitCode = a.Get("new-unit", "") }, headers)).Assignment,
+            "decide-extension" => (await Assignment().DecideExtensionAsync(new DecideExtensionRequest
+                { AssignmentId = arg, Approve = Decision(a), Reason = a.Get("reason", "") }, headers)).Assignment,
+            "review-report" => (await Assignment().ReviewReportAsync(new ReviewReportRequest
+                { AssignmentId = arg, Approve = Decision(a), Reasons = a.Get("reasons", "") }, headers)).Assignment,
+            "reply" => (await Assignment().SendReplyAsync(new SendReplyRequest { CaseId = arg }, headers)).Case,
+            "rate" => (await Assignment().RateReplyAsync(new RateReplyRequest { CaseId = arg, Rating = a.Get("rating", "") }, headers)).Case,
+            "review" => (await Assignment().RequestReviewAsync(new RequestReviewRequest { CaseId = arg, Reasons = a.Get("reasons", "") }, headers)).Case,
+            "decide-review" => (await Assignment().DecideReviewAsync(new DecideReviewRequest
+                { CaseId = arg, Decision = a.Get("decision", ""), Answer = a.Get("answer", "") }, headers)).Case,
             "hearing" => a.Has("start")
-                ? await Assignment().StartHearingAsync(new CaseRef { CaseId = arg }, headers)
-                : await Assignment().EndHearingAsync(new CaseRef { CaseId = arg }, headers),
-            "responsibility" => await Assignment().AssignResponsibilityAsync(new AssignResponsibilityRequest
+                ? (await Assignment().StartHearingAsync(new StartHearingRequest { CaseId = arg }, headers)).Case
+                : (await Assignment().EndHearingAsync(new EndHearingRequest { CaseId = arg }, headers)).Case,
+            "responsibility" => (await Assignment().AssignResponsibilityAsync(new AssignResponsibilityRequest
             {
                 CaseId = arg, Unit = a.Get("unit", ""), Group = a.Get("group", ""), Leader = a.Get("leader", ""), Person = a.Get("person", ""),
-            }, headers),
-            "deadlines" => await Assignment().ListDeadlinesAsync(new CaseRef { CaseId = arg }, headers),
-            "case" => await Assignment().GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers),
+            }, headers)).Case,
+            "deadlines" => await Assignment().ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = arg }, headers),
+            "case" => (await Assignment().GetCaseAsync(new GetCaseRequest { CaseId = arg }, headers)).Case,
             "referrals" => await Legal().ListReferralsAsync(new ListReferralsRequest { CaseId = arg }, headers),
             "board" => await Legal().GetBoardAsync(new GetBoardRequest
                 { Channel = a.Get("channel", ""), InstitutionCode = a.Get("institution", ""), Status = a.Get("status", "") }, headers),
             "institutions" => await Legal().ListInstitutionsAsync(new ListInstitutionsRequest { Channel = a.Get("channel", "") }, headers),
-            "refer" => await Legal().ReferCaseAsync(new ReferCaseRequest
-                { ReferralId = arg, Channel = a.Get("channel", ""), InstitutionCode = a.Get("institution", "") }, headers),
-            "acknowledge-referral" => await Legal().AcknowledgeReferralAsync(new AcknowledgeReferralRequest
-                { ReferralId = arg, Decision = a.Get("decision", ""), Reasons = a.Get("reasons", "") }, headers),
-            "referral-update" => await Legal().PostReferralUpdateAsync(new PostReferralUpdateRequest
-                { ReferralId = arg, Update = a.Get("update", ""), Note = a.Get("note", "") }, headers),
-            "conclude" => await Legal().ConcludeReferralAsync(new ConcludeReferralRequest
-                { ReferralId = arg, Conclusion = a.Get("conclusion", ""), Detail = a.Get("detail", "") }, headers),
-            "supervise" => await Legal().IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
-                { ReferralId = arg, AddresseeCode = a.Get("addressee", ""), Content = a.Get("content", ""), DueDate = a.Get("due", "") }, headers),
-            "reply-order" => await Legal().ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = arg, Reply = a.Get("reply", "") }, headers),
-            "legal-advice" => await Legal().RecordLegalAdviceAsync(new RecordLegalAdviceRequest
-                { CaseId = arg, Lawyer = a.Get("lawyer", ""), Firm = a.Get("firm", ""), Advice = a.Get("advice", "") }, headers),
+            "refer" => (await Legal().ReferCaseAsync(new ReferCaseRequest
+                { ReferralId = arg, Channel = a.Get("channel", ""), InstitutionCode = a.Get("institution", "") }, headers)).Referral,
+            "acknowledge-referral" => (await Legal().AcknowledgeReferralAsync(new AcknowledgeReferralRequest
+                { ReferralId = arg, Decision = a.Get("decision", ""), Reasons = a.Get("reasons", "") }, headers)).Referral,
+            "referral-update" => (await Legal().PostReferralUpdateAsync(new PostReferralUpdateRequest
+                { ReferralId = arg, Update = a.Get("update", ""), Note = a.Get("note", "") }, headers)).Referral,
+            "conclude" => (await Legal().ConcludeReferralAsync(new ConcludeReferralRequest
+                { ReferralId = arg, Conclusion = a.Get("conclusion", ""), Detail = a.Get("detail", "") }, headers)).Referral,
+            "supervise" => (await Legal().IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
+                { ReferralId = arg, AddresseeCode = a.Get("addressee", ""), Content = a.Get("content", ""), DueDate = a.Get("due", "") }, headers)).Order,
+            "reply-order" => (await Legal().ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = arg, Reply = a.Get("reply", "") }, headers)).Order,
+            "legal-advice" => (await Legal().RecordLegalAdviceAsync(new RecordLegalAdviceRequest
+                { CaseId = arg, Lawyer = a.Get("lawyer", ""), Firm = a.Get("firm", ""), Advice = a.Get("advice", "") }, headers)).LegalAdvice,
             "meetings" => await Meetings().ListMeetingsAsync(new ListMeetingsRequest { CaseId = arg }, headers),
-            "meeting" => await Meetings().GetMeetingAsync(new MeetingRef { MeetingId = arg }, headers),
-            "convene" => await Meetings().ConveneMeetingAsync(new ConveneMeetingRequest
+            "meeting" => (await Meetings().GetMeetingAsync(new GetMeetingRequest { MeetingId = arg }, headers)).Meeting,
+            "convene" => (await Meetings().ConveneMeetingAsync(new ConveneMeetingRequest
             {
                 MeetingId = arg, Agenda = a.Get("agenda", ""), Place = a.Get("place", ""), Parties = { a.All("party") },
                 ScheduledAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(Required(a, "at"))),
                 AnswerBy = a.Get("answer-by", ""), PositionsBy = a.Get("positions-by", ""),
-            }, headers),
-            "answer" => await Meetings().AnswerInvitationAsync(new AnswerInvitationRequest
-                { MeetingId = arg, Response = a.Get("response", ""), Reason = a.Get("reason", ""), Delegate = a.Get("delegate", "") }, headers),
-            "position" => await Meetings().SubmitPositionAsync(new SubmitPositionRequest
-                { MeetingId = arg, Position = a.Get("position", ""), HandlingStatus = a.Get("handling", "") }, headers),
-            "hold" => await Meetings().HoldMeetingAsync(new HoldMeetingRequest
+            }, headers)).Meeting,
+            "answer" => (await Meetings().AnswerInvitationAsync(new AnswerInvitationRequest
+                { MeetingId = arg, Response = a.Get("response", ""), Reason = a.Get("reason", ""), Delegate = a.Get("delegate", "") }, headers)).Meeting,
+            "position" => (await Meetings().SubmitPositionAsync(new SubmitPositionRequest
+                { MeetingId = arg, Position = a.Get("position", ""), HandlingStatus = a.Get("handling", "") }, headers)).Meeting,
+            "hold" => (await Meetings().HoldMeetingAsync(new HoldMeetingRequest
             {
                 MeetingId = arg, Attended = { a.All("attended") }, Minutes = a.Get("minutes", ""), Resolution = a.Get("resolution", ""), LeadUnit = a.Get("lead-unit", ""),
-            }, headers),
-            "action-item" => await Meetings().IssueActionItemAsync(new IssueActionItemRequest
-                { MeetingId = arg, Owner = a.Get("owner", ""), Task = a.Get("task", ""), DueDate = a.Get("due", "") }, headers),
-            "reply-item" => await Meetings().ReplyActionItemAsync(new ReplyActionItemRequest
-                { ItemId = arg, Reply = a.Get("reply", ""), Evidence = a.Get("evidence", "") }, headers),
-            "review-item" => await Meetings().ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = arg, Accept = Decision(a), Reason = a.Get("reason", "") }, headers),
-            "close-meeting" => await Meetings().CloseMeetingAsync(new MeetingRef { MeetingId = arg }, headers),
+            }, headers)).Meeting,
+            "action-item" => (await Meetings().IssueActionItemAsync(new IssueActionItemRequest
+                { MeetingId = arg, Owner = a.Get("owner", ""), Task = a.Get("task", ""), DueDate = a.Get("due", "") }, headers)).Meeting,
+            "reply-item" => (await Meetings().ReplyActionItemAsync(new ReplyActionItemRequest
+                { ItemId = arg, Reply = a.Get("reply", ""), Evidence = a.Get("evidence", "") }, headers)).Meeting,
+            "review-item" => (await Meetings().ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = arg, Accept = Decision(a), Reason = a.Get("reason", "") }, headers)).Meeting,
+            "close-meeting" => (await Meetings().CloseMeetingAsync(new CloseMeetingRequest { MeetingId = arg }, headers)).Meeting,
             "timeline" => await Reports().GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = arg }, headers),
-            "bulletin" => await Reports().GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = arg, RegionCode = a.Get("region", "") }, headers),
-            "rates" => await Reports().GetRatesAsync(new RatesRequest
+            "bulletin" => await Reports().GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = arg, RegionCode = a.Get("region", "") }, headers),
+            "rates" => await Reports().GetRatesAsync(new GetRatesRequest
             {
                 RegisteredFrom = Instant(Required(a, "from")), RegisteredTo = Instant(Required(a, "to")), RegionCode = a.Get("region", ""),
             }, headers),
-            "overdue" => await Reports().GetOverdueListAsync(new OverdueListRequest
+            "overdue" => await Reports().GetOverdueListAsync(new GetOverdueListRequest
                 { RegionCode = a.Get("region", ""), UnitCode = a.Get("unit", ""), AsOf = a.Get("as-of") is { } asOf ? Instant(asOf) : null }, headers),
-            "legal-cases" => await Reports().GetLegalCasesAsync(new LegalCasesRequest { RegionCode = a.Get("region", "") }, headers),
-            "screening" => await Reports().GetScreeningRegisterAsync(new ScreeningRegisterRequest { Quarter = arg, RegionCode = a.Get("region", "") }, headers),
-            "dashboard" => await Reports().GetLiveDashboardAsync(new LiveDashboardRequest { Day = a.Get("day", ""), RegionCode = a.Get("region", "") }, headers),
-            "meetings-report" => await Reports().GetJointMeetingReportAsync(new JointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
-            "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildRequest(), headers),
+            "legal-cases" => await Reports().GetLegalCasesAsync(new GetLegalCasesRequest { RegionCode = a.Get("region", "") }, headers),
+            "screening" => await Reports().GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = arg, RegionCode = a.Get("region", "") }, headers),
+            "dashboard" => await Reports().GetLiveDashboardAsync(new GetLiveDashboardRequest { Day = a.Get("day", ""), RegionCode = a.Get("region", "") }, headers),
+            "meetings-report" => await Reports().GetJointMeetingReportAsync(new GetJointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
+            "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildReadModelsRequest(), headers),
             _ => throw new UsageException($"unknown command '{command}'"),
         };
         Console.WriteLine(Json.Format(reply));
         return 0;
     }
 
-    private static IntakeApi.IntakeApiClient Intake() => new(Channel("COORD_INTAKE", 5101));
-    private static AssignmentApi.AssignmentApiClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
-    private static LegalDiversionApi.LegalDiversionApiClient Legal() => new(Channel("COORD_LEGAL", 5103));
-    private static JointMeetingApi.JointMeetingApiClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
+    private static IntakeService.IntakeServiceClient Intake() => new(Channel("COORD_INTAKE", 5101));
+    private static AssignmentService.AssignmentServiceClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
+    private static LegalDiversionService.LegalDiversionServiceClient Legal() => new(Channel("COORD_LEGAL", 5103));
+    private static JointMeetingService.JointMeetingServiceClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
 
-    private static ReportingApi.ReportingApiClient Reports() => new(Channel("COORD_REPORTING", 5105));
+    private static ReportingService.ReportingServiceClient Reports() => new(Channel("COORD_REPORTING", 5105));
 
     private static Google.Protobuf.WellKnownTypes.Timestamp Instant(string text) =>
         Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));

@@ -8,111 +8,119 @@ using Coordination.ServiceDefaults.Directory;
 using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using static Coordination.Assignment.Api.AssignmentViews;
+using AssignmentApi = Coordination.Grpc.Assignment.AssignmentService;
 using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units) : AssignmentApi.AssignmentApiBase
+public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units)
+    : AssignmentApi.AssignmentServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
-    public override async Task<ListAssignmentsReply> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
+    public override async Task<ListAssignmentsResponse> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Department);
         new FieldErrors().Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}").ThrowIfAny();
         var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken);
-        return new ListAssignmentsReply { Assignments = { rows.Select(r => ToView(r.Assignment, r.CaseNumber)) } };
+        return new ListAssignmentsResponse { Assignments = { rows.Select(r => ToView(r.Assignment, r.CaseNumber)) } };
     }
 
-    public override async Task<CaseView> GetCase(GetCaseRequest request, ServerCallContext context)
+    public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
+        new() { Case = await VisibleCaseAsync(request.CaseId, context) };
+
+    private async Task<CaseView> VisibleCaseAsync(string requestedCaseId, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
-        var caseId = Id(request.CaseId, "case_id");
+        var caseId = Id(requestedCaseId, "case_id");
         var c = await queries.CaseAsync(caseId, context.CancellationToken);
         var visible = c is not null && (caller.Is(Roles.Department) ? c.Assignments.Any(a => a.UnitCode == caller.Unit) : caller.Covers(c.RegionCode));
         if (!visible) throw new NotFoundException($"case {caseId}");
         return ToView(c!, caller.Is(Roles.Department) ? c!.Assignments.Where(a => a.UnitCode == caller.Unit) : c!.Assignments);
     }
 
-    public override async Task<ListDeadlinesReply> ListDeadlines(CaseRef request, ServerCallContext context)
+    public override async Task<ListDeadlinesResponse> ListDeadlines(ListDeadlinesRequest request, ServerCallContext context)
     {
-        var view = await GetCase(new GetCaseRequest { CaseId = request.CaseId }, context); // same visibility as the case
+        var view = await VisibleCaseAsync(request.CaseId, context); // same visibility as the case
         var caseId = Guid.Parse(view.CaseId);
         var rows = await queries.DeadlinesAsync(caseId, context.CancellationToken);
-        return new ListDeadlinesReply { Deadlines = { rows.Select(ToView) } };
+        return new ListDeadlinesResponse { Deadlines = { rows.Select(ToView) } };
     }
 
-    public override async Task<AssignmentView> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>
-        await View(unit.AcknowledgeAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken));
+    public override async Task<AcknowledgeAssignmentResponse> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>
+        new() { Assignment = await View(unit.AcknowledgeAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken)) };
 
-    public override async Task<AssignmentView> NotifyAcceptance(AssignmentRef request, ServerCallContext context) =>
-        await View(unit.NotifyAcceptedAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken));
+    public override async Task<NotifyAcceptanceResponse> NotifyAcceptance(NotifyAcceptanceRequest request, ServerCallContext context) =>
+        new() { Assignment = await View(unit.NotifyAcceptedAsync(Id(request.AssignmentId, "assignment_id"), Caller.From(context), context.CancellationToken)) };
 
-    public override async Task<AssignmentView> RequestReturn(RequestReturnRequest request, ServerCallContext context)
+    public override async Task<RequestReturnResponse> RequestReturn(RequestReturnRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a return states its reasons"));
-        return await View(unit.RequestReturnAsync(id, request.Reasons, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(unit.RequestReturnAsync(id, request.Reasons, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> RequestExtension(RequestExtensionRequest request, ServerCallContext context)
+    public override async Task<RequestExtensionResponse> RequestExtension(RequestExtensionRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e
             .Check(request.Days > 0, "days", "must be a positive number of days")
             .Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: it is told to the petitioner"));
-        return await View(unit.RequestExtensionAsync(id, request.Days, request.Reason, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(unit.RequestExtensionAsync(id, request.Days, request.Reason, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> SubmitReport(SubmitReportRequest request, ServerCallContext context)
+    public override async Task<SubmitReportResponse> SubmitReport(SubmitReportRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e
             .Check(ReportOutcomes.All.Contains(request.Outcome), "outcome", "must be resolved, explained or not_supported")
             .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required (at most 4000 characters)"));
-        return await View(unit.SubmitReportAsync(id, request.Outcome, request.Answer, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(unit.SubmitReportAsync(id, request.Outcome, request.Answer, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> SignOffReport(SignOffReportRequest request, ServerCallContext context)
+    public override async Task<SignOffReportResponse> SignOffReport(SignOffReportRequest request, ServerCallContext context)
     {
         // The signed-in leader of the assignment's unit signs (§10); leader_name is no longer read.
         var id = Id(request.AssignmentId, "assignment_id");
-        return await View(unit.SignOffAsync(id, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(unit.SignOffAsync(id, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> RouteCase(RouteCaseRequest request, ServerCallContext context)
+    public override async Task<RouteCaseResponse> RouteCase(RouteCaseRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
         var unitCode = await errors.UnitAsync(units, "unit_code", request.UnitCode, context.CancellationToken);
         errors.Check(request.Kind is AssignmentKinds.Assignment or AssignmentKinds.Transfer, "kind", "must be assignment or transfer").ThrowIfAny();
-        return await CaseViewOf(bureau.RouteAsync(caseId, unitCode, request.Kind, Caller.From(context), context.CancellationToken));
+        return new() { Case = await CaseViewOf(bureau.RouteAsync(caseId, unitCode, request.Kind, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> DecideReturn(DecideReturnRequest request, ServerCallContext context)
+    public override async Task<DecideReturnResponse> DecideReturn(DecideReturnRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var id = errors.RequireGuid(request.AssignmentId, "assignment_id");
         errors.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason");
         var newUnit = await errors.UnitAsync(units, "new_unit_code", request.NewUnitCode, context.CancellationToken, required: false);
         errors.ThrowIfAny();
-        return await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit,
+            Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> DecideExtension(DecisionRequest request, ServerCallContext context)
+    public override async Task<DecideExtensionResponse> DecideExtension(DecideExtensionRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reason), "reason", "a refusal states its reason"));
-        return await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context),
+            context.CancellationToken)) };
     }
 
-    public override async Task<AssignmentView> ReviewReport(ReviewReportRequest request, ServerCallContext context)
+    public override async Task<ReviewReportResponse> ReviewReport(ReviewReportRequest request, ServerCallContext context)
     {
         var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reasons), "reasons",
             "sending a report back for re-handling states the reasons (§10)"));
-        return await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context), context.CancellationToken));
+        return new() { Assignment = await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context),
+            context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> SendReply(CaseRef request, ServerCallContext context) =>
-        await CaseViewOf(bureau.SendReplyAsync(Id(request.CaseId, "case_id"), Caller.From(context), context.CancellationToken));
+    public override async Task<SendReplyResponse> SendReply(SendReplyRequest request, ServerCallContext context) =>
+        new() { Case = await CaseViewOf(bureau.SendReplyAsync(Id(request.CaseId, "case_id"), Caller.From(context), context.CancellationToken)) };
 
-    public override async Task<CaseView> AssignResponsibility(AssignResponsibilityRequest request, ServerCallContext context)
+    public override async Task<AssignResponsibilityResponse> AssignResponsibility(AssignResponsibilityRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
@@ -120,35 +128,36 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         foreach (var (value, field) in new[] { (request.Group, "group"), (request.Leader, "leader"), (request.Person, "person") })
             errors.Check(value.Trim().Length is > 0 and <= 64, field, "is required (§9)");
         errors.ThrowIfAny();
-        return await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, responsibleUnit, request.Group.Trim(), request.Leader.Trim(), request.Person.Trim(),
-            Caller.From(context), context.CancellationToken));
+        return new() { Case = await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, responsibleUnit, request.Group.Trim(), request.Leader.Trim(),
+            request.Person.Trim(), Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> RateReply(RateReplyRequest request, ServerCallContext context)
+    public override async Task<RateReplyResponse> RateReply(RateReplyRequest request, ServerCallContext context)
     {
         var caseId = ValidateCase(request.CaseId, e => e.Check(ReviewActions.Ratings.Contains(request.Rating), "rating", "must be satisfied, basically_satisfied or dissatisfied"));
-        return await CaseViewOf(review.RateAsync(caseId, request.Rating, Caller.From(context), context.CancellationToken));
+        return new() { Case = await CaseViewOf(review.RateAsync(caseId, request.Rating, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> RequestReview(RequestReviewRequest request, ServerCallContext context)
+    public override async Task<RequestReviewResponse> RequestReview(RequestReviewRequest request, ServerCallContext context)
     {
         var caseId = ValidateCase(request.CaseId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a review request states its reasons"));
-        return await CaseViewOf(review.RequestReviewAsync(caseId, request.Reasons, Caller.From(context), context.CancellationToken));
+        return new() { Case = await CaseViewOf(review.RequestReviewAsync(caseId, request.Reasons, Caller.From(context), context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> DecideReview(DecideReviewRequest request, ServerCallContext context)
+    public override async Task<DecideReviewResponse> DecideReview(DecideReviewRequest request, ServerCallContext context)
     {
         var caseId = ValidateCase(request.CaseId, e => e
             .Check(ReviewActions.Decisions.Contains(request.Decision), "decision", "must be upheld, changed or revoked")
             .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required"));
-        return await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context), context.CancellationToken));
+        return new() { Case = await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context),
+            context.CancellationToken)) };
     }
 
-    public override async Task<CaseView> StartHearing(CaseRef request, ServerCallContext context) =>
-        await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: true, Caller.From(context), context.CancellationToken));
+    public override async Task<StartHearingResponse> StartHearing(StartHearingRequest request, ServerCallContext context) =>
+        new() { Case = await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: true, Caller.From(context), context.CancellationToken)) };
 
-    public override async Task<CaseView> EndHearing(CaseRef request, ServerCallContext context) =>
-        await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: false, Caller.From(context), context.CancellationToken));
+    public override async Task<EndHearingResponse> EndHearing(EndHearingRequest request, ServerCallContext context) =>
+        new() { Case = await CaseViewOf(review.HearingAsync(Id(request.CaseId, "case_id"), start: false, Caller.From(context), context.CancellationToken)) };
 
     private static Guid Id(string value, string field) => FieldErrors.ValidId(value, field);
     private static Guid Validate(string assignmentId, Action<FieldErrors> more) => FieldErrors.ValidId(assignmentId, "assignment_id", more);

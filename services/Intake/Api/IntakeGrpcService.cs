@@ -7,10 +7,8 @@ using Coordination.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using PetitionView = Coordination.Grpc.Intake.Petition;
-using PetitionStatus = Coordination.Grpc.Intake.PetitionStatus;
-using ReceptionDay = Coordination.Grpc.Intake.ReceptionDay;
 using TopicView = Coordination.Grpc.Intake.Topic;
+using IntakeApi = Coordination.Grpc.Intake.IntakeService;
 
 namespace Coordination.Intake.Api;
 
@@ -21,9 +19,9 @@ public sealed class IntakeGrpcService(
     ReceptionDays receptionDays,
     IOptions<IntakeOptions> options,
     UnitDirectory units,
-    TimeProvider clock) : IntakeApi.IntakeApiBase
+    TimeProvider clock) : IntakeApi.IntakeServiceBase
 {
-    public override async Task<RegisterPetitionReply> RegisterPetition(RegisterPetitionRequest request, ServerCallContext context)
+    public override async Task<RegisterPetitionResponse> RegisterPetition(RegisterPetitionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau);
         var errors = new FieldErrors();
@@ -36,28 +34,28 @@ public sealed class IntakeGrpcService(
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {petition.RegionCode} is outside your jurisdiction {caller.Region}"));
         await CheckReferencesAsync(petition, caller, context.CancellationToken);
         var result = await registration.RegisterAsync(petition, caller, context.CancellationToken);
-        return PetitionViews.ToReply(result);
+        return PetitionViews.ToResponse(result);
     }
 
-    public override async Task<PetitionView> GetPetition(GetPetitionRequest request, ServerCallContext context)
+    public override async Task<GetPetitionResponse> GetPetition(GetPetitionRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader, Roles.Department);
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
         var p = await queries.ReadableAsync(caller, caseId, context.CancellationToken);
-        return PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit));
+        return new() { Petition = PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit)) };
     }
 
-    public override Task<ListPetitionsReply> ListPetitions(ListPetitionsRequest request, ServerCallContext context) =>
+    public override Task<ListPetitionsResponse> ListPetitions(ListPetitionsRequest request, ServerCallContext context) =>
         queries.ListAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader), request, context.CancellationToken);
 
     [AllowAnonymous]
-    public override async Task<PetitionStatus> GetPetitionStatus(GetPetitionStatusRequest request, ServerCallContext context)
+    public override async Task<GetPetitionStatusResponse> GetPetitionStatus(GetPetitionStatusRequest request, ServerCallContext context)
     {
         new FieldErrors().Check(request.QueryCode.Length == 10, "query_code", "must be the 10-character code given at registration").ThrowIfAny();
         var p = await queries.ByQueryCodeAsync(request.QueryCode, context.CancellationToken);
-        return new PetitionStatus
+        return new GetPetitionStatusResponse
         {
             CaseNumber = p.CaseNumber,
             RegisteredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(p.RegisteredAt),
@@ -68,20 +66,29 @@ public sealed class IntakeGrpcService(
         };
     }
 
-    public override Task<ReceptionDay> ScheduleReceptionDay(ScheduleReceptionDayRequest request, ServerCallContext context) =>
-        receptionDays.ScheduleAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau), request, context.CancellationToken);
+    public override async Task<ScheduleReceptionDayResponse> ScheduleReceptionDay(ScheduleReceptionDayRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau);
+        return new() { ReceptionDay = await receptionDays.ScheduleAsync(caller, request, context.CancellationToken) };
+    }
 
-    public override Task<ReceptionDay> CompleteReceptionDay(CompleteReceptionDayRequest request, ServerCallContext context) =>
-        receptionDays.CompleteAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau), request.ReceptionDayId, context.CancellationToken);
+    public override async Task<CompleteReceptionDayResponse> CompleteReceptionDay(CompleteReceptionDayRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau);
+        return new() { ReceptionDay = await receptionDays.CompleteAsync(caller, request.ReceptionDayId, context.CancellationToken) };
+    }
 
-    public override Task<ReceptionDay> GetReceptionDay(GetReceptionDayRequest request, ServerCallContext context) =>
-        receptionDays.GetAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader), request.ReceptionDayId, context.CancellationToken);
+    public override async Task<GetReceptionDayResponse> GetReceptionDay(GetReceptionDayRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader);
+        return new() { ReceptionDay = await receptionDays.GetAsync(caller, request.ReceptionDayId, context.CancellationToken) };
+    }
 
-    public override async Task<ListTopicsReply> ListTopics(ListTopicsRequest request, ServerCallContext context)
+    public override async Task<ListTopicsResponse> ListTopics(ListTopicsRequest request, ServerCallContext context)
     {
         Caller.From(context);
         var all = await queries.TopicsAsync(context.CancellationToken);
-        return new ListTopicsReply { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
+        return new ListTopicsResponse { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
     }
 
     /// <summary>Checks against data: the topic is in the catalogue, the reception day is open and in scope.</summary>

@@ -39,7 +39,7 @@ public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic
     public Task<Domain.ReceptionDay?> ReceptionDayAsync(Guid id, CancellationToken ct) =>
         db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
 
-    public async Task<ListPetitionsReply> ListAsync(Caller caller, ListPetitionsRequest r, CancellationToken ct)
+    public async Task<ListPetitionsResponse> ListAsync(Caller caller, ListPetitionsRequest r, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.CheckOptionalRegion(r.RegionCode, "must be a 6-digit administrative division code");
@@ -79,7 +79,7 @@ public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic
             query = query.Where(p => p.RegisteredAt < c.RegisteredAt || (p.RegisteredAt == c.RegisteredAt && p.Id.CompareTo(c.Id) < 0));
         var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
         var page = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
-        var reply = new ListPetitionsReply();
+        var reply = new ListPetitionsResponse();
         reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit))));
         if (page.Count > size) reply.NextPageToken = PageToken.For(page[size - 1]);
         return reply;

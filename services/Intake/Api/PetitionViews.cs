@@ -48,10 +48,10 @@ public static class PetitionViews
         return view;
     }
 
-    public static RegisterPetitionReply ToReply(RegistrationResult result)
+    public static RegisterPetitionResponse ToResponse(RegistrationResult result)
     {
         var p = result.Registration;
-        var reply = new RegisterPetitionReply
+        var reply = new RegisterPetitionResponse
         {
             CaseId = result.CaseId.ToString(),
             CaseNumber = p.CaseNumber,

@@ -24,7 +24,7 @@ public static class ReferralViews
     };
 
     /// <summary>The committee's board: the filtered referrals counted by channel, status, institution and age in procedure.</summary>
-    public static Board ToBoard(IEnumerable<ReferralEntity> visible, GetBoardRequest filter, DateTimeOffset now)
+    public static GetBoardResponse ToBoard(IEnumerable<ReferralEntity> visible, GetBoardRequest filter, DateTimeOffset now)
     {
         var rows = visible.Where(r => (filter.Channel.Length == 0 || r.Channel == filter.Channel)
             && (filter.InstitutionCode.Length == 0 || r.InstitutionCode == filter.InstitutionCode)
@@ -32,7 +32,7 @@ public static class ReferralViews
         static IEnumerable<BoardCount> Count(IEnumerable<string> keys) =>
             keys.GroupBy(k => k).OrderBy(g => g.Key).Select(g => new BoardCount { Key = g.Key, Count = g.Count() });
         var inProcedure = rows.Where(r => ReferralEntity.InProcedure.Contains(r.Status));
-        return new Board
+        return new GetBoardResponse
         {
             Referrals = { rows.Select(r => ToView(r, now)) },
             ByChannel = { Count(rows.Select(r => r.Channel ?? "unreferred")) },

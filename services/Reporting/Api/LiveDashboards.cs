@@ -8,7 +8,7 @@ namespace Coordination.Reporting.Api;
 /// <summary>The live dashboard of a jurisdiction's day: from Redis, or from PostgreSQL for whatever Redis has lost or when it is down.</summary>
 public sealed class LiveDashboards(LiveCounterStore store, ILogger<LiveDashboards> log)
 {
-    public async Task<LiveDashboard> DashboardAsync(string region, DateOnly day, CancellationToken ct)
+    public async Task<GetLiveDashboardResponse> DashboardAsync(string region, DateOnly day, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var source = "redis";
@@ -41,7 +41,7 @@ public sealed class LiveDashboards(LiveCounterStore store, ILogger<LiveDashboard
         }
         var rows = figures.Select(kv => Row(kv.Key, kv.Value)).OrderByDescending(r => r.Registered).ThenByDescending(r => r.Repeats).ThenBy(r => r.RegionCode).ToList();
         var total = Row(region, [.. Enumerable.Range(0, LiveCounterStore.Fields.Length).Select(i => figures.Values.Sum(v => v[i]))]);
-        return new LiveDashboard { Day = day.ToString("yyyy-MM-dd"), Total = total, Regions = { rows }, Source = source };
+        return new GetLiveDashboardResponse { Day = day.ToString("yyyy-MM-dd"), Total = total, Regions = { rows }, Source = source };
     }
 
     private static LiveCounters Row(string region, int[] v) => new()

@@ -12,7 +12,7 @@ namespace Coordination.Reporting.Api;
 /// <summary>The lists people work from: overdue hand-overs, the committee's legal cases, the quarterly screening register.</summary>
 public sealed class Registers(ReportingDb db)
 {
-    public async Task<OverdueList> OverdueAsync(string region, string unit, DateTimeOffset asOf, CancellationToken ct)
+    public async Task<GetOverdueListResponse> OverdueAsync(string region, string unit, DateTimeOffset asOf, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var rows = await db.OverdueDeadlines.AsNoTracking()
@@ -31,7 +31,7 @@ public sealed class Registers(ReportingDb db)
                 Reminders = r.d.Reminders, Urges = r.d.Urges, Supervisions = r.d.Supervisions, AssignmentId = r.d.AssignmentId?.ToString() ?? "", Track = r.d.Track,
             })
             .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.CaseNumber).ToList();
-        var reply = new OverdueList { Items = { items } };
+        var reply = new GetOverdueListResponse { Items = { items } };
         reply.ByUnit.AddRange(items.GroupBy(i => (i.UnitCode, i.ResponsiblePerson))
             .Select(g => new UnitOverdue
             {
@@ -42,7 +42,7 @@ public sealed class Registers(ReportingDb db)
         return reply;
     }
 
-    public async Task<LegalCases> LegalCasesAsync(string region, DateTimeOffset asOf, CancellationToken ct)
+    public async Task<GetLegalCasesResponse> LegalCasesAsync(string region, DateTimeOffset asOf, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var referrals = await db.LegalReferrals.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.OpenedAt != null && r.OpenedAt <= asOf)
@@ -53,7 +53,7 @@ public sealed class Registers(ReportingDb db)
         int Age(LegalReferralFact r) => DaysPast(r.OpenedAt!.Value, asOf);
         static IEnumerable<LegalCount> Count(IEnumerable<string> keys) =>
             keys.GroupBy(k => k).Select(g => new LegalCount { Key = g.Key, Referrals = g.Count() }).OrderByDescending(c => c.Referrals).ThenBy(c => c.Key);
-        return new LegalCases
+        return new GetLegalCasesResponse
         {
             Open = open.Count,
             ConcludedInLaw = referrals.Count(r => r.Status == ReferralConclusions.ConcludedInLaw),
@@ -80,7 +80,7 @@ public sealed class Registers(ReportingDb db)
     /// Seed §16: every matter still unresolved when the quarter ends, with who must resolve it and by when; the major
     /// ones (collective, to Beijing, marked major, or come back twice or more) are to be reported up.
     /// </summary>
-    public async Task<ScreeningRegister> ScreeningAsync(int year, int quarter, string region, CancellationToken ct)
+    public async Task<GetScreeningRegisterResponse> ScreeningAsync(int year, int quarter, string region, CancellationToken ct)
     {
         var first = new DateOnly(year, quarter * 3 - 2, 1);
         DateTimeOffset from = WorkingDays.EndOf(first.AddDays(-1)), to = WorkingDays.EndOf(first.AddMonths(3).AddDays(-1));
@@ -107,7 +107,7 @@ public sealed class Registers(ReportingDb db)
                 Major = f.Collective || f.ToBeijing || f.Major || f.Repeats >= 2,
             };
         }).OrderByDescending(e => e.Major).ThenByDescending(e => e.Overdue).ThenByDescending(e => e.DaysOpen).ThenBy(e => e.CaseNumber).ToList();
-        return new ScreeningRegister
+        return new GetScreeningRegisterResponse
         {
             Quarter = $"{year}-Q{quarter}", RegisteredInQuarter = registered, ClosedInQuarter = closed, Unresolved = entries.Count,
             Major = entries.Count(e => e.Major), Entries = { entries },

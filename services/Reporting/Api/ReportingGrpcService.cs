@@ -6,14 +6,15 @@ using Coordination.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using ReportingApi = Coordination.Grpc.Reporting.ReportingService;
 using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Reporting.Api;
 
 public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
-    ReadModelRebuild rebuild) : ReportingApi.ReportingApiBase
+    ReadModelRebuild rebuild) : ReportingApi.ReportingServiceBase
 {
-    public override async Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
+    public override async Task<GetCaseTimelineResponse> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Clerk);
         var errors = new FieldErrors();
@@ -24,7 +25,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException($"case {caseId}");
         var entries = await db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId)
             .OrderBy(t => t.OccurredAt).ThenBy(t => t.MessageId).ToListAsync(ct); // ties: publish order (sequential ids), live and rebuilt alike
-        return new CaseTimeline
+        return new GetCaseTimelineResponse
         {
             CaseId = scope.CaseId.ToString(),
             CaseNumber = scope.CaseNumber,
@@ -39,7 +40,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         };
     }
 
-    public override async Task<BeijingBulletin> GetBeijingBulletin(BeijingBulletinRequest request, ServerCallContext context)
+    public override async Task<GetBeijingBulletinResponse> GetBeijingBulletin(GetBeijingBulletinRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -48,7 +49,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         return await statistics.BulletinAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
-    public override async Task<Rates> GetRates(RatesRequest request, ServerCallContext context)
+    public override async Task<GetRatesResponse> GetRates(GetRatesRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -59,17 +60,18 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             context.CancellationToken);
     }
 
-    public override async Task<RebuildReply> RebuildReadModels(RebuildRequest request, ServerCallContext context)
+    public override async Task<RebuildReadModelsResponse> RebuildReadModels(RebuildReadModelsRequest request, ServerCallContext context)
     {
         Caller.From(context).Require(Roles.Bureau);
-        return new RebuildReply { EventsReplayed = await rebuild.RebuildAsync(context.CancellationToken) };
+        return new RebuildReadModelsResponse { EventsReplayed = await rebuild.RebuildAsync(context.CancellationToken) };
     }
 
     /// <summary>
     /// Sends the warnings raised since `since`, then polls for new ones until the caller hangs up. Polling the table
     /// (not an in-process event) means every replica's warnings reach every watcher.
     /// </summary>
-    public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<EarlyWarning> stream, ServerCallContext context)
+    public override async Task WatchEarlyWarnings(WatchEarlyWarningsRequest request, IServerStreamWriter<WatchEarlyWarningsResponse> stream,
+        ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Committee);
         new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
@@ -82,16 +84,19 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             var fresh = await db.EarlyWarnings.AsNoTracking()
                 .Where(w => w.RegionCode.StartsWith(prefix) && w.RaisedAt >= since).OrderBy(w => w.RaisedAt).Take(500).ToListAsync(ct);
             foreach (var w in fresh.Where(w => sent.Add(w.Id)))
-                await stream.WriteAsync(new EarlyWarning
+                await stream.WriteAsync(new WatchEarlyWarningsResponse
                 {
-                    WarningId = w.Id.ToString(), Kind = w.Kind, RegionCode = w.RegionCode, Subject = w.Subject, Evidence = w.Evidence,
-                    CaseId = w.CaseId?.ToString() ?? "", RaisedAt = Timestamp.FromDateTimeOffset(w.RaisedAt),
+                    Warning = new EarlyWarning
+                    {
+                        WarningId = w.Id.ToString(), Kind = w.Kind, RegionCode = w.RegionCode, Subject = w.Subject, Evidence = w.Evidence,
+                        CaseId = w.CaseId?.ToString() ?? "", RaisedAt = Timestamp.FromDateTimeOffset(w.RaisedAt),
+                    },
                 }, ct);
             await Task.Delay(250, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    public override async Task<ReceptionCompliance> GetReceptionCompliance(ReceptionComplianceRequest request, ServerCallContext context)
+    public override async Task<GetReceptionComplianceResponse> GetReceptionCompliance(GetReceptionComplianceRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -100,7 +105,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         return await statistics.ReceptionComplianceAsync(request.Month, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
-    public override async Task<UnitPerformance> GetUnitPerformance(RatesRequest request, ServerCallContext context)
+    public override async Task<GetUnitPerformanceResponse> GetUnitPerformance(GetUnitPerformanceRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -111,7 +116,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
-    public override async Task<KeyManagedCounties> GetKeyManagedCounties(KeyManagedCountiesRequest request, ServerCallContext context)
+    public override async Task<GetKeyManagedCountiesResponse> GetKeyManagedCounties(GetKeyManagedCountiesRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -120,7 +125,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         return await statistics.KeyManagedCountiesAsync(request.AsOfMonth, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
-    public override async Task<JointMeetingReport> GetJointMeetingReport(JointMeetingReportRequest request, ServerCallContext context)
+    public override async Task<GetJointMeetingReportResponse> GetJointMeetingReport(GetJointMeetingReportRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
@@ -128,7 +133,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             context.CancellationToken);
     }
 
-    public override async Task<OverdueList> GetOverdueList(OverdueListRequest request, ServerCallContext context)
+    public override async Task<GetOverdueListResponse> GetOverdueList(GetOverdueListRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -138,14 +143,14 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             context.CancellationToken);
     }
 
-    public override async Task<LegalCases> GetLegalCases(LegalCasesRequest request, ServerCallContext context)
+    public override async Task<GetLegalCasesResponse> GetLegalCases(GetLegalCasesRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Leader);
         new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         return await registers.LegalCasesAsync(Scope(caller, request.RegionCode), request.AsOf?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, context.CancellationToken);
     }
 
-    public override async Task<ScreeningRegister> GetScreeningRegister(ScreeningRegisterRequest request, ServerCallContext context)
+    public override async Task<GetScreeningRegisterResponse> GetScreeningRegister(GetScreeningRegisterRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         new FieldErrors()
@@ -154,7 +159,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         return await registers.ScreeningAsync(year, quarter, Scope(caller, request.RegionCode), context.CancellationToken);
     }
 
-    public override async Task<LiveDashboard> GetLiveDashboard(LiveDashboardRequest request, ServerCallContext context)
+    public override async Task<GetLiveDashboardResponse> GetLiveDashboard(GetLiveDashboardRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
         DateOnly day = default;

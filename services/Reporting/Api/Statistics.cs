@@ -11,14 +11,14 @@ namespace Coordination.Reporting.Api;
 public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOptions<ReceptionMinimums> minimums,
     Microsoft.Extensions.Options.IOptions<KeyCountyRule> keyCounties)
 {
-    public async Task<KeyManagedCounties> KeyManagedCountiesAsync(string asOfMonth, string region, CancellationToken ct)
+    public async Task<GetKeyManagedCountiesResponse> KeyManagedCountiesAsync(string asOfMonth, string region, CancellationToken ct)
     {
         var rule = keyCounties.Value;
         var last = DateOnly.ParseExact(asOfMonth + "-01", "yyyy-MM-dd");
         var months = Enumerable.Range(0, rule.WindowMonths).Select(i => last.AddMonths(-i).ToString("yyyy-MM")).ToList();
         var prefix = Jurisdiction.Prefix(region);
         var rows = await db.BeijingPetitions.AsNoTracking().Where(b => b.RegionCode.StartsWith(prefix) && months.Contains(b.Month)).ToListAsync(ct);
-        var reply = new KeyManagedCounties { AsOfMonth = asOfMonth, WindowMonths = rule.WindowMonths, ThresholdBatches = rule.ThresholdBatches };
+        var reply = new GetKeyManagedCountiesResponse { AsOfMonth = asOfMonth, WindowMonths = rule.WindowMonths, ThresholdBatches = rule.ThresholdBatches };
         reply.Counties.AddRange(rows.GroupBy(b => b.RegionCode)
             .Where(g => g.Count() >= rule.ThresholdBatches)
             .Select(g => new KeyManagedCounty
@@ -30,7 +30,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         return reply;
     }
 
-    public async Task<JointMeetingReport> MeetingReportAsync(string region, DateTimeOffset asOf, CancellationToken ct)
+    public async Task<GetJointMeetingReportResponse> MeetingReportAsync(string region, DateTimeOffset asOf, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var open = await db.MeetingFacts.AsNoTracking().Where(m => !m.Closed && m.Parties.Count > 0)
@@ -38,7 +38,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
             .ToListAsync(ct);
         var ids = open.Select(o => o.m.MeetingId).ToList();
         var items = await db.ActionItemFacts.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct);
-        var reply = new JointMeetingReport();
+        var reply = new GetJointMeetingReportResponse();
         foreach (var o in open.OrderBy(o => o.m.MeetingId))
             reply.Meetings.Add(new OpenMeeting
             {
@@ -49,14 +49,14 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         return reply;
     }
 
-    public async Task<ReceptionCompliance> ReceptionComplianceAsync(string month, string region, CancellationToken ct)
+    public async Task<GetReceptionComplianceResponse> ReceptionComplianceAsync(string month, string region, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var sessions = await db.ReceptionSessions.AsNoTracking().Where(r => r.Month == month && r.RegionCode.StartsWith(prefix)).ToListAsync(ct);
         var caseIds = sessions.SelectMany(s => s.CaseIds).Distinct().ToList();
         var answered = (await db.CaseFacts.AsNoTracking().Where(f => caseIds.Contains(f.CaseId) && (f.RepliedAt != null || f.ClosedAt != null))
             .Select(f => f.CaseId).ToListAsync(ct)).ToHashSet();
-        var reply = new ReceptionCompliance { Month = month };
+        var reply = new GetReceptionComplianceResponse { Month = month };
         foreach (var leader in sessions.GroupBy(s => (s.LeaderName, s.Level, s.RegionCode)).OrderBy(g => g.Key.RegionCode).ThenBy(g => g.Key.LeaderName))
         {
             var received = leader.SelectMany(s => s.CaseIds).Distinct().ToList();
@@ -71,13 +71,13 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         return reply;
     }
 
-    public async Task<UnitPerformance> UnitPerformanceAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
+    public async Task<GetUnitPerformanceResponse> UnitPerformanceAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var handovers = await db.Handovers.AsNoTracking()
             .Join(db.CaseFacts.Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt >= from && f.RegisteredAt < to), h => h.CaseId, f => f.CaseId, (h, _) => h)
             .ToListAsync(ct);
-        var reply = new UnitPerformance();
+        var reply = new GetUnitPerformanceResponse();
         foreach (var unit in handovers.GroupBy(h => h.UnitCode).OrderBy(g => g.Key))
         {
             var acknowledged = unit.Where(h => h.AcknowledgedAt is not null && h.AssignedAt is not null).ToList();
@@ -95,7 +95,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         return reply;
     }
 
-    public async Task<BeijingBulletin> BulletinAsync(string month, string region, CancellationToken ct)
+    public async Task<GetBeijingBulletinResponse> BulletinAsync(string month, string region, CancellationToken ct)
     {
         var current = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd");
         string previous = current.AddMonths(-1).ToString("yyyy-MM"), lastYear = current.AddYears(-1).ToString("yyyy-MM");
@@ -118,10 +118,13 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
             if (r.PreviousMonthBatches > 0) r.MonthOnMonthPercent = Percent(r.Batches - r.PreviousMonthBatches, r.PreviousMonthBatches);
             if (r.SameMonthLastYearBatches > 0) r.YearOnYearPercent = Percent(r.Batches - r.SameMonthLastYearBatches, r.SameMonthLastYearBatches);
         }
-        return new BeijingBulletin { Month = month, Regions = { regions }, TotalBatches = regions.Sum(r => r.Batches), TotalPeople = regions.Sum(r => r.People) };
+        return new GetBeijingBulletinResponse
+        {
+            Month = month, Regions = { regions }, TotalBatches = regions.Sum(r => r.Batches), TotalPeople = regions.Sum(r => r.People),
+        };
     }
 
-    public async Task<Rates> RatesAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
+    public async Task<GetRatesResponse> RatesAsync(DateTimeOffset from, DateTimeOffset to, string region, CancellationToken ct)
     {
         var prefix = Jurisdiction.Prefix(region);
         var facts = await db.CaseFacts.AsNoTracking()
@@ -134,7 +137,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
         var onTime = reported.Count(f => !f.HandlingMissed);
         var rated = inTrack.Where(f => f.Rating is not null).ToList();
         var satisfied = rated.Count(f => f.Rating is "satisfied" or "basically_satisfied");
-        return new Rates
+        return new GetRatesResponse
         {
             Cases = inTrack.Count, Closed = closed.Count, ClosedAtFirstPass = firstPass, OneTimeClosureRate = Ratio(firstPass, closed.Count),
             Resolved = resolved, ResolvedRate = Ratio(resolved, closed.Count), Reported = reported.Count, ReportedOnTime = onTime,

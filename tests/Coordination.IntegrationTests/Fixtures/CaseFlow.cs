@@ -12,27 +12,27 @@ public sealed class CaseFlow(GrpcChannel assignment)
     public static readonly Metadata Unit = Callers.Department(LabourBureau);
     public static readonly Metadata Bureau = Callers.Bureau();
 
-    public AssignmentApi.AssignmentApiClient Api { get; } = new(assignment);
+    public AssignmentService.AssignmentServiceClient Api { get; } = new(assignment);
 
     /// <summary>Registers through Intake (labour matters in Nanjing go to the labour bureau) and waits for the hand-over.</summary>
     public async Task<AssignmentView> AssignedAsync(GrpcChannel intake, Action<RegisterPetitionRequest>? adjust = null)
     {
         var request = Fixtures.Petitions.Valid(region: "320106", topic: "labour");
         adjust?.Invoke(request);
-        var registered = await new IntakeApi.IntakeApiClient(intake).RegisterPetitionAsync(request, Callers.Clerk());
+        var registered = await new IntakeService.IntakeServiceClient(intake).RegisterPetitionAsync(request, Callers.Clerk());
         return await AssignmentOfAsync(Guid.Parse(registered.CaseId));
     }
 
     public async Task<AssignmentView> AssignmentOfAsync(Guid caseId, Metadata? asUser = null) =>
         await Eventually.UntilAsync(
-            async () => (await Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, asUser ?? Bureau)).Assignments
+            async () => (await Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, asUser ?? Bureau)).Case.Assignments
                 .LastOrDefault(a => a.Status == "pending"),
             a => a is not null, $"a pending hand-over of case {caseId}") ?? throw new InvalidOperationException();
 
     public async Task<AssignmentView> AcceptedAsync(AssignmentView a)
     {
         await Api.AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = a.AssignmentId }, Unit);
-        return await Api.NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = a.AssignmentId }, Unit);
+        return (await Api.NotifyAcceptanceAsync(new NotifyAcceptanceRequest { AssignmentId = a.AssignmentId }, Unit)).Assignment;
     }
 
     public async Task<CaseView> RepliedAsync(AssignmentView a, string outcome = "resolved")
@@ -40,7 +40,7 @@ public sealed class CaseFlow(GrpcChannel assignment)
         await AcceptedAsync(a);
         await Api.SubmitReportAsync(new SubmitReportRequest { AssignmentId = a.AssignmentId, Outcome = outcome, Answer = "已按协议支付补偿款" }, Unit);
         await Api.ReviewReportAsync(new ReviewReportRequest { AssignmentId = a.AssignmentId, Approve = true }, Bureau);
-        return await Api.SendReplyAsync(new CaseRef { CaseId = a.CaseId }, Bureau);
+        return (await Api.SendReplyAsync(new SendReplyRequest { CaseId = a.CaseId }, Bureau)).Case;
     }
 
     public static async Task<RpcException> Refused(Func<Task> call, StatusCode expected, string? rule = null)

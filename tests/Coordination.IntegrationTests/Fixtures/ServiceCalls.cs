@@ -14,11 +14,11 @@ public static class ServiceCalls
 
     public static Task Any(SystemFixture system, string service, Metadata headers) => service switch
     {
-        "intake" => new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), headers).ResponseAsync,
-        "assignment" => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).ListAssignmentsAsync(new ListAssignmentsRequest(), headers).ResponseAsync,
-        "legal_diversion" => new LegalDiversionApi.LegalDiversionApiClient(system.LegalDiversion.Channel).ListReferralsAsync(new ListReferralsRequest(), headers).ResponseAsync,
-        "joint_meeting" => new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest(), headers).ResponseAsync,
-        "reporting" => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
+        "intake" => new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), headers).ResponseAsync,
+        "assignment" => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel).ListAssignmentsAsync(new ListAssignmentsRequest(), headers).ResponseAsync,
+        "legal_diversion" => new LegalDiversionService.LegalDiversionServiceClient(system.LegalDiversion.Channel).ListReferralsAsync(new ListReferralsRequest(), headers).ResponseAsync,
+        "joint_meeting" => new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest(), headers).ResponseAsync,
+        "reporting" => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
             .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = Guid.NewGuid().ToString() }, headers).ResponseAsync,
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };

@@ -46,7 +46,7 @@ public sealed class When_a_call_has_no_token(SystemFixture system)
     [Fact]
     public async Task A_token_the_directory_signed_is_accepted()
     {
-        var reply = await new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+        var reply = await new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
             .ListAssignmentsAsync(new ListAssignmentsRequest(), Callers.Department("xuanwu-housing-office", "320102"));
         Assert.NotNull(reply);
     }
@@ -55,7 +55,7 @@ public sealed class When_a_call_has_no_token(SystemFixture system)
     public async Task A_role_without_the_right_gets_permission_denied()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Department("x")).ResponseAsync);
+            new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Department("x")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
     }
 

@@ -19,14 +19,14 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture system)
 {
     private static readonly Metadata Committee = Callers.Committee("320100");
-    private LegalDiversionApi.LegalDiversionApiClient Legal => new(system.LegalDiversion.Channel);
+    private LegalDiversionService.LegalDiversionServiceClient Legal => new(system.LegalDiversion.Channel);
     private static Metadata Institution(string code, string region = "320100") => Callers.As(Roles.Institution, code, region);
 
     private async Task<Grpc.LegalDiversion.Referral> OpenReferralAsync(string region = "320102", string topic = "contract dispute")
     {
         var request = Fixtures.Petitions.Valid(region: region, topic: topic);
         request.LawRelated = true;
-        var registered = await new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(request, Callers.Clerk());
+        var registered = await new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(request, Callers.Clerk());
         var list = await Eventually.UntilAsync(
             () => Legal.ListReferralsAsync(new ListReferralsRequest { CaseId = registered.CaseId }, Committee).ResponseAsync,
             r => r.Referrals.Count == 1, "the open referral");
@@ -43,7 +43,7 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         var institution = (await Legal.ListInstitutionsAsync(new ListInstitutionsRequest { Channel = channel }, Committee)).Institutions
             .First(i => i.RegionCode.StartsWith("3201"));
         var referred = await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = referral.ReferralId, Channel = channel, InstitutionCode = institution.Code }, Committee);
-        Assert.Equal(("referred", channel, institution.Code), (referred.Status, referred.Channel, referred.InstitutionCode));
+        Assert.Equal(("referred", channel, institution.Code), (referred.Referral.Status, referred.Referral.Channel, referred.Referral.InstitutionCode));
     }
 
     [Fact]
@@ -55,25 +55,25 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         await Refused(() => Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-housing-office" },
             Committee).ResponseAsync, StatusCode.InvalidArgument, "institution_code: unit xuanwu-housing-office");
         var referred = await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "Xuanwu Court" }, Committee);
-        Assert.Equal("xuanwu-court", referred.InstitutionCode);
+        Assert.Equal("xuanwu-court", referred.Referral.InstitutionCode);
         var court = Institution("xuanwu-court", "320102");
         await Refused(() => Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "declined" }, court).ResponseAsync,
             StatusCode.InvalidArgument, "reasons");
         var declined = await Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "declined", Reasons = "属劳动争议，应先行仲裁" }, court);
-        Assert.Equal("declined", declined.Status);
+        Assert.Equal("declined", declined.Referral.Status);
 
         await Refused(() => Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "nanjing-labour-arbitration" },
             Committee).ResponseAsync, StatusCode.FailedPrecondition, "ChannelMismatch");
         var again = await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "arbitration", InstitutionCode = "nanjing-labour-arbitration" }, Committee);
-        Assert.Equal(2, again.ReferralCount);
+        Assert.Equal(2, again.Referral.ReferralCount);
         await Refused(() => Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "filed" }, court).ResponseAsync,
             StatusCode.NotFound);
 
         var arbitration = Institution("nanjing-labour-arbitration");
-        Assert.Equal("accepted", (await Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "accepted" }, arbitration)).Status);
-        Assert.Equal("in_progress", (await Legal.PostReferralUpdateAsync(new PostReferralUpdateRequest { ReferralId = r.ReferralId, Update = "hearing_scheduled", Note = "12月10日开庭" }, arbitration)).Status);
+        Assert.Equal("accepted", (await Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "accepted" }, arbitration)).Referral.Status);
+        Assert.Equal("in_progress", (await Legal.PostReferralUpdateAsync(new PostReferralUpdateRequest { ReferralId = r.ReferralId, Update = "hearing_scheduled", Note = "12月10日开庭" }, arbitration)).Referral.Status);
         var decided = await Legal.PostReferralUpdateAsync(new PostReferralUpdateRequest { ReferralId = r.ReferralId, Update = "mediated", Note = "调解结案" }, arbitration);
-        Assert.Equal(("outcome_reported", "mediated"), (decided.Status, decided.LastUpdate));
+        Assert.Equal(("outcome_reported", "mediated"), (decided.Referral.Status, decided.Referral.LastUpdate));
         await Refused(() => Legal.PostReferralUpdateAsync(new PostReferralUpdateRequest { ReferralId = r.ReferralId, Update = "decided" }, arbitration).ResponseAsync,
             StatusCode.FailedPrecondition, "NotInLegalProcedure");
     }
@@ -87,17 +87,17 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         await Legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = r.ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-court" }, Committee);
         await Legal.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { ReferralId = r.ReferralId, Decision = "filed" }, Institution("xuanwu-court", "320102"));
         var concluded = await Legal.ConcludeReferralAsync(new ConcludeReferralRequest { ReferralId = r.ReferralId, Conclusion = "concluded_in_law", Detail = "法院已立案受理，依法终结" }, Committee);
-        Assert.Equal("concluded_in_law", concluded.Status);
+        Assert.Equal("concluded_in_law", concluded.Referral.Status);
 
         var closed = await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
-            c => c.Status == "closed", "Assignment to close the case");
-        Assert.Equal("diverted", closed.Outcome);
+            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
+            c => c.Case.Status == "closed", "Assignment to close the case");
+        Assert.Equal("diverted", closed.Case.Outcome);
         var board = await Legal.GetBoardAsync(new GetBoardRequest { Status = "concluded_in_law" }, Committee);
         Assert.Contains(board.Referrals, x => x.ReferralId == r.ReferralId);
         Assert.True(board.ByStatus.Single(c => c.Key == "concluded_in_law").Count >= 1);
         await Eventually.UntilAsync(
-            () => new ReportingApi.ReportingApiClient(system.Reporting.Channel).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
             t => new[] { "ReferralMade", "ReferralAcknowledged", "LegalReferralConcluded", "CaseClosed" }.All(k => t.Entries.Any(e => e.Kind == k)),
             "the diversion's steps on the timeline");
     }
@@ -107,11 +107,11 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
     {
         var r = await OpenReferralAsync(region: "320106", topic: "labour");
         var back = await Legal.ConcludeReferralAsync(new ConcludeReferralRequest { ReferralId = r.ReferralId, Conclusion = "returned_to_petition_track", Detail = "非涉法事项" }, Committee);
-        Assert.Equal("returned_to_petition_track", back.Status);
+        Assert.Equal("returned_to_petition_track", back.Referral.Status);
         var routed = await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
-            c => c.Status == "assigned", "Assignment to route the case again");
-        Assert.Equal(LabourBureau, routed.Assignments.Single().UnitCode);
+            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
+            c => c.Case.Status == "assigned", "Assignment to route the case again");
+        Assert.Equal(LabourBureau, routed.Case.Assignments.Single().UnitCode);
     }
 
     [Fact]
@@ -138,10 +138,10 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         var r = await OpenReferralAsync();
         await Refused(() => Legal.RequestJointMeetingAsync(new RequestJointMeetingRequest { ReferralId = r.ReferralId, Reason = "涉及多部门" }, Committee).ResponseAsync,
             StatusCode.FailedPrecondition, "OnlyMajorCases");
-        Assert.True((await Legal.MarkMajorAsync(new MarkMajorRequest { ReferralId = r.ReferralId, Reason = "群体性、涉及多部门" }, Committee)).Major);
+        Assert.True((await Legal.MarkMajorAsync(new MarkMajorRequest { ReferralId = r.ReferralId, Reason = "群体性、涉及多部门" }, Committee)).Referral.Major);
         await Legal.RequestJointMeetingAsync(new RequestJointMeetingRequest { ReferralId = r.ReferralId, Reason = "涉及多部门" }, Committee);
         var meetings = await Eventually.UntilAsync(
-            () => new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
+            () => new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel).ListMeetingsAsync(new ListMeetingsRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
             m => m.Meetings.Count == 1, "a proposed joint meeting");
         Assert.Contains("political-legal committee", meetings.Meetings[0].Reason);
     }
@@ -156,9 +156,9 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         {
             CaseId = r.CaseId, Lawyer = "周律师", Firm = "江苏某某律师事务所", Advice = "建议向劳动争议仲裁委员会申请仲裁",
         }, Callers.Clerk());
-        Assert.Equal("周律师", advice.Lawyer);
+        Assert.Equal("周律师", advice.LegalAdvice.Lawyer);
         await Eventually.UntilAsync(
-            () => new ReportingApi.ReportingApiClient(system.Reporting.Channel).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = r.CaseId }, Bureau).ResponseAsync,
             t => t.Entries.Any(e => e.Kind == "LegalAdviceRecorded"), "the advice on the timeline");
     }
 
@@ -167,7 +167,7 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
     {
         await using var world = await ClockWorld.StartAsync(system, "legal");
         var legalService = await world.StartLegalDiversionAsync();
-        var legal = new LegalDiversionApi.LegalDiversionApiClient(legalService.Channel);
+        var legal = new LegalDiversionService.LegalDiversionServiceClient(legalService.Channel);
         var caseId = NewId.NextGuid();
         var bus = legalService.App.Services.GetRequiredService<IBus>();
         await bus.Publish(Events.Registered(caseId, "320102", world.Clock.GetUtcNow(), "320102-2026-700001")); // Reporting learns the case's region
@@ -185,13 +185,13 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
             StatusCode.InvalidArgument, "addressee_code");
         var answered = await legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
             { ReferralId = referral.ReferralId, AddresseeCode = "XUANWU-COURT", Content = "请于10月12日前报告立案情况", DueDate = "2026-10-12" }, Committee);
-        Assert.Equal("xuanwu-court", answered.AddresseeCode);
+        Assert.Equal("xuanwu-court", answered.Order.AddresseeCode);
         var ignored = await legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
             { ReferralId = referral.ReferralId, AddresseeCode = "xuanwu-court", Content = "请于10月12日前报告审理计划", DueDate = "2026-10-12" }, Committee);
         await Refused(() => legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
             { ReferralId = referral.ReferralId, AddresseeCode = "xuanwu-court", Content = "x", DueDate = "tomorrow" }, Committee).ResponseAsync, StatusCode.InvalidArgument, "due_date");
-        await legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = answered.OrderId, Reply = "已于10月9日立案" }, court);
-        await Refused(() => legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = ignored.OrderId, Reply = "x" }, Institution("qinhuai-court", "320104")).ResponseAsync,
+        await legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = answered.Order.OrderId, Reply = "已于10月9日立案" }, court);
+        await Refused(() => legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = ignored.Order.OrderId, Reply = "x" }, Institution("qinhuai-court", "320104")).ResponseAsync,
             StatusCode.NotFound);
 
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime()); // the day after the deadline
@@ -201,21 +201,21 @@ public sealed class When_a_case_is_diverted_to_legal_channels(SystemFixture syst
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 21, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime()); // five working days on
         var orders = await Eventually.UntilAsync(
             () => legal.ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { ReferralId = referral.ReferralId }, Committee).ResponseAsync,
-            o => o.Orders.Single(x => x.OrderId == ignored.OrderId).Escalated, "the unanswered order to escalate");
-        var done = orders.Orders.Single(x => x.OrderId == answered.OrderId);
+            o => o.Orders.Single(x => x.OrderId == ignored.Order.OrderId).Escalated, "the unanswered order to escalate");
+        var done = orders.Orders.Single(x => x.OrderId == answered.Order.OrderId);
         Assert.Equal(("replied", false, false), (done.Status, done.Overdue, done.Escalated));
-        Assert.True(orders.Orders.Single(x => x.OrderId == ignored.OrderId).Overdue);
+        Assert.True(orders.Orders.Single(x => x.OrderId == ignored.Order.OrderId).Overdue);
         Assert.Equal(1, await world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'LegalDeadlineMissed' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%supervision_order%'", caseId));
 
         // The overdue list shows the unanswered order against the court, with its 催办 and escalation.
-        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
-        var request = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = "xuanwu-court" };
+        var reports = new ReportingService.ReportingServiceClient(world.Reporting.Channel);
+        var request = new GetOverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = "xuanwu-court" };
         var overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(request, Callers.Bureau("320000")).ResponseAsync,
             o => o.Items.Any(i => i.Step == "supervision_order" && i.Supervisions == 1), "the order on the overdue list");
         var order = overdue.Items.Single(i => i.Step == "supervision_order");
         Assert.Equal(("legal", 1, 1, 9), (order.Track, order.Urges, order.Supervisions, order.DaysOverdue));
-        await legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = ignored.OrderId, Reply = "已报送审理计划" }, court);
+        await legal.ReplySupervisionOrderAsync(new ReplySupervisionOrderRequest { OrderId = ignored.Order.OrderId, Reply = "已报送审理计划" }, court);
         await Eventually.UntilAsync(() => reports.GetOverdueListAsync(request, Callers.Bureau("320000")).ResponseAsync,
             o => o.Items.All(i => i.Step != "supervision_order"), "the answered order to leave the overdue list");
     }

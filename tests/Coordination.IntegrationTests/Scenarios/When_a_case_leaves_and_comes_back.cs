@@ -15,20 +15,20 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
 {
     private readonly CaseFlow _flow = new(system.Assignment.Channel);
-    private AssignmentApi.AssignmentApiClient Api => _flow.Api;
+    private AssignmentService.AssignmentServiceClient Api => _flow.Api;
     private IBus Bus => system.Intake.App.Services.GetRequiredService<IBus>(); // stands in for the concluding service
 
     private async Task<string> RegisteredAsync(Action<RegisterPetitionRequest> adjust, string waitForStatus)
     {
         var request = Fixtures.Petitions.Valid(region: "320106", topic: "labour");
         adjust(request);
-        var registered = await new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(request, Callers.Clerk());
+        var registered = await new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(request, Callers.Clerk());
         await CaseStatusAsync(registered.CaseId, waitForStatus);
         return registered.CaseId;
     }
 
-    private Task<CaseView> CaseStatusAsync(string caseId, string status) => Eventually.UntilAsync(
-        () => Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, Bureau).ResponseAsync, c => c.Status == status, $"case {caseId} to be {status}");
+    private async Task<CaseView> CaseStatusAsync(string caseId, string status) => (await Eventually.UntilAsync(
+        () => Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, Bureau).ResponseAsync, c => c.Case.Status == status, $"case {caseId} to be {status}")).Case;
 
     [Fact]
     public async Task A_legal_referral_concluded_in_law_closes_the_case_as_diverted()
@@ -41,8 +41,8 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
         var closed = await CaseStatusAsync(caseId, "closed");
         Assert.Equal("diverted", closed.Outcome);
         await Eventually.UntilAsync(
-            () => new IntakeApi.IntakeApiClient(system.Intake.Channel).GetPetitionAsync(new GetPetitionRequest { CaseId = caseId }, Callers.Clerk()).ResponseAsync,
-            p => p.Status == "closed", "Intake to learn of the closure");
+            () => new IntakeService.IntakeServiceClient(system.Intake.Channel).GetPetitionAsync(new GetPetitionRequest { CaseId = caseId }, Callers.Clerk()).ResponseAsync,
+            p => p.Petition.Status == "closed", "Intake to learn of the closure");
     }
 
     [Fact]
@@ -81,16 +81,16 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
             StatusCode.InvalidArgument, "unit_code: 'nanjing-culture-office' is not a unit of the directory");
         // Any spelling of a directory unit is taken as its canonical code.
         var routed = await Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = " Nanjing_Culture-BUREAU ", Kind = "transfer" }, Bureau);
-        Assert.Equal("assigned", routed.Status);
-        Assert.Equal("nanjing-culture-bureau", routed.Assignments.Single().UnitCode);
-        Assert.Equal("transfer", routed.Assignments.Single().Kind);
+        Assert.Equal("assigned", routed.Case.Status);
+        Assert.Equal("nanjing-culture-bureau", routed.Case.Assignments.Single().UnitCode);
+        Assert.Equal("transfer", routed.Case.Assignments.Single().Kind);
         await Refused(() => Api.RouteCaseAsync(new RouteCaseRequest { CaseId = caseId, UnitCode = "nanjing-land-bureau", Kind = "assignment" }, Bureau).ResponseAsync,
             StatusCode.FailedPrecondition, "NotInTheBureauQueue");
         // A transfer (转送) ends when the unit tells the petitioner it accepted: nothing is reported back.
         var culture = Callers.Department("nanjing-culture-bureau");
-        var id = routed.Assignments.Single().AssignmentId;
+        var id = routed.Case.Assignments.Single().AssignmentId;
         await Api.AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = id }, culture);
-        Assert.Equal("completed", (await Api.NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = id }, culture)).Status);
+        Assert.Equal("completed", (await Api.NotifyAcceptanceAsync(new NotifyAcceptanceRequest { AssignmentId = id }, culture)).Assignment.Status);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
             CaseId = caseId, Unit = "NANJING-LABOUR-BUREAU", Group = "劳动保障工作组", Leader = "陈副市长", Person = "王科长",
         }, Bureau);
         Assert.Equal(("nanjing-labour-bureau", "劳动保障工作组", "陈副市长", "王科长"),
-            (recorded.ResponsibleUnit, recorded.ResponsibleGroup, recorded.ResponsibleLeader, recorded.ResponsiblePerson));
+            (recorded.Case.ResponsibleUnit, recorded.Case.ResponsibleGroup, recorded.Case.ResponsibleLeader, recorded.Case.ResponsiblePerson));
         var local = await RegisteredAsync(_ => { }, "assigned");
         await Refused(() => Api.AssignResponsibilityAsync(new AssignResponsibilityRequest
         {

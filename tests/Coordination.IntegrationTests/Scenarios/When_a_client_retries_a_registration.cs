@@ -6,7 +6,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_client_retries_a_registration(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
 
     [Fact]
     public async Task A_retry_returns_the_same_case_marked_replayed()

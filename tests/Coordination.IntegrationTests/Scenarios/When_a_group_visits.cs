@@ -9,7 +9,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_group_visits(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
 
     [Theory]
     [InlineData(4, false)]
@@ -26,9 +26,9 @@ public sealed class When_a_group_visits(SystemFixture system)
 
         Assert.Equal(collective, registered.Collective);
         var petition = await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
-        Assert.Equal(groupSize, petition.GroupSize);
-        Assert.Equal(collective, petition.Collective);
-        Assert.All(petition.Petitioners, p => Assert.True(p.Representative));
+        Assert.Equal(groupSize, petition.Petition.GroupSize);
+        Assert.Equal(collective, petition.Petition.Collective);
+        Assert.All(petition.Petition.Petitioners, p => Assert.True(p.Representative));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class When_a_group_visits(SystemFixture system)
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
         Assert.True(registered.Collective);
         var petition = await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
-        Assert.Equal(5, petition.GroupSize);
+        Assert.Equal(5, petition.Petition.GroupSize);
     }
 
     [Theory]

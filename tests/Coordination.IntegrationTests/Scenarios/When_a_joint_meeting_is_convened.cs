@@ -22,7 +22,7 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
     {
         await using var world = await ClockWorld.StartAsync(system, "meeting");
         var meetings = await world.StartJointMeetingAsync();
-        var api = new JointMeetingApi.JointMeetingApiClient(meetings.Channel);
+        var api = new JointMeetingService.JointMeetingServiceClient(meetings.Channel);
         var caseId = await world.RegisterAsync(region: "320106", topic: "water pollution", otherRegions: ["321100", "320500"]);
 
         var proposed = (await Eventually.UntilAsync(() => api.ListMeetingsAsync(new ListMeetingsRequest { CaseId = caseId.ToString() }, Bureau).ResponseAsync,
@@ -43,7 +43,7 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
             ScheduledAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 10, 8, 10, 0, 0, Cst)),
             Parties = { "Nanjing-Gov", "zhenjiang gov", "SUZHOU_GOV", "nanjing-gov" }, AnswerBy = "2026-09-30", PositionsBy = "2026-10-06",
         }, Bureau);
-        Assert.Equal(["nanjing-gov", "zhenjiang-gov", "suzhou-gov"], convened.MissingAnswers);
+        Assert.Equal(["nanjing-gov", "zhenjiang-gov", "suzhou-gov"], convened.Meeting.MissingAnswers);
 
         await api.AnswerInvitationAsync(new AnswerInvitationRequest { MeetingId = id, Response = "confirm" }, Party("nanjing-gov"));
         await api.AnswerInvitationAsync(new AnswerInvitationRequest { MeetingId = id, Response = "delegate", Reason = "主要负责人出差", Delegate = "副市长 李某" }, Party("zhenjiang-gov"));
@@ -57,10 +57,10 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'MeetingDeadlineMissed' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%meeting_position%'", caseId),
             n => n == 1, "the late party's position to be urged (催办)");
-        var waiting = await api.GetMeetingAsync(new MeetingRef { MeetingId = id }, Bureau);
-        Assert.Equal(["suzhou-gov"], waiting.MissingPositions);
+        var waiting = await api.GetMeetingAsync(new GetMeetingRequest { MeetingId = id }, Bureau);
+        Assert.Equal(["suzhou-gov"], waiting.Meeting.MissingPositions);
         var late = await api.SubmitPositionAsync(new SubmitPositionRequest { MeetingId = id, Position = "下游取水口已切换", HandlingStatus = "已完成" }, Party("suzhou-gov"));
-        Assert.True(late.Parties.Single(p => p.Code == "suzhou-gov").PositionLate);
+        Assert.True(late.Meeting.Parties.Single(p => p.Code == "suzhou-gov").PositionLate);
 
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 8, 12, 0, 0, Cst).ToUniversalTime());
         await Refused(() => api.HoldMeetingAsync(new HoldMeetingRequest { MeetingId = id, Minutes = "x", Resolution = "y" },
@@ -74,46 +74,46 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
             MeetingId = id, Attended = { "nanjing-gov", "zhenjiang-gov", "suzhou-gov" }, Minutes = "三方通报情况并议定分工", Resolution = "南京牵头，苏州配合",
             LeadUnit = "  NANJING-ENVIRONMENT-BUREAU ",
         }, Bureau);
-        Assert.Equal("held", held.Status);
-        Assert.Equal("nanjing-environment-bureau", held.LeadUnit);
-        Assert.Equal("李某", held.Parties.Single(p => p.Code == "zhenjiang-gov").Delegate.Split(' ')[1]);
+        Assert.Equal("held", held.Meeting.Status);
+        Assert.Equal("nanjing-environment-bureau", held.Meeting.LeadUnit);
+        Assert.Equal("李某", held.Meeting.Parties.Single(p => p.Code == "zhenjiang-gov").Delegate.Split(' ')[1]);
 
         await Refused(() => api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "nanjing-govt", Task = "t", DueDate = "2026-10-20" }, Bureau)
             .ResponseAsync, StatusCode.InvalidArgument, "owner");
         await api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "Nanjing-Gov", Task = "关停违法排污口并回告", DueDate = "2026-10-20" }, Bureau);
         var issued = await api.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = id, Owner = "suzhou-gov", Task = "提供水质监测报告", DueDate = "2026-10-15" }, Bureau);
-        var nanjingItem = issued.ActionItems.Single(i => i.Owner == "nanjing-gov").ItemId;
-        var suzhouItem = issued.ActionItems.Single(i => i.Owner == "suzhou-gov").ItemId;
+        var nanjingItem = issued.Meeting.ActionItems.Single(i => i.Owner == "nanjing-gov").ItemId;
+        var suzhouItem = issued.Meeting.ActionItems.Single(i => i.Owner == "suzhou-gov").ItemId;
         await Refused(() => api.ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = suzhouItem, Reply = "代为回告" }, Party("nanjing-gov")).ResponseAsync,
             StatusCode.NotFound); // a party acts only for itself
 
         await api.ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = nanjingItem, Reply = "已责令整改", Evidence = "整改通知书" }, Party("nanjing-gov"));
         var sentBack = await api.ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = nanjingItem, Accept = false, Reason = "未见关停证明" }, Bureau);
-        Assert.Equal("sent_back", sentBack.ActionItems.Single(i => i.ItemId == nanjingItem).Status);
+        Assert.Equal("sent_back", sentBack.Meeting.ActionItems.Single(i => i.ItemId == nanjingItem).Status);
         await api.ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = nanjingItem, Reply = "排污口已封堵", Evidence = "现场照片、封堵记录" }, Party("nanjing-gov"));
         await api.ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = nanjingItem, Accept = true }, Bureau);
-        await Refused(() => api.CloseMeetingAsync(new MeetingRef { MeetingId = id }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "ActionItemsOpen");
+        await Refused(() => api.CloseMeetingAsync(new CloseMeetingRequest { MeetingId = id }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "ActionItemsOpen");
 
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 26, 9, 0, 0, Cst).ToUniversalTime()); // Suzhou's item: due the 15th, 督办 five working days later
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'MeetingSupervisionIssued' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%suzhou-gov%'", caseId),
             n => n == 1, "the overdue action item to be escalated (督办)");
-        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
-        var overdueRequest = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()) };
+        var reports = new ReportingService.ReportingServiceClient(world.Reporting.Channel);
+        var overdueRequest = new GetOverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()) };
         var overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(overdueRequest, Callers.Bureau("320000")).ResponseAsync,
             o => o.Items.Any(i => i.Track == "meeting" && i.Supervisions == 1), "the overdue action item on the overdue list");
         var item = overdue.Items.Where(i => i.CaseId == caseId.ToString()).Single(); // the late position was cleared when it came in
         Assert.Equal(("meeting", "suzhou-gov", 1, 1, 11), (item.Track, item.UnitCode, item.Urges, item.Supervisions, item.DaysOverdue));
         await api.ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = suzhouItem, Reply = "监测报告已报送", Evidence = "报告编号2026-118" }, Party("suzhou-gov"));
         await api.ReviewActionItemAsync(new ReviewActionItemRequest { ItemId = suzhouItem, Accept = true }, Bureau);
-        Assert.Equal("closed", (await api.CloseMeetingAsync(new MeetingRef { MeetingId = id }, Bureau)).Status);
+        Assert.Equal("closed", (await api.CloseMeetingAsync(new CloseMeetingRequest { MeetingId = id }, Bureau)).Meeting.Status);
         await Eventually.UntilAsync(() => reports.GetOverdueListAsync(overdueRequest, Callers.Bureau("320000")).ResponseAsync,
             o => o.Items.All(i => i.CaseId != caseId.ToString()), "the accepted item to leave the overdue list");
 
         var moved = await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(world.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, CaseFlow.Bureau).ResponseAsync,
-            c => c.Status == "assigned", "the case to move on in Assignment");
-        Assert.Equal("nanjing-environment-bureau", moved.Assignments.Single().UnitCode);
+            () => new AssignmentService.AssignmentServiceClient(world.Assignment.Channel).GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, CaseFlow.Bureau).ResponseAsync,
+            c => c.Case.Status == "assigned", "the case to move on in Assignment");
+        Assert.Equal("nanjing-environment-bureau", moved.Case.Assignments.Single().UnitCode);
         Assert.Equal(0, await world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'MeetingSupervisionIssued' AND \"CaseId\" = $1 AND \"Detail\" LIKE '%nanjing-gov%'", caseId));
     }
@@ -121,7 +121,7 @@ public sealed class When_a_joint_meeting_is_convened(SystemFixture system)
     [Fact]
     public async Task Recurring_meetings_are_scheduled_month_by_month()
     {
-        var api = new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel);
+        var api = new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel);
         var first = DateTimeOffset.UtcNow.AddDays(10);
         var reply = await api.ScheduleRecurringAsync(new ScheduleRecurringRequest
         {

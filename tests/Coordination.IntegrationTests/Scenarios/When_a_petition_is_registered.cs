@@ -12,9 +12,9 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_petition_is_registered(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
-    private AssignmentApi.AssignmentApiClient Assignment => new(system.Assignment.Channel);
-    private ReportingApi.ReportingApiClient Reporting => new(system.Reporting.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
+    private AssignmentService.AssignmentServiceClient Assignment => new(system.Assignment.Channel);
+    private ReportingService.ReportingServiceClient Reporting => new(system.Reporting.Channel);
 
     [Fact]
     public async Task It_is_assigned_acknowledged_and_shown_in_order_on_the_timeline()
@@ -32,7 +32,7 @@ public sealed class When_a_petition_is_registered(SystemFixture system)
         Assert.True(assignment.AcknowledgeDueAt.ToDateTimeOffset() > assignment.AssignedAt.ToDateTimeOffset().AddDays(3));
 
         var acknowledged = await Assignment.AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = assignment.AssignmentId }, department);
-        Assert.Equal("acknowledged", acknowledged.Status);
+        Assert.Equal("acknowledged", acknowledged.Assignment.Status);
 
         var timeline = await Eventually.UntilAsync(
             () => Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
@@ -51,13 +51,13 @@ public sealed class When_a_petition_is_registered(SystemFixture system)
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
 
         var referrals = await Eventually.UntilAsync(
-            () => new LegalDiversionApi.LegalDiversionApiClient(system.LegalDiversion.Channel)
+            () => new LegalDiversionService.LegalDiversionServiceClient(system.LegalDiversion.Channel)
                 .ListReferralsAsync(new ListReferralsRequest { CaseId = registered.CaseId }, Callers.Committee("320100")).ResponseAsync,
             r => r.Referrals.Count > 0, "an open referral for the case");
         Assert.Equal("open", Assert.Single(referrals.Referrals).Status);
         var handling = await Assignment.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau());
-        Assert.Equal("diverted_to_legal", handling.Status);
-        Assert.Empty(handling.Assignments);
+        Assert.Equal("diverted_to_legal", handling.Case.Status);
+        Assert.Empty(handling.Case.Assignments);
         await Eventually.UntilAsync(
             () => Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
             t => t.Entries.Any(e => e.Kind == "LegalReferralOpened"), "LegalReferralOpened on the timeline");
@@ -71,14 +71,14 @@ public sealed class When_a_petition_is_registered(SystemFixture system)
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
 
         var meetings = await Eventually.UntilAsync(
-            () => new JointMeetingApi.JointMeetingApiClient(system.JointMeeting.Channel)
+            () => new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel)
                 .ListMeetingsAsync(new ListMeetingsRequest { CaseId = registered.CaseId }, Callers.Bureau("320000")).ResponseAsync,
             r => r.Meetings.Count > 0, "a proposed meeting for the case");
         var meeting = Assert.Single(meetings.Meetings);
         Assert.Equal("proposed", meeting.Status);
         Assert.Equal(["320102", "321100"], meeting.RegionCodes);
         var handling = await Assignment.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau());
-        Assert.Equal("awaiting_joint_meeting", handling.Status);
+        Assert.Equal("awaiting_joint_meeting", handling.Case.Status);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class When_a_petition_is_registered(SystemFixture system)
         var handling = await Eventually.UntilAsync(
             () => Assignment.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
             c => c is not null, "Assignment to know the case");
-        Assert.Equal("awaiting_manual_routing", handling.Status);
-        Assert.Empty(handling.Assignments);
+        Assert.Equal("awaiting_manual_routing", handling.Case.Status);
+        Assert.Empty(handling.Case.Assignments);
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class When_a_petition_is_registered(SystemFixture system)
     {
         var registered = await Intake.RegisterPetitionAsync(Petitions.Valid(idNumber: "11010519491231002X"), Callers.Clerk());
         var petition = await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
-        Assert.Equal("110105********002X", Assert.Single(petition.Petitioners).IdNumberMasked);
-        Assert.Equal("nanjing-petition-bureau", petition.ReceivingUnit);
+        Assert.Equal("110105********002X", Assert.Single(petition.Petition.Petitioners).IdNumberMasked);
+        Assert.Equal("nanjing-petition-bureau", petition.Petition.ReceivingUnit);
         var stored = await system.Intake.CountAsync("SELECT count(*) FROM petitioners WHERE \"IdNumberHash\" LIKE '%002X%' OR \"IdNumberMasked\" = '11010519491231002X'");
         Assert.Equal(0, stored);
     }

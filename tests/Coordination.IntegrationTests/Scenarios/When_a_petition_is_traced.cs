@@ -29,10 +29,10 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
         using (var root = Client.StartActivity("clerk registers a petition", ActivityKind.Client)!)
         {
             traceId = root.TraceId;
-            caseId = (await new IntakeApi.IntakeApiClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Clerk())).CaseId;
+            caseId = (await new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Clerk())).CaseId;
         }
         await Eventually.UntilAsync(
-            () => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
                 .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = caseId }, Callers.Bureau()).ResponseAsync,
             t => t.Entries.Any(e => e.Kind == "CaseAssigned"), "CaseAssigned on the timeline");
 

@@ -11,7 +11,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_a_petitioner_asks_for_review(SystemFixture system)
 {
     private readonly CaseFlow _flow = new(system.Assignment.Channel);
-    private AssignmentApi.AssignmentApiClient Api => _flow.Api;
+    private AssignmentService.AssignmentServiceClient Api => _flow.Api;
 
     [Fact]
     public async Task Review_then_re_review_with_a_hearing_ends_final_and_the_same_facts_are_refused()
@@ -22,30 +22,30 @@ public sealed class When_a_petitioner_asks_for_review(SystemFixture system)
         var clerk = Callers.Clerk();
 
         await Refused(() => Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId }, clerk).ResponseAsync, StatusCode.InvalidArgument, "reasons");
-        Assert.Equal("review_requested", (await Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "不服处理意见" }, clerk)).Status);
+        Assert.Equal("review_requested", (await Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "不服处理意见" }, clerk)).Case.Status);
         var decided = await Api.DecideReviewAsync(new DecideReviewRequest { CaseId = a.CaseId, Decision = "upheld", Answer = "维持原处理意见" }, Bureau);
-        Assert.Equal("review_decided", decided.Status);
+        Assert.Equal("review_decided", decided.Case.Status);
 
-        Assert.Equal("rereview_requested", (await Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "仍不服" }, clerk)).Status);
-        var before = (await Api.ListDeadlinesAsync(new CaseRef { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision");
-        await Api.StartHearingAsync(new CaseRef { CaseId = a.CaseId }, Bureau);
-        Assert.True((await Api.ListDeadlinesAsync(new CaseRef { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision").Paused);
+        Assert.Equal("rereview_requested", (await Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "仍不服" }, clerk)).Case.Status);
+        var before = (await Api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision");
+        await Api.StartHearingAsync(new StartHearingRequest { CaseId = a.CaseId }, Bureau);
+        Assert.True((await Api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision").Paused);
         await Refused(() => Api.DecideReviewAsync(new DecideReviewRequest { CaseId = a.CaseId, Decision = "upheld", Answer = "x" }, Bureau).ResponseAsync,
             StatusCode.FailedPrecondition, "HearingInProgress");
         await Task.Delay(200);
-        await Api.EndHearingAsync(new CaseRef { CaseId = a.CaseId }, Bureau);
-        var after = (await Api.ListDeadlinesAsync(new CaseRef { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision");
+        await Api.EndHearingAsync(new EndHearingRequest { CaseId = a.CaseId }, Bureau);
+        var after = (await Api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "rereview_decision");
         Assert.True(after.DueAt.ToDateTimeOffset() - before.DueAt.ToDateTimeOffset() >= TimeSpan.FromMilliseconds(200), "the hearing's time is added to the limit");
 
         var final = await Api.DecideReviewAsync(new DecideReviewRequest { CaseId = a.CaseId, Decision = "upheld", Answer = "复核维持，终结" }, Bureau);
-        Assert.Equal("closed", final.Status);
-        Assert.True(final.Final);
+        Assert.Equal("closed", final.Case.Status);
+        Assert.True(final.Case.Final);
         await Refused(() => Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "再次申请" }, clerk).ResponseAsync,
             StatusCode.FailedPrecondition, "CaseIsFinal");
 
-        var intake = new IntakeApi.IntakeApiClient(system.Intake.Channel);
+        var intake = new IntakeService.IntakeServiceClient(system.Intake.Channel);
         await Eventually.UntilAsync(() => intake.GetPetitionAsync(new GetPetitionRequest { CaseId = a.CaseId }, clerk).ResponseAsync,
-            p => p.Status == "closed", "Intake to learn the case closed");
+            p => p.Petition.Status == "closed", "Intake to learn the case closed");
         var again = Fixtures.Petitions.Valid(region: "320106", topic: "labour", idNumber: person);
         var refused = await intake.RegisterPetitionAsync(again, clerk);
         Assert.Equal(Outcome.NotAccepted, refused.Outcome);
@@ -58,6 +58,6 @@ public sealed class When_a_petitioner_asks_for_review(SystemFixture system)
         var a = await _flow.AssignedAsync(system.Intake.Channel);
         await Refused(() => Api.RequestReviewAsync(new RequestReviewRequest { CaseId = a.CaseId, Reasons = "不服" }, Callers.Clerk()).ResponseAsync,
             StatusCode.FailedPrecondition, "NothingToReview");
-        await Refused(() => Api.StartHearingAsync(new CaseRef { CaseId = a.CaseId }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "NoReReviewPending");
+        await Refused(() => Api.StartHearingAsync(new StartHearingRequest { CaseId = a.CaseId }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "NoReReviewPending");
     }
 }

@@ -11,7 +11,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_petitioner_comes_again(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
 
     [Fact]
     public async Task The_same_person_on_the_same_matter_is_linked_as_a_repeat()
@@ -32,11 +32,11 @@ public sealed class When_a_petitioner_comes_again(SystemFixture system)
         Assert.InRange(repeat.EarlierCase.Similarity, 0.5, 1.0);
         Assert.Contains("same petitioner", repeat.EarlierCase.Explanation);
         var timeline = await Eventually.UntilAsync(
-            () => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
                 .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = first.CaseId }, Callers.Bureau()).ResponseAsync,
             t => t.Entries.Any(e => e.Kind == "PetitionLinkedAsRepeat"), "the repeat on the earlier case's timeline");
         Assert.Single(timeline.Entries, e => e.Kind == "PetitionRegistered");
-        var notACase = await Assert.ThrowsAsync<RpcException>(() => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+        var notACase = await Assert.ThrowsAsync<RpcException>(() => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
             .GetCaseAsync(new GetCaseRequest { CaseId = repeat.RegistrationId }, Callers.Bureau()).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notACase.StatusCode);
     }
@@ -108,11 +108,11 @@ public sealed class When_a_petitioner_comes_again(SystemFixture system)
         Assert.Equal("not_accepted", status.Status);
         Assert.Equal(skipLevel.Notice, status.Notice);
         var timeline = await Eventually.UntilAsync(
-            () => new ReportingApi.ReportingApiClient(system.Reporting.Channel)
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
                 .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = skipLevel.CaseId }, Callers.Bureau()).ResponseAsync,
             t => t.Entries.Count > 0, "the not-accepted case's timeline");
         Assert.Equal("PetitionNotAccepted", Assert.Single(timeline.Entries).Kind);
-        var assignment = await Assert.ThrowsAsync<RpcException>(() => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+        var assignment = await Assert.ThrowsAsync<RpcException>(() => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
             .GetCaseAsync(new GetCaseRequest { CaseId = skipLevel.CaseId }, Callers.Bureau()).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, assignment.StatusCode);
     }

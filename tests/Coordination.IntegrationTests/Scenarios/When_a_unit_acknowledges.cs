@@ -8,7 +8,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_unit_acknowledges(SystemFixture system)
 {
-    private AssignmentApi.AssignmentApiClient Assignment => new(system.Assignment.Channel);
+    private AssignmentService.AssignmentServiceClient Assignment => new(system.Assignment.Channel);
     private static readonly Metadata Labour = Callers.Department("nanjing-labour-bureau");
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class When_a_unit_acknowledges(SystemFixture system)
             new AcknowledgeAssignmentRequest { AssignmentId = assignment.AssignmentId }, Callers.Department("nanjing-housing-bureau")).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         var handling = await Assignment.GetCaseAsync(new GetCaseRequest { CaseId = assignment.CaseId }, Callers.Bureau());
-        Assert.Equal("pending", Assert.Single(handling.Assignments).Status);
+        Assert.Equal("pending", Assert.Single(handling.Case.Assignments).Status);
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class When_a_unit_acknowledges(SystemFixture system)
         Assert.Contains("AssignmentAlreadyAcknowledged", ex.Status.Detail);
         var handling = await Assignment.GetCaseAsync(new GetCaseRequest { CaseId = assignment.CaseId }, Callers.Bureau());
         // PostgreSQL keeps microseconds: the stored instant is the first acknowledgement's, to the microsecond.
-        var stored = Assert.Single(handling.Assignments).AcknowledgedAt.ToDateTimeOffset();
-        Assert.True((first.AcknowledgedAt.ToDateTimeOffset() - stored).Duration() < TimeSpan.FromMicroseconds(1));
+        var stored = Assert.Single(handling.Case.Assignments).AcknowledgedAt.ToDateTimeOffset();
+        Assert.True((first.Assignment.AcknowledgedAt.ToDateTimeOffset() - stored).Duration() < TimeSpan.FromMicroseconds(1));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class When_a_unit_acknowledges(SystemFixture system)
 
     private async Task<AssignmentView> AssignedToLabourAsync()
     {
-        var registered = await new IntakeApi.IntakeApiClient(system.Intake.Channel)
+        var registered = await new IntakeService.IntakeServiceClient(system.Intake.Channel)
             .RegisterPetitionAsync(Petitions.Valid(region: "320106", topic: "labour"), Callers.Clerk());
         var assignment = await Eventually.UntilAsync(
             async () => (await Assignment.ListAssignmentsAsync(new ListAssignmentsRequest { PageSize = 500 }, Labour)).Assignments

@@ -66,7 +66,7 @@ public sealed class When_early_warnings_are_raised(SystemFixture system)
         await Eventually.UntilAsync(() => system.Reporting.CountAsync("SELECT count(*) FROM case_facts WHERE \"RegionCode\" IN ('329701', '329702')"),
             n => n == 56, "the 28-day baselines folded");
 
-        var reporting = new ReportingApi.ReportingApiClient(system.Reporting.Channel);
+        var reporting = new ReportingService.ReportingServiceClient(system.Reporting.Channel);
         var bureau = Callers.As(Roles.Bureau, "bureau-329700", "329700");
         using var watch = reporting.WatchEarlyWarnings(new WatchEarlyWarningsRequest { Since = Timestamp.FromDateTimeOffset(Day.AddDays(-1)) }, bureau);
 
@@ -79,7 +79,7 @@ public sealed class When_early_warnings_are_raised(SystemFixture system)
         while (!seen.Any(w => w.Kind == "region_spike") || !seen.Any(w => w.Kind == "collective_visit"))
         {
             Assert.True(await watch.ResponseStream.MoveNext(timeout.Token), "the stream ended early");
-            seen.Add(watch.ResponseStream.Current);
+            seen.Add(watch.ResponseStream.Current.Warning);
         }
         var spike = seen.Single(w => w.Kind == "region_spike");
         Assert.Equal("329701", spike.RegionCode);
@@ -97,7 +97,7 @@ public sealed class When_early_warnings_are_raised(SystemFixture system)
     [Fact]
     public async Task A_watcher_outside_the_jurisdiction_is_refused()
     {
-        var reporting = new ReportingApi.ReportingApiClient(system.Reporting.Channel);
+        var reporting = new ReportingService.ReportingServiceClient(system.Reporting.Channel);
         using var watch = reporting.WatchEarlyWarnings(new WatchEarlyWarningsRequest { RegionCode = "329700" }, Callers.Bureau("320100"));
         var ex = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);

@@ -30,11 +30,11 @@ public sealed class When_health_is_checked(SystemFixture system)
     {
         var expected = new Dictionary<ServiceInstance, string>
         {
-            [system.Intake] = "coordination.intake.v1.IntakeApi",
-            [system.Assignment] = "coordination.assignment.v1.AssignmentApi",
-            [system.LegalDiversion] = "coordination.legal.v1.LegalDiversionApi",
-            [system.JointMeeting] = "coordination.jointmeeting.v1.JointMeetingApi",
-            [system.Reporting] = "coordination.reporting.v1.ReportingApi",
+            [system.Intake] = "coordination.intake.v1.IntakeService",
+            [system.Assignment] = "coordination.assignment.v1.AssignmentService",
+            [system.LegalDiversion] = "coordination.legal.v1.LegalDiversionService",
+            [system.JointMeeting] = "coordination.jointmeeting.v1.JointMeetingService",
+            [system.Reporting] = "coordination.reporting.v1.ReportingService",
         };
         foreach (var (service, api) in expected)
         {

@@ -9,7 +9,7 @@ public sealed class When_many_clerks_register_at_once(SystemFixture system)
     [Fact]
     public async Task Case_numbers_are_unique_and_without_gaps()
     {
-        var intake = new IntakeApi.IntakeApiClient(system.Intake.Channel);
+        var intake = new IntakeService.IntakeServiceClient(system.Intake.Channel);
         const string region = "320104"; // used by no other test, so its sequence starts at 1
         const int count = 40;
         var replies = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>

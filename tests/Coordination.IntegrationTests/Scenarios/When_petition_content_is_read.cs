@@ -9,7 +9,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_petition_content_is_read(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
 
     [Fact]
     public async Task A_department_reads_only_petitions_assigned_to_it()
@@ -18,8 +18,8 @@ public sealed class When_petition_content_is_read(SystemFixture system)
         var xuanwu = Callers.Department("xuanwu-housing-office", "320102");
         var petition = await Eventually.UntilAsync(
             () => Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, xuanwu).ResponseAsync,
-            p => p.AssignedUnits.Contains("xuanwu-housing-office"), "the assigned department to read the petition");
-        Assert.Equal(Petitions.Summary, petition.Summary);
+            p => p.Petition.AssignedUnits.Contains("xuanwu-housing-office"), "the assigned department to read the petition");
+        Assert.Equal(Petitions.Summary, petition.Petition.Summary);
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
             Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Department("nanjing-labour-bureau")).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
@@ -60,16 +60,16 @@ public sealed class When_petition_content_is_read(SystemFixture system)
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
 
         var handling = await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
                 .GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
             c => c is not null, "Assignment to know the case");
-        Assert.Equal("awaiting_manual_routing", handling.Status);
+        Assert.Equal("awaiting_manual_routing", handling.Case.Status);
         var stored = await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Bureau());
-        Assert.Equal("xuanwu-housing-office", stored.AccusedUnit);
+        Assert.Equal("xuanwu-housing-office", stored.Petition.AccusedUnit);
         var accused = Callers.Department("xuanwu-housing-office", "320102");
         var ex = await Assert.ThrowsAsync<RpcException>(() => Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, accused).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
-        ex = await Assert.ThrowsAsync<RpcException>(() => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel).RouteCaseAsync(
+        ex = await Assert.ThrowsAsync<RpcException>(() => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel).RouteCaseAsync(
             new RouteCaseRequest { CaseId = registered.CaseId, UnitCode = spelling, Kind = "assignment" }, Callers.Bureau()).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("AccusedUnitExcluded", ex.Status.Detail);

@@ -7,7 +7,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_petitions_are_listed(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
     private const string Region = "320115"; // used by no other test
 
     [Fact]

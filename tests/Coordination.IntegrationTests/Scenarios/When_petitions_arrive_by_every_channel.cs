@@ -13,7 +13,7 @@ public sealed class When_petitions_arrive_by_every_channel(SystemFixture system)
     [MemberData(nameof(Channels))]
     public async Task Each_is_registered_and_handed_on(Channel channel)
     {
-        var intake = new IntakeApi.IntakeApiClient(system.Intake.Channel);
+        var intake = new IntakeService.IntakeServiceClient(system.Intake.Channel);
         var request = Petitions.Valid(region: "320116", topic: "labour");
         request.Channel = channel;
         if (channel == Channel.LeaderReceptionDay)
@@ -21,17 +21,17 @@ public sealed class When_petitions_arrive_by_every_channel(SystemFixture system)
             {
                 LeaderName = "周市长", LeaderTitle = "副市长", Level = ReceptionLevel.City, RegionCode = "320100",
                 Date = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"), Place = "市信访局接待大厅",
-            }, Callers.Clerk())).ReceptionDayId;
+            }, Callers.Clerk())).ReceptionDay.ReceptionDayId;
 
         var registered = await intake.RegisterPetitionAsync(request, Callers.Clerk());
 
         Assert.Equal(Outcome.Registered, registered.Outcome);
         var petition = await intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
-        Assert.Equal(channel, petition.Channel);
-        Assert.Equal(request.ReceptionDayId, petition.ReceptionDayId);
+        Assert.Equal(channel, petition.Petition.Channel);
+        Assert.Equal(request.ReceptionDayId, petition.Petition.ReceptionDayId);
         await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
                 .GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
-            c => c.Assignments.Count == 1 && c.Assignments[0].UnitCode == "nanjing-labour-bureau", "assignment to nanjing-labour-bureau");
+            c => c.Case.Assignments.Count == 1 && c.Case.Assignments[0].UnitCode == "nanjing-labour-bureau", "assignment to nanjing-labour-bureau");
     }
 }

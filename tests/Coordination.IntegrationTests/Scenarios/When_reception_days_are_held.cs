@@ -9,7 +9,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_reception_days_are_held(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
     [Fact]
@@ -19,32 +19,32 @@ public sealed class When_reception_days_are_held(SystemFixture system)
         {
             LeaderName = "王书记", LeaderTitle = "区委书记", Level = ReceptionLevel.County, RegionCode = "320102", Date = Today, Place = "玄武区信访局",
         }, Callers.Clerk());
-        Assert.Equal("scheduled", day.Status);
+        Assert.Equal("scheduled", day.ReceptionDay.Status);
 
         var numbers = new List<string>();
         foreach (var groupSize in new[] { 1, 3 })
         {
             var request = Petitions.Valid(region: "320102");
             request.Channel = Channel.LeaderReceptionDay;
-            request.ReceptionDayId = day.ReceptionDayId;
+            request.ReceptionDayId = day.ReceptionDay.ReceptionDayId;
             request.GroupSize = groupSize;
             numbers.Add((await Intake.RegisterPetitionAsync(request, Callers.Clerk())).CaseNumber);
         }
 
-        var held = await Intake.CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = day.ReceptionDayId }, Callers.Clerk());
-        Assert.Equal("held", held.Status);
-        Assert.Equal(numbers, held.CaseNumbers);
-        Assert.Equal(4, held.PeopleReceived);
+        var held = await Intake.CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = day.ReceptionDay.ReceptionDayId }, Callers.Clerk());
+        Assert.Equal("held", held.ReceptionDay.Status);
+        Assert.Equal(numbers, held.ReceptionDay.CaseNumbers);
+        Assert.Equal(4, held.ReceptionDay.PeopleReceived);
 
         var late = Petitions.Valid(region: "320102");
         late.Channel = Channel.LeaderReceptionDay;
-        late.ReceptionDayId = day.ReceptionDayId;
+        late.ReceptionDayId = day.ReceptionDay.ReceptionDayId;
         var ex = await Assert.ThrowsAsync<RpcException>(() => Intake.RegisterPetitionAsync(late, Callers.Clerk()).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         ex = await Assert.ThrowsAsync<RpcException>(() =>
-            Intake.CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = day.ReceptionDayId }, Callers.Clerk()).ResponseAsync);
+            Intake.CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = day.ReceptionDay.ReceptionDayId }, Callers.Clerk()).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Equal(2, (await Intake.GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = day.ReceptionDayId }, Callers.Bureau())).CaseNumbers.Count);
+        Assert.Equal(2, (await Intake.GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = day.ReceptionDay.ReceptionDayId }, Callers.Bureau())).ReceptionDay.CaseNumbers.Count);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class When_redis_is_down(SystemFixture system)
     {
         var deadRedis = $"127.0.0.1:{FreePort.Next()}";
         var intake = await system.StartIntakeAsync("intake_noredis", new Dictionary<string, string?> { ["Redis:Configuration"] = deadRedis });
-        var client = new IntakeApi.IntakeApiClient(intake.Channel);
+        var client = new IntakeService.IntakeServiceClient(intake.Channel);
         var request = Petitions.Valid(region: "320113"); // its own region: this Intake database numbers cases on its own
 
         var first = await client.RegisterPetitionAsync(request, Callers.Clerk());
@@ -22,9 +22,9 @@ public sealed class When_redis_is_down(SystemFixture system)
         Assert.Equal(first.CaseId, retry.CaseId);
         Assert.True(retry.Replayed);
         await Eventually.UntilAsync(
-            () => new AssignmentApi.AssignmentApiClient(system.Assignment.Channel)
+            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
                 .GetCaseAsync(new GetCaseRequest { CaseId = first.CaseId }, Callers.Bureau()).ResponseAsync,
-            c => c.Assignments.Count == 1, "the case to be assigned");
+            c => c.Case.Assignments.Count == 1, "the case to be assigned");
         using var http = new HttpClient();
         var ready = await http.GetAsync($"http://127.0.0.1:{intake.HttpPort}/health/ready");
         Assert.False(ready.IsSuccessStatusCode, "readiness must report the missing Redis");

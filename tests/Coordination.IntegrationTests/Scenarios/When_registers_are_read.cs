@@ -20,7 +20,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_registers_are_read(SystemFixture system)
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private ReportingApi.ReportingApiClient Reporting => new(system.Reporting.Channel);
+    private ReportingService.ReportingServiceClient Reporting => new(system.Reporting.Channel);
     private IBus Bus => system.Intake.App.Services.GetRequiredService<IBus>(); // stands in for the publishing services
 
     private async Task<Guid> RegisteredAsync(string region, DateTimeOffset at, string number, int people = 1, bool toBeijing = false)
@@ -75,7 +75,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         await Bus.Publish(new DeadlineMissed { CaseId = outside, DeadlineId = NewId.NextGuid(), Step = "handling", UnitCode = housing, DueAt = Day(3, 5), OccurredAt = Day(3, 5, 8) });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329200", "329200");
-        var request = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(Day(3, 20, 10)) };
+        var request = new GetOverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(Day(3, 20, 10)) };
         var list = await Eventually.UntilAsync(() => Reporting.GetOverdueListAsync(request, bureau).ResponseAsync,
             l => l.Items.Count == 3 && l.Items.Sum(i => i.Urges) == 4 && l.Items.Any(i => i.ResponsiblePerson == "li.ming") && l.Items.Any(i => i.Supervisions == 1),
             "three overdue limits folded");
@@ -86,12 +86,12 @@ public sealed class When_registers_are_read(SystemFixture system)
         Assert.Equal([(housing, "li.ming", 1, 11), (housing, "wang.fang", 1, 6), (housing, "", 1, 3)],
             list.ByUnit.Select(u => (u.UnitCode, u.ResponsiblePerson, u.Items, u.MaxDaysOverdue)));
 
-        Assert.Empty((await Reporting.GetOverdueListAsync(new OverdueListRequest { AsOf = request.AsOf, UnitCode = "labour-bureau-329202" }, bureau)).Items);
-        Assert.Empty((await Reporting.GetOverdueListAsync(new OverdueListRequest { AsOf = request.AsOf, RegionCode = "329202" }, bureau)).Items);
-        Assert.Equal(2, (await Reporting.GetOverdueListAsync(new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(Day(3, 16, 10)) }, bureau)).Items.Count);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetOverdueListAsync(new OverdueListRequest { RegionCode = "329200" }, Callers.Bureau("320100")).ResponseAsync);
+        Assert.Empty((await Reporting.GetOverdueListAsync(new GetOverdueListRequest { AsOf = request.AsOf, UnitCode = "labour-bureau-329202" }, bureau)).Items);
+        Assert.Empty((await Reporting.GetOverdueListAsync(new GetOverdueListRequest { AsOf = request.AsOf, RegionCode = "329202" }, bureau)).Items);
+        Assert.Equal(2, (await Reporting.GetOverdueListAsync(new GetOverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(Day(3, 16, 10)) }, bureau)).Items.Count);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetOverdueListAsync(new GetOverdueListRequest { RegionCode = "329200" }, Callers.Bureau("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetOverdueListAsync(new OverdueListRequest { RegionCode = "32x" }, bureau).ResponseAsync);
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetOverdueListAsync(new GetOverdueListRequest { RegionCode = "32x" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("region_code", ex.Status.Detail);
 
@@ -100,7 +100,7 @@ public sealed class When_registers_are_read(SystemFixture system)
             t => t.Entries.Count == 7, "the case's seven events on its timeline");
         Assert.Equal(["PetitionRegistered", "CaseAssigned", "AssignmentAcknowledged", "DeadlineApproaching", "DeadlineMissed", "SupervisionIssued", "CaseQueuedForManualRouting"],
             timeline.Entries.Select(e => e.Kind));
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(list, await Reporting.GetOverdueListAsync(request, bureau));
         Assert.Equal(timeline, await Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = a.ToString() }, bureau)); // timelines are rebuilt too
     }
@@ -136,7 +136,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         await Bus.Publish(new CaseMarkedMajor { CaseId = c6, ReferralId = r6, Reason = "many petitioners", Actor = "committee", OccurredAt = Day(3, 12, 10) });
 
         var committee = Callers.Committee("329100");
-        var request = new LegalCasesRequest { AsOf = Timestamp.FromDateTimeOffset(Day(4, 15, 10)) };
+        var request = new GetLegalCasesRequest { AsOf = Timestamp.FromDateTimeOffset(Day(4, 15, 10)) };
         var report = await Eventually.UntilAsync(() => Reporting.GetLegalCasesAsync(request, committee).ResponseAsync,
             r => r.Open == 3 && r.ConcludedInLaw == 1 && r.ReturnedToPetitionTrack == 1 && r.ByStatus.Any(s => s.Key == "in_progress") && r.ByStatus.Any(s => s.Key == "declined")
                 && r.Cases.Any(x => x.Major), "six referrals folded");
@@ -147,14 +147,14 @@ public sealed class When_registers_are_read(SystemFixture system)
         Assert.Equal([("329101-2026-000001", 100, false), ("329101-2026-000003", 36, true), ("329102-2026-000001", 14, false)],
             report.Cases.Select(x => (x.CaseNumber, x.AgeDays, x.Major)));
 
-        var county = await Reporting.GetLegalCasesAsync(new LegalCasesRequest { AsOf = request.AsOf }, Callers.Committee("329102"));
+        var county = await Reporting.GetLegalCasesAsync(new GetLegalCasesRequest { AsOf = request.AsOf }, Callers.Committee("329102"));
         Assert.Equal((1, "329102-2026-000001"), (county.Open, county.Cases.Single().CaseNumber));
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLegalCasesAsync(new LegalCasesRequest { RegionCode = "329100" }, Callers.Committee("320100")).ResponseAsync);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLegalCasesAsync(new GetLegalCasesRequest { RegionCode = "329100" }, Callers.Committee("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLegalCasesAsync(new LegalCasesRequest(), Callers.Department("labour-bureau")).ResponseAsync);
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLegalCasesAsync(new GetLegalCasesRequest(), Callers.Department("labour-bureau")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(report, await Reporting.GetLegalCasesAsync(request, committee));
 
         using var http = Http(TestTokens.Mint("c", Roles.Committee, "political-legal-committee-329100", "329100"));
@@ -195,7 +195,7 @@ public sealed class When_registers_are_read(SystemFixture system)
             { CaseId = s5, Unit = "government-329002", Group = "group 1", Leader = "county head", Person = "zhao.lei", Actor = "bureau", OccurredAt = Day(9, 1, 10) });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329000", "329000");
-        var request = new ScreeningRegisterRequest { Quarter = "2026-Q3" };
+        var request = new GetScreeningRegisterRequest { Quarter = "2026-Q3" };
         var register = await Eventually.UntilAsync(() => Reporting.GetScreeningRegisterAsync(request, bureau).ResponseAsync,
             r => r.Unresolved == 3 && r.ClosedInQuarter == 1 && r.Entries.Any(e => e.Overdue && e.Repeats == 1 && e.ResponsiblePerson == "li.ming" && e.DueAt is not null)
                 && r.Entries.Any(e => e.ResponsiblePerson == "zhao.lei"), "the quarter's events folded");
@@ -206,16 +206,16 @@ public sealed class When_registers_are_read(SystemFixture system)
             register.Entries.Select(e => (e.CaseNumber, e.ResponsibleUnit, e.ResponsiblePerson, e.DaysOpen, e.Collective, e.ToBeijing, e.Major, e.Overdue)));
         Assert.Equal(Day(9, 10), register.Entries[2].DueAt.ToDateTimeOffset());
 
-        var q2 = await Reporting.GetScreeningRegisterAsync(new ScreeningRegisterRequest { Quarter = "2026-Q2" }, bureau);
+        var q2 = await Reporting.GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = "2026-Q2" }, bureau);
         Assert.Equal((1, 0, 1), (q2.RegisteredInQuarter, q2.ClosedInQuarter, q2.Unresolved));
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetScreeningRegisterAsync(new ScreeningRegisterRequest { Quarter = "2026-Q5" }, bureau).ResponseAsync);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = "2026-Q5" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("quarter", ex.Status.Detail);
-        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetScreeningRegisterAsync(new ScreeningRegisterRequest { Quarter = "2026-Q3", RegionCode = "329000" },
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = "2026-Q3", RegionCode = "329000" },
             Callers.Bureau("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(register, await Reporting.GetScreeningRegisterAsync(request, bureau));
         Assert.Contains(register.Entries, e => e.CaseId == s1.ToString());
 
@@ -223,7 +223,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         var csv = await http.GetStringAsync("/reports/screening?quarter=2026-Q3&format=csv");
         Assert.StartsWith("case_number,region_code,topic,responsible_unit,responsible_person,due_at", csv);
         Assert.Contains("329002-2026-000001,329002,housing,housing-bureau-329002,li.ming,2026-09-10 00:00,51,False,False,1,True,False", csv);
-        Assert.Equal(register, ScreeningRegister.Parser.ParseJson(await http.GetStringAsync("/reports/screening?quarter=2026-Q3")));
+        Assert.Equal(register, GetScreeningRegisterResponse.Parser.ParseJson(await http.GetStringAsync("/reports/screening?quarter=2026-Q3")));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/reports/screening?quarter=Q3")).StatusCode);
     }
 
@@ -231,7 +231,7 @@ public sealed class When_registers_are_read(SystemFixture system)
     public async Task Live_counters_in_Redis_stay_right_when_Redis_is_flushed_mid_way()
     {
         var bureau = Callers.As(Roles.Bureau, "bureau-328900", "328900");
-        var request = new LiveDashboardRequest { Day = "2026-08-03" };
+        var request = new GetLiveDashboardRequest { Day = "2026-08-03" };
         await RegisteredAsync("328901", Day(8, 3, 9), "328901-2026-000001", people: 6);
         await RegisteredAsync("328901", Day(8, 3, 10), "328901-2026-000002", toBeijing: true);
         var first = await RegisteredAsync("328901", Day(8, 3, 0, 5), "328901-2026-000003");           // first minutes of the day in Nanjing
@@ -266,10 +266,10 @@ public sealed class When_registers_are_read(SystemFixture system)
         Assert.Equal(dashboard.Regions, again.Regions);
         Assert.Equal("5", (await redis.GetDatabase().HashGetAsync($"{system.RunId}_reporting:live:2026-08-03:328901", "registered")).ToString());
 
-        Assert.Equal(1, (await Reporting.GetLiveDashboardAsync(new LiveDashboardRequest { Day = "2026-08-02" }, bureau)).Total.Registered);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLiveDashboardAsync(new LiveDashboardRequest { Day = "3 Aug" }, bureau).ResponseAsync);
+        Assert.Equal(1, (await Reporting.GetLiveDashboardAsync(new GetLiveDashboardRequest { Day = "2026-08-02" }, bureau)).Total.Registered);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLiveDashboardAsync(new GetLiveDashboardRequest { Day = "3 Aug" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLiveDashboardAsync(new LiveDashboardRequest { RegionCode = "328900" }, Callers.Bureau("320100")).ResponseAsync);
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLiveDashboardAsync(new GetLiveDashboardRequest { RegionCode = "328900" }, Callers.Bureau("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         await redis.DisposeAsync();
     }

@@ -8,7 +8,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_registration_input_is_bad(SystemFixture system)
 {
-    private IntakeApi.IntakeApiClient Intake => new(system.Intake.Channel);
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
 
     [Fact]
     public async Task Every_bad_field_is_named_and_nothing_is_stored()

@@ -55,7 +55,7 @@ public sealed class When_signed_in_people_call_the_services(SystemFixture system
         var login = await _directory.NewPersonAsync(Roles.Leader, CaseFlow.LabourBureau, Password, "局长");
         var signed = await flow.Api.SignOffReportAsync(new Grpc.Assignment.SignOffReportRequest { AssignmentId = a.AssignmentId },
             DirectorySignIn.Bearer(await _directory.AccessTokenAsync(login, Password)));
-        Assert.Equal("测试用户（局长）", signed.SignedOffBy);
+        Assert.Equal("测试用户（局长）", signed.Assignment.SignedOffBy);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class When_signed_in_people_call_the_services(SystemFixture system
         var admin = await _directory.AdministratorAsync();
         await _directory.Api.RegisterUnitAsync(new RegisterUnitRequest
             { Code = code, Name = "测试办公室" + code[^8..], Kind = "department", RegionCode = "320102", ParentCode = "xuanwu-gov" }, admin);
-        var intake = new Grpc.Intake.IntakeApi.IntakeApiClient(system.Intake.Channel);
+        var intake = new Grpc.Intake.IntakeService.IntakeServiceClient(system.Intake.Channel);
         Grpc.Intake.RegisterPetitionRequest Accusing(string unit)
         {
             var request = Petitions.Valid(region: "320102", topic: "housing");
@@ -75,7 +75,7 @@ public sealed class When_signed_in_people_call_the_services(SystemFixture system
         }
         var registered = await Eventually.UntilAsync(() => intake.RegisterPetitionAsync(Accusing(code.ToUpperInvariant()), Callers.Clerk()).ResponseAsync,
             r => r.CaseId.Length > 0, $"Intake to know {code}");
-        Assert.Equal(code, (await intake.GetPetitionAsync(new Grpc.Intake.GetPetitionRequest { CaseId = registered.CaseId }, Callers.Bureau())).AccusedUnit);
+        Assert.Equal(code, (await intake.GetPetitionAsync(new Grpc.Intake.GetPetitionRequest { CaseId = registered.CaseId }, Callers.Bureau())).Petition.AccusedUnit);
 
         await _directory.Api.ChangeUnitAsync(new ChangeUnitRequest { Code = code, Active = false }, admin);
         var refused = await Eventually.UntilAsync(async () =>

@@ -15,7 +15,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_statistics_are_read(SystemFixture system)
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private ReportingApi.ReportingApiClient Reporting => new(system.Reporting.Channel);
+    private ReportingService.ReportingServiceClient Reporting => new(system.Reporting.Channel);
     private IBus Bus => system.Intake.App.Services.GetRequiredService<IBus>(); // stands in for the publishing services
 
     private static PetitionRegistered Registered(Guid caseId, string region, DateTimeOffset at, bool toBeijing = false, int people = 1) =>
@@ -43,7 +43,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         foreach (var _ in Enumerable.Range(0, 4)) await ToBeijingAsync("329901", new DateTimeOffset(2025, 3, 10, 10, 0, 0, Cst));
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329900", "329900");
-        var request = new BeijingBulletinRequest { Month = "2026-03" };
+        var request = new GetBeijingBulletinRequest { Month = "2026-03" };
         var bulletin = await Eventually.UntilAsync(() => Reporting.GetBeijingBulletinAsync(request, bureau).ResponseAsync,
             b => b.TotalBatches == 8 && b.Regions.Single(r => r.RegionCode == "329901").PreviousMonthBatches == 2
                 && b.Regions.Single(r => r.RegionCode == "329901").SameMonthLastYearBatches == 4, "March's eight batches and their comparisons");
@@ -58,13 +58,13 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal((2, 3, 3), (third.Batches, third.People, third.Rank)); // the repeat counts as a batch; the 1 April one does not
         Assert.Equal(["329901", "329903", "329902"], bulletin.Regions.Select(r => r.RegionCode));
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = "2026-03", RegionCode = "329900" },
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = "2026-03", RegionCode = "329900" },
             Callers.Bureau("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new BeijingBulletinRequest { Month = "March" }, bureau).ResponseAsync);
+        ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = "March" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(bulletin, await Reporting.GetBeijingBulletinAsync(request, bureau));
 
         // The same bulletin as a CSV and a JSON download over HTTP, under the same token and jurisdiction.
@@ -76,7 +76,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Contains("329901,3,9,1,2,1,2,4,50,-25", csv);
         Assert.Contains("329903,3,3,0,3,1,0,0,,", csv);
         var json = await http.GetStringAsync("/reports/beijing-bulletin?month=2026-03");
-        Assert.Equal(bulletin, BeijingBulletin.Parser.ParseJson(json));
+        Assert.Equal(bulletin, GetBeijingBulletinResponse.Parser.ParseJson(json));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync("/reports/beijing-bulletin?month=2026-03&region=320100")).StatusCode);
     }
 
@@ -105,7 +105,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
             await Bus.Publish(new SatisfactionRated { CaseId = id, Rating = rating, Actor = "x", OccurredAt = now });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329800", "329800");
-        var request = new RatesRequest
+        var request = new GetRatesRequest
         {
             RegisteredFrom = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 5, 1, 0, 0, 0, Cst)),
             RegisteredTo = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 6, 1, 0, 0, 0, Cst)),
@@ -118,7 +118,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal((3, 2, 0.6667), (rates.Rated, rates.Satisfied, rates.SatisfactionRate));
         Assert.Equal(1, rates.Diverted);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(rates, await Reporting.GetRatesAsync(request, bureau));
     }
 
@@ -145,7 +145,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329600", "329600");
-        var request = new ReceptionComplianceRequest { Month = "2026-04" };
+        var request = new GetReceptionComplianceRequest { Month = "2026-04" };
         var compliance = await Eventually.UntilAsync(() => Reporting.GetReceptionComplianceAsync(request, bureau).ResponseAsync,
             c => c.Leaders.Count == 3 && c.Leaders.Sum(l => l.SessionsHeld) == 7 && c.Leaders.Single(l => l.Level == "city").CasesAnswered == 1,
             "seven April sessions of three leaders and the answered case");
@@ -156,12 +156,12 @@ public sealed class When_statistics_are_read(SystemFixture system)
         var township = compliance.Leaders.Single(l => l.Level == "township");
         Assert.Equal((4, 4, true), (township.SessionsHeld, township.Minimum, township.Compliant));
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(compliance, await Reporting.GetReceptionComplianceAsync(request, bureau));
 
         using var http = Http("bureau-329600", "329600");
         Assert.Contains("周市长,city,329600,2,1,True,2,1,False", await http.GetStringAsync("/reports/reception-compliance?month=2026-04&format=csv"));
-        Assert.Equal(compliance, ReceptionCompliance.Parser.ParseJson(await http.GetStringAsync("/reports/reception-compliance?month=2026-04")));
+        Assert.Equal(compliance, GetReceptionComplianceResponse.Parser.ParseJson(await http.GetStringAsync("/reports/reception-compliance?month=2026-04")));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/reports/reception-compliance?month=April")).StatusCode);
     }
 
@@ -195,7 +195,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329500", "329500");
-        var request = new RatesRequest
+        var request = new GetUnitPerformanceRequest
         {
             RegisteredFrom = Timestamp.FromDateTimeOffset(june.AddDays(-1)), RegisteredTo = Timestamp.FromDateTimeOffset(june.AddDays(1)),
         };
@@ -205,14 +205,14 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal(3.0, performance.Units[0].MeanHoursToAcknowledge);
         Assert.Equal(("routing-catalogue", 3, 1, 0.3333), (performance.Routers[0].RoutedBy, performance.Routers[0].Routed, performance.Routers[0].Returned, performance.Routers[0].ReturnRate));
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(performance, await Reporting.GetUnitPerformanceAsync(request, bureau));
 
         using var http = Http("bureau-329500", "329500");
         var csv = await http.GetStringAsync("/reports/unit-performance?from=2026-06-03&to=2026-06-04&format=csv");
         Assert.Contains("unit,unit-329501,3,2,3", csv);
         Assert.Contains("router,routing-catalogue,3,1,0.3333", csv);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetUnitPerformanceAsync(new RatesRequest
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetUnitPerformanceAsync(new GetUnitPerformanceRequest
             { RegisteredFrom = request.RegisteredFrom, RegisteredTo = request.RegisteredTo, RegionCode = "32x" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("region_code", ex.Status.Detail);
@@ -229,7 +229,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         var bureau = Callers.As(Roles.Bureau, "bureau-329400", "329400");
         await Eventually.UntilAsync(() => system.Reporting.CountAsync("SELECT count(*) FROM beijing_petitions WHERE \"RegionCode\" LIKE '3294%'"),
             n => n == 20, "twenty batches folded");
-        var key = await Reporting.GetKeyManagedCountiesAsync(new KeyManagedCountiesRequest { AsOfMonth = "2026-06" }, bureau);
+        var key = await Reporting.GetKeyManagedCountiesAsync(new GetKeyManagedCountiesRequest { AsOfMonth = "2026-06" }, bureau);
         var county = Assert.Single(key.Counties);
         Assert.Equal(("329401", 10, 17, 1, 6, 2), (county.RegionCode, county.Batches, county.People, county.CollectiveBatches, county.ActiveMonths, county.LastMonthBatches));
         Assert.Equal((12, 10), (key.WindowMonths, key.ThresholdBatches));
@@ -264,7 +264,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         await Bus.Publish(new Coordination.Contracts.JointMeeting.JointMeetingConcluded { CaseId = closedCase, MeetingId = closed, Resolution = "r", OccurredAt = at });
 
         var bureau = Callers.As(Roles.Bureau, "bureau-329300", "329300");
-        var request = new JointMeetingReportRequest { AsOf = Timestamp.FromDateTimeOffset(at.AddDays(20)) };
+        var request = new GetJointMeetingReportRequest { AsOf = Timestamp.FromDateTimeOffset(at.AddDays(20)) };
         var report = await Eventually.UntilAsync(() => Reporting.GetJointMeetingReportAsync(request, bureau).ResponseAsync,
             r => r.Meetings.Count == 1 && r.Meetings[0].MissingAnswers.Count == 1 && r.Meetings[0].MissingPositions.Count == 2 && r.Meetings[0].OverdueItemsBy.Count == 1,
             "the open meeting with its missing answers, positions and overdue items");
@@ -274,7 +274,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal(["b", "c"], meeting.MissingPositions);
         Assert.Equal(["a"], meeting.OverdueItemsBy);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
         Assert.Equal(report, await Reporting.GetJointMeetingReportAsync(request, bureau));
 
         using var http = Http("bureau-329300", "329300"); // the download counts overdue items to now: both a's and b's are past due

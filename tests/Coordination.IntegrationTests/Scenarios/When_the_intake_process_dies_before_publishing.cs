@@ -29,7 +29,7 @@ public sealed class When_the_intake_process_dies_before_publishing(SystemFixture
             await Eventually.UntilAsync(async () => (await http.GetAsync($"http://127.0.0.1:{httpPort}/health/ready")).IsSuccessStatusCode,
                 ok => ok, "the Intake process to be ready", TimeSpan.FromSeconds(60));
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-            var reply = await new IntakeApi.IntakeApiClient(channel).RegisterPetitionAsync(Petitions.Valid(region: Region), Callers.Clerk());
+            var reply = await new IntakeService.IntakeServiceClient(channel).RegisterPetitionAsync(Petitions.Valid(region: Region), Callers.Clerk());
             caseId = reply.CaseId;
         }
         finally
@@ -41,11 +41,11 @@ public sealed class When_the_intake_process_dies_before_publishing(SystemFixture
         var restarted = await system.StartIntakeAsync(database);
         Assert.Equal(1, await restarted.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = $1", Guid.Parse(caseId)));
 
-        var assignment = new AssignmentApi.AssignmentApiClient(system.Assignment.Channel);
+        var assignment = new AssignmentService.AssignmentServiceClient(system.Assignment.Channel);
         var handling = await Eventually.UntilAsync(
             () => assignment.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, Callers.Bureau()).ResponseAsync,
-            c => c.Assignments.Count > 0, "Assignment to route the case after the restart");
-        Assert.Single(handling.Assignments);
+            c => c.Case.Assignments.Count > 0, "Assignment to route the case after the restart");
+        Assert.Single(handling.Case.Assignments);
         await Eventually.UntilAsync(() => restarted.CountAsync("SELECT count(*) FROM outbox_messages"), n => n == 0, "the outbox to drain");
         await Eventually.UntilAsync(() => TimelineCountAsync(caseId, "CaseAssigned"), n => n == 1, "CaseAssigned on the timeline");
         Assert.Equal(1, await TimelineCountAsync(caseId, "PetitionRegistered"));

@@ -38,7 +38,7 @@ public sealed class When_the_scanner_races_a_user_action(SystemFixture system)
         await tx.CommitAsync();
 
         var acknowledged = await acknowledging;
-        Assert.Equal("acknowledged", acknowledged.Status);
+        Assert.Equal("acknowledged", acknowledged.Assignment.Status);
         Assert.Equal(1, await system.Assignment.CountAsync(
             "SELECT count(*) FROM deadlines WHERE \"Id\" = $1 AND \"MetAt\" IS NOT NULL AND \"OverdueSentAt\" IS NOT NULL", deadlineId));
         await Eventually.UntilAsync(() => system.Reporting.CountAsync(

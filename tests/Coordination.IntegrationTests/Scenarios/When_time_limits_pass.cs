@@ -18,7 +18,7 @@ public sealed class When_time_limits_pass(SystemFixture system)
     {
         await using var world = await ClockWorld.StartAsync(system, "ladder");
         var caseId = await world.RegisterAsync();
-        var api = new AssignmentApi.AssignmentApiClient(world.Assignment.Channel);
+        var api = new AssignmentService.AssignmentServiceClient(world.Assignment.Channel);
         var deadlines = await DeadlinesAsync(api, caseId, d => d.Count == 2);
 
         // Handed over Monday 28 September 09:00; three working days skip the National Day holidays (1-7 October).
@@ -36,7 +36,7 @@ public sealed class When_time_limits_pass(SystemFixture system)
         await world.Assignment.StopAsync(); // the scanner goes down...
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 19, 8, 0, 0, Cst).ToUniversalTime()); // ...while 督办 (17 October) and accept_notice's rungs fall due
         var restarted = await world.StartAssignmentAsync();
-        api = new AssignmentApi.AssignmentApiClient(restarted.Channel);
+        api = new AssignmentService.AssignmentServiceClient(restarted.Channel);
         deadlines = await DeadlinesAsync(api, caseId, d => Step(d, "acknowledge").SupervisionSentAt is not null && Step(d, "accept_notice").OverdueSentAt is not null);
         Assert.Null(Step(deadlines, "accept_notice").SupervisionSentAt);
 
@@ -46,8 +46,8 @@ public sealed class When_time_limits_pass(SystemFixture system)
         Assert.Equal((2, 2, 1), await LadderAsync(world, caseId));
 
         // The overdue list: both limits past, counted in Nanjing days to now, with the rungs each received.
-        var reports = new ReportingApi.ReportingApiClient(world.Reporting.Channel);
-        var asOf = new OverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = LabourBureau };
+        var reports = new ReportingService.ReportingServiceClient(world.Reporting.Channel);
+        var asOf = new GetOverdueListRequest { AsOf = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()), UnitCode = LabourBureau };
         var overdue = await reports.GetOverdueListAsync(asOf, Bureau);
         Assert.Equal([("acknowledge", 11, 1, 1, 1, ""), ("accept_notice", 6, 1, 1, 0, "")],
             overdue.Items.Select(i => (i.Step, i.DaysOverdue, i.Reminders, i.Urges, i.Supervisions, i.ResponsiblePerson)));
@@ -60,7 +60,7 @@ public sealed class When_time_limits_pass(SystemFixture system)
         overdue = await Eventually.UntilAsync(() => reports.GetOverdueListAsync(asOf, Bureau).ResponseAsync, o => o.Items.Count == 1 && o.Items[0].ResponsiblePerson != "",
             "the acknowledged limit to leave the overdue list");
         Assert.Equal(("accept_notice", $"{Roles.Department}-{LabourBureau}"), (overdue.Items[0].Step, overdue.Items[0].ResponsiblePerson));
-        await flow.Api.NotifyAcceptanceAsync(new AssignmentRef { AssignmentId = assignment.AssignmentId }, Unit);
+        await flow.Api.NotifyAcceptanceAsync(new NotifyAcceptanceRequest { AssignmentId = assignment.AssignmentId }, Unit);
         await Eventually.UntilAsync(() => reports.GetOverdueListAsync(asOf, Bureau).ResponseAsync, o => o.Items.Count == 0, "an empty overdue list");
         Assert.Equal(2, await world.Reporting.CountAsync("SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'DeadlineCleared' AND \"CaseId\" = $1", caseId));
     }
@@ -72,7 +72,7 @@ public sealed class When_time_limits_pass(SystemFixture system)
         var second = await world.StartAssignmentAsync();
         var cases = new List<Guid>();
         for (var i = 0; i < 20; i++) cases.Add(await world.RegisterAsync());
-        var api = new AssignmentApi.AssignmentApiClient(world.Assignment.Channel);
+        var api = new AssignmentService.AssignmentServiceClient(world.Assignment.Channel);
         foreach (var caseId in cases) await DeadlinesAsync(api, caseId, d => d.Count == 2);
 
         world.Clock.Advance(TimeSpan.FromDays(20)); // every reminder and 催办 of both limits is due
@@ -104,21 +104,21 @@ public sealed class When_time_limits_pass(SystemFixture system)
 
         world.Clock.Advance(TimeSpan.FromDays(29));
         await Task.Delay(300);
-        Assert.Equal("replied", (await flow.Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, Bureau)).Status);
+        Assert.Equal("replied", (await flow.Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, Bureau)).Case.Status);
 
         world.Clock.Advance(TimeSpan.FromDays(3));
         var closed = await Eventually.UntilAsync(() => flow.Api.GetCaseAsync(new GetCaseRequest { CaseId = caseId.ToString() }, Bureau).ResponseAsync,
-            c => c.Status == "closed", "the case to close after the review window");
-        Assert.Equal(outcome, closed.Outcome);
-        Assert.False(closed.Final);
+            c => c.Case.Status == "closed", "the case to close after the review window");
+        Assert.Equal(outcome, closed.Case.Outcome);
+        Assert.False(closed.Case.Final);
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'CaseClosed' AND \"CaseId\" = $1", caseId), n => n == 1, "CaseClosed on the timeline");
     }
 
     private static DeadlineView Step(IEnumerable<DeadlineView> deadlines, string step) => deadlines.Single(d => d.Step == step);
 
-    private static async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(AssignmentApi.AssignmentApiClient api, Guid caseId, Func<IReadOnlyList<DeadlineView>, bool> holds) =>
-        await Eventually.UntilAsync(async () => (IReadOnlyList<DeadlineView>)(await api.ListDeadlinesAsync(new CaseRef { CaseId = caseId.ToString() }, Bureau)).Deadlines,
+    private static async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(AssignmentService.AssignmentServiceClient api, Guid caseId, Func<IReadOnlyList<DeadlineView>, bool> holds) =>
+        await Eventually.UntilAsync(async () => (IReadOnlyList<DeadlineView>)(await api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = caseId.ToString() }, Bureau)).Deadlines,
             holds, $"the deadlines of case {caseId}");
 
     private static async Task<(long, long, long)> LadderAsync(ClockWorld world, Guid caseId)
