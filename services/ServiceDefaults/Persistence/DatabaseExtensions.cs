@@ -1,4 +1,5 @@
 using Coordination.ServiceDefaults.Hosting;
+using Coordination.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        RefuseAnInboxThatForgetsTooEarly(builder.Configuration);
         builder.Services.AddDbContext<TDb>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
@@ -27,8 +29,25 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<InboxProcessor<TDb>>();
         builder.Services.AddSingleton<OutboxRelay<TDb>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDb>>());
+        builder.Services.AddSingleton<InboxPruner<TDb>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxPruner<TDb>>());
+        builder.Services.AddScoped<OutboxQuarantine>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("postgres", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// A message id pruned from the inbox before its last redelivery would be applied twice: the retention must outlast
+    /// every delayed redelivery round (ADR 9) with room to spare for an operator moving a parked message back.
+    /// </summary>
+    private static void RefuseAnInboxThatForgetsTooEarly(IConfiguration configuration)
+    {
+        var retention = configuration.GetSection("Outbox").Get<OutboxOptions>()?.InboxRetention ?? new OutboxOptions().InboxRetention;
+        var redelivery = (configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions()).Redelivery.Validated();
+        var longest = redelivery.Aggregate(TimeSpan.Zero, (sum, interval) => sum + interval);
+        if (retention <= longest * 2)
+            throw new StartupRefusedException($"Outbox:InboxRetention {retention} must be more than twice the longest redelivery ({longest}, " +
+                "RabbitMq:Redelivery:Intervals), or a late copy of a message would be applied twice");
     }
 
     public static string ConnectionStringFor(IConfiguration configuration, string serviceName)

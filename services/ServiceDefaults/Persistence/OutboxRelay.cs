@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Coordination.ServiceDefaults.Persistence;
 
 /// <summary>
-/// Publishes committed outbox rows in batches. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
-/// replicas share the work; a row is deleted only after the broker confirmed it, so a crash re-publishes
-/// (at least once) and the consumers' inbox makes that exactly once in effect.
+/// Publishes committed outbox rows in batches (ADR 1, ADR 10). Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+/// replicas share the work; a row is deleted only after the broker confirmed it, so a crash re-publishes (at least
+/// once) and the consumers' inbox makes that exactly once in effect. The outbox never blocks: a row that can never be
+/// published is quarantined with its reason, a row the broker returns (mandatory publish, no queue yet) waits with a
+/// back-off, and the rest of the batch goes on. A case's rows go one after the other, never past an earlier one.
 /// </summary>
 public sealed class OutboxRelay<TDb>(
     IServiceScopeFactory scopes,
@@ -21,6 +22,21 @@ public sealed class OutboxRelay<TDb>(
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TDb>> log) : BackgroundService where TDb : ServiceDbContext
 {
+    /// <summary>
+    /// Skips quarantined rows, rows backing off, and rows whose case has an earlier such row: claiming those would only
+    /// hold them back again, and a batch full of them would starve every other case.
+    /// </summary>
+    private const string ClaimSql = """
+        SELECT * FROM outbox_messages o
+        WHERE o.quarantined_at IS NULL AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                          WHERE e.correlation_id = o.correlation_id AND e.sequence < o.sequence
+                            AND (e.quarantined_at IS NOT NULL OR e.next_attempt_at > now()))
+        ORDER BY o.sequence LIMIT {0} FOR UPDATE OF o SKIP LOCKED
+        """;
+
+    private readonly IReadOnlySet<string> _withoutSubscribers = options.Value.PublishedWithoutSubscribers();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -33,8 +49,16 @@ public sealed class OutboxRelay<TDb>(
         {
             try
             {
-                var sent = await PublishBatchAsync(settings.BatchSize, stoppingToken);
-                if (sent < settings.BatchSize) await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                var batch = await PublishBatchAsync(settings.BatchSize, stoppingToken);
+                if (batch.Failed > 0)
+                {
+                    // The broker is failing: the rows stay and are retried forever; nothing is dropped.
+                    log.LogError(batch.FirstError, "Outbox relay: the broker failed {Failed} of {Claimed} messages; retrying in {Delay}",
+                        batch.Failed, batch.Claimed, settings.RetryDelay);
+                    await Task.Delay(settings.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                else if (batch.Settled < settings.BatchSize)
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -42,44 +66,129 @@ public sealed class OutboxRelay<TDb>(
             }
             catch (Exception ex)
             {
-                // Unsent rows stay and are retried forever; nothing is dropped.
+                // PostgreSQL failed: the batch rolled back and its rows are claimed again.
                 log.LogError(ex, "Outbox relay failed; retrying in {Delay}", settings.RetryDelay);
                 await Task.Delay(settings.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    public async Task<int> PublishBatchAsync(int batchSize, CancellationToken ct)
+    public async Task<OutboxBatch> PublishBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var rows = await db.OutboxMessages
-            .FromSqlRaw("SELECT * FROM outbox_messages ORDER BY sequence LIMIT {0} FOR UPDATE SKIP LOCKED", batchSize)
-            .AsNoTracking()
-            .ToListAsync(ct);
-        if (rows.Count == 0) return 0;
+        var rows = await db.OutboxMessages.FromSqlRaw(ClaimSql, batchSize).AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0) return OutboxBatch.Empty;
 
-        await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
+        var lanes = OutboxLanes.Plan(rows, await FirstUnclaimedAsync(db, rows, ct));
+        var results = (await Task.WhenAll(lanes.Select(lane => PublishLaneAsync(lane, ct)))).SelectMany(r => r).ToList();
 
-        var ids = rows.Select(r => r.Id).ToArray();
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        var published = results.Where(r => r.Outcome == OutboxRowOutcome.Published).Select(r => r.Row.Id).ToArray();
+        if (published.Length > 0) await db.OutboxMessages.Where(m => published.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        var quarantined = 0;
+        var deferred = 0;
+        // The transaction's start, as the claim's now() saw it: one clock for every row's bookkeeping, whatever the service's clock says.
+        DateTimeOffset? now = null;
+        foreach (var result in results.Where(r => r.Outcome is OutboxRowOutcome.Unreadable or OutboxRowOutcome.Unroutable))
+        {
+            now ??= await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(ct);
+            if (result.Outcome == OutboxRowOutcome.Unreadable)
+            {
+                await QuarantineAsync(db, result.Row, now.Value, result.Reason!, ct);
+                quarantined++;
+            }
+            else if (await DeferAsync(db, result.Row, now.Value, ct)) quarantined++;
+            else deferred++;
+        }
         await tx.CommitAsync(ct);
-        return rows.Count;
+        var failed = results.Where(r => r.Outcome == OutboxRowOutcome.Failed).ToList();
+        return new OutboxBatch(rows.Count, published.Length, quarantined, deferred, failed.Count, failed.FirstOrDefault()?.Error);
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken ct)
+    /// <summary>Plain reads see rows other replicas have locked, so a case's row claimed elsewhere also holds back its later rows here.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, long>> FirstUnclaimedAsync(TDb db, List<OutboxMessage> rows, CancellationToken ct)
     {
-        var type = MessageTypes.Resolve(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Body, type, ServiceDbContext.Json)
-            ?? throw new InvalidOperationException($"outbox row {row.Id} has an empty body");
+        var cases = rows.Where(r => r.CorrelationId is not null).Select(r => r.CorrelationId!.Value).Distinct().ToArray();
+        if (cases.Length == 0) return new Dictionary<Guid, long>();
+        var claimed = rows.Select(r => r.Id).ToArray();
+        var heads = await db.Database.SqlQuery<OutboxCaseHead>($"""
+            SELECT correlation_id AS "CorrelationId", min(sequence) AS "Sequence" FROM outbox_messages
+            WHERE correlation_id = ANY({cases}) AND NOT (id = ANY({claimed})) GROUP BY correlation_id
+            """).ToListAsync(ct);
+        return heads.ToDictionary(h => h.CorrelationId, h => h.Sequence);
+    }
+
+    /// <summary>One case's rows in order; the first that does not go out stops the lane, so nothing overtakes it.</summary>
+    private async Task<List<OutboxRowResult>> PublishLaneAsync(IReadOnlyList<OutboxMessage> lane, CancellationToken ct)
+    {
+        var results = new List<OutboxRowResult>(lane.Count);
+        foreach (var row in lane)
+        {
+            var result = await PublishAsync(row, ct);
+            results.Add(result);
+            if (result.Outcome != OutboxRowOutcome.Published) break;
+        }
+        return results;
+    }
+
+    private async Task<OutboxRowResult> PublishAsync(OutboxMessage row, CancellationToken ct)
+    {
+        if (!OutboxRowReader.TryRead(row, out var type, out var message, out var reason))
+            return new OutboxRowResult(row, OutboxRowOutcome.Unreadable, reason);
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = OutboxActivity.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
-        await bus.Publish(message, type, context =>
+        try
         {
-            // The outbox id is the message id: the consumers' inbox dedupes a re-publication after a crash.
-            context.MessageId = row.Id;
-            if (row.CorrelationId is { } correlation) context.CorrelationId = correlation;
-        }, ct);
+            await bus.Publish(message, type, context =>
+            {
+                // The outbox id is the message id: the consumers' inbox dedupes a re-publication after a crash.
+                context.MessageId = row.Id;
+                if (row.CorrelationId is { } correlation) context.CorrelationId = correlation;
+                // The broker returns what no queue takes, instead of dropping it: the row stays until its queue exists.
+                context.Mandatory = !_withoutSubscribers.Contains(row.MessageType);
+            }, ct);
+            return new OutboxRowResult(row, OutboxRowOutcome.Published);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return OutboxBackoff.IsReturned(ex)
+                ? new OutboxRowResult(row, OutboxRowOutcome.Unroutable, ex.Message)
+                : new OutboxRowResult(row, OutboxRowOutcome.Failed, Error: ex);
+        }
+    }
+
+    private async Task QuarantineAsync(TDb db, OutboxMessage row, DateTimeOffset now, string reason, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE outbox_messages SET quarantined_at = {now}, quarantine_reason = {Fit(reason)} WHERE id = {row.Id}", ct);
+        // Logged once: a quarantined row is not claimed again until an operator releases it.
+        log.LogError("Outbox message {MessageId} ({MessageType}, case {CaseId}) quarantined: {Reason}; later messages of its case wait for it",
+            row.Id, row.MessageType, row.CorrelationId, reason);
+    }
+
+    /// <summary>The column holds 2000 characters; a JSON error quoting a long body must not fail the batch that quarantines it.</summary>
+    private static string Fit(string reason) => reason.Length <= 2000 ? reason : reason[..1997] + "...";
+
+    /// <returns>True when the row has been unroutable too long and was quarantined.</returns>
+    private async Task<bool> DeferAsync(TDb db, OutboxMessage row, DateTimeOffset now, CancellationToken ct)
+    {
+        var retry = OutboxBackoff.AfterReturn(row, now, options.Value);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE outbox_messages SET attempts = {retry.Attempts}, unroutable_since = {retry.UnroutableSince}, next_attempt_at = {retry.NextAttemptAt},
+                quarantined_at = {(retry.Quarantined ? now : null)}, quarantine_reason = {(retry.QuarantineReason is { } r ? Fit(r) : null)}
+            WHERE id = {row.Id}
+            """, ct);
+        if (retry.Quarantined)
+            log.LogError("Outbox message {MessageId} ({MessageType}, case {CaseId}) quarantined: {Reason}",
+                row.Id, row.MessageType, row.CorrelationId, retry.QuarantineReason);
+        else if (retry.Attempts == 1)
+            // Once per row, not once per try: a first start can return many events for a few seconds.
+            log.LogWarning("Outbox message {MessageId} ({MessageType}) was returned by the broker: no queue is bound for it yet; " +
+                "it stays in the outbox and is tried again, backing off up to {Max}", row.Id, row.MessageType, options.Value.UnroutableRetryMax);
+        else
+            log.LogDebug("Outbox message {MessageId} still unroutable after {Attempts} tries", row.Id, retry.Attempts);
+        return retry.Quarantined;
     }
 }

@@ -55,7 +55,14 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.CorrelationId).HasColumnName("correlation_id");
             e.Property(x => x.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
+            e.Property(x => x.QuarantinedAt).HasColumnName("quarantined_at");
+            e.Property(x => x.QuarantineReason).HasColumnName("quarantine_reason").HasMaxLength(2000);
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.UnroutableSince).HasColumnName("unroutable_since");
+            e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
             e.HasIndex(x => x.Sequence);
+            // The relay asks, for each claimed row, whether an earlier row of its case is held back (ADR 10).
+            e.HasIndex(x => new { x.CorrelationId, x.Sequence });
         });
         modelBuilder.Entity<InboxMessage>(e =>
         {
@@ -64,6 +71,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.MessageId).HasColumnName("message_id");
             e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(200);
             e.Property(x => x.ProcessedAt).HasColumnName("processed_at");
+            e.HasIndex(x => x.ProcessedAt); // pruning by age (InboxPruner)
         });
         modelBuilder.Entity<KnownUnit>(e =>
         {

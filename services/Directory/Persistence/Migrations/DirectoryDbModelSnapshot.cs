@@ -198,6 +198,8 @@ namespace Coordination.Directory.Persistence.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
@@ -207,6 +209,10 @@ namespace Coordination.Directory.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -229,6 +235,19 @@ namespace Coordination.Directory.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("QuarantineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("quarantine_reason");
+
+                    b.Property<DateTimeOffset?>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantined_at");
+
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -241,9 +260,15 @@ namespace Coordination.Directory.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
+                    b.Property<DateTimeOffset?>("UnroutableSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unroutable_since");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("CorrelationId", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
