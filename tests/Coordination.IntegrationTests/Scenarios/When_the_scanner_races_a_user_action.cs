@@ -23,11 +23,15 @@ public sealed class When_the_scanner_races_a_user_action(SystemFixture system)
         await using var scanner = new NpgsqlConnection(system.Assignment.ConnectionString);
         await scanner.OpenAsync();
         await using var tx = await scanner.BeginTransactionAsync();
-        await using (var claim = new NpgsqlCommand(
-            "SELECT 1 FROM deadlines WHERE \"Id\" = $1 FOR UPDATE; UPDATE deadlines SET \"OverdueSentAt\" = now() WHERE \"Id\" = $1", scanner, tx))
+        foreach (var sql in new[]
         {
-            claim.Parameters.AddWithValue(deadlineId);
-            await claim.ExecuteNonQueryAsync();
+            "SELECT 1 FROM deadlines WHERE \"Id\" = $1 FOR UPDATE",
+            "UPDATE deadlines SET \"OverdueSentAt\" = now() WHERE \"Id\" = $1",
+        })
+        {
+            await using var step = new NpgsqlCommand(sql, scanner, tx);
+            step.Parameters.AddWithValue(deadlineId);
+            await step.ExecuteNonQueryAsync();
         }
 
         // The unit signs for it meanwhile: it read the limit as not yet overdue and now waits for the scanner's row.
