@@ -46,6 +46,18 @@ public sealed class When_health_is_checked(SystemFixture system)
             ["RabbitMq:EndpointPrefix"] = "assignment-poison",
             ["RabbitMq:ManagementPort"] = system.Infra.RabbitManagementPort.ToString(),
         });
+        try
+        {
+            await AssertPoisonIsReportedAsync(assignment);
+        }
+        finally
+        {
+            await assignment.StopAsync(); // else it assigns every later test's cases a second time on the shared virtual host
+        }
+    }
+
+    private async Task AssertPoisonIsReportedAsync(ServiceInstance assignment)
+    {
         // A topic longer than Assignment's column: refused on every attempt, parked at once (as in When_a_message_cannot_be_processed).
         var message = When_a_message_is_delivered_twice.Registered(topic: new string('t', 100));
 

@@ -49,8 +49,8 @@ public sealed class When_redis_is_down(SystemFixture system)
                 ["Redis:Configuration"] = $"127.0.0.1:{((IPEndPoint)blackHole.LocalEndpoint).Port}",
             });
             var idNumber = IdNumbers.New(); // one person throughout: the identity's cases are read, and copied, every time
-            var slow = await TimeRegistrationsAsync(intake, "320114", idNumber);
-            var baseline = await TimeRegistrationsAsync(system.Intake, "320115", IdNumbers.New());
+            var slow = await TimeRegistrationsAsync(intake, "320117", idNumber);
+            var baseline = await TimeRegistrationsAsync(system.Intake, "320118", IdNumbers.New());
 
             // Beyond what PostgreSQL takes (the same calls against a working Redis), well under a second per call.
             foreach (var elapsed in slow)
