@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Coordination.Intake.Domain;
+using Coordination.ServiceDefaults.Redis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -9,33 +10,68 @@ namespace Coordination.Intake.Persistence;
 /// <summary>
 /// The cases each petitioner identity has opened. PostgreSQL is the truth; Redis keeps a copy per identity with
 /// the count it was built from, used only while that count equals PostgreSQL's counter, so a lost, stale or
-/// flushed Redis costs a re-read and never a missed repeat.
+/// flushed Redis costs a re-read and never a missed repeat. Redis is read before the registration's transaction and
+/// written after its commit, never while the identity locks are held (ADR 11): a slow Redis must not hold them.
 /// </summary>
-public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis, ILogger<IdentityCaseIndex> log)
+public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis, RedisFallbacks fallbacks, ILogger<IdentityCaseIndex> log)
 {
     private const string CountField = "n";
     private static RedisKey Key(string identity) => $"intake:identity:{identity}";
 
-    /// <summary>The cases of each identity, in the order given (the first identity explains a tie).</summary>
-    public async Task<IReadOnlyList<IdentityCases>> CasesOfAsync(IEnumerable<string> identities, CancellationToken ct)
+    /// <summary>Redis's copies of these identities' cases, those it has; none when Redis fails. Call before the transaction.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CaseFingerprint>>> ReadCopiesAsync(IReadOnlyCollection<string> identities)
     {
-        var known = new List<IdentityCases>();
-        foreach (var identity in identities) known.Add(new IdentityCases(identity, await CasesOfAsync(identity, ct)));
-        return known;
+        var copies = new Dictionary<string, IReadOnlyList<CaseFingerprint>>();
+        if (identities.Count == 0) return copies;
+        try
+        {
+            // Side by side: several identities cost one Redis round trip (and at most one timeout), not one each.
+            var redisDb = redis.GetDatabase();
+            var reads = identities.Select(i => (Identity: i, Read: redisDb.HashGetAllAsync(Key(i)))).ToList();
+            await Task.WhenAll(reads.Select(r => r.Read));
+            foreach (var (identity, read) in reads)
+                if (Parse(read.Result) is { } cases) copies[identity] = cases;
+            return copies;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
+        {
+            fallbacks.Record("intake.identity_cases.read");
+            log.LogWarning(ex, "Redis unavailable for identity look-up; reading PostgreSQL");
+            return new Dictionary<string, IReadOnlyList<CaseFingerprint>>();
+        }
     }
 
-    private async Task<IReadOnlyList<CaseFingerprint>> CasesOfAsync(string identity, CancellationToken ct)
+    /// <summary>
+    /// The cases of each identity, in the order given (the first identity explains a tie): a copy where its count equals
+    /// PostgreSQL's, else PostgreSQL's rows, which are also returned as Reread for <see cref="CopyAsync"/> after the commit.
+    /// Takes no Redis call: it runs under the identity locks.
+    /// </summary>
+    public async Task<(IReadOnlyList<IdentityCases> Known, IReadOnlyList<IdentityCases> Reread)> CasesOfAsync(
+        IEnumerable<string> identities, IReadOnlyDictionary<string, IReadOnlyList<CaseFingerprint>> copies, CancellationToken ct)
     {
-        var count = await db.IdentityCounters.AsNoTracking().Where(c => c.IdentityHash == identity).Select(c => c.Cases).FirstOrDefaultAsync(ct);
-        if (count == 0) return [];
-        var cached = await ReadCacheAsync(identity, count);
-        if (cached is not null) return cached;
-        var cases = await db.Petitions.AsNoTracking()
-            .Where(p => p.Outcome == Outcomes.Registered && p.Petitioners.Any(x => x.IdNumberHash == identity))
-            .Select(p => new CaseFingerprint(p.Id, p.CaseNumber, p.Topic, p.MatterText, p.ReceivingLevel, p.ReceivingUnit, p.RegisteredAt))
-            .ToListAsync(ct);
-        await WriteCacheAsync(identity, cases);
-        return cases;
+        var known = new List<IdentityCases>();
+        var reread = new List<IdentityCases>();
+        foreach (var identity in identities)
+        {
+            var count = await db.IdentityCounters.AsNoTracking().Where(c => c.IdentityHash == identity).Select(c => c.Cases).FirstOrDefaultAsync(ct);
+            if (count == 0)
+            {
+                known.Add(new IdentityCases(identity, []));
+                continue;
+            }
+            if (copies.TryGetValue(identity, out var copy) && copy.Count == count)
+            {
+                known.Add(new IdentityCases(identity, copy));
+                continue;
+            }
+            var cases = await db.Petitions.AsNoTracking()
+                .Where(p => p.Outcome == Outcomes.Registered && p.Petitioners.Any(x => x.IdNumberHash == identity))
+                .Select(p => new CaseFingerprint(p.Id, p.CaseNumber, p.Topic, p.MatterText, p.ReceivingLevel, p.ReceivingUnit, p.RegisteredAt))
+                .ToListAsync(ct);
+            known.Add(new IdentityCases(identity, cases));
+            reread.Add(new IdentityCases(identity, cases));
+        }
+        return (known, reread);
     }
 
     /// <summary>Counts a new case for each identity, in the registration's transaction: the next read then misses Redis's older copy.</summary>
@@ -46,38 +82,42 @@ public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis,
                 $"INSERT INTO identity_counters (identity_hash, cases) VALUES ({identity}, 1) ON CONFLICT (identity_hash) DO UPDATE SET cases = identity_counters.cases + 1", ct);
     }
 
-    private async Task<IReadOnlyList<CaseFingerprint>?> ReadCacheAsync(string identity, int count)
+    /// <summary>
+    /// Copies what was read from PostgreSQL to Redis; call after the commit. A copy older than a concurrent one only costs
+    /// a re-read: its count no longer matches.
+    /// </summary>
+    public async Task CopyAsync(IReadOnlyList<IdentityCases> reread)
     {
+        if (reread.Count == 0) return;
         try
         {
-            var entries = await redis.GetDatabase().HashGetAllAsync(Key(identity));
-            var n = entries.FirstOrDefault(e => e.Name == CountField);
-            if (n.Value.IsNull || (int)n.Value != count) return null;
-            return entries.Where(e => e.Name != CountField)
-                .Select(e => JsonSerializer.Deserialize<CaseFingerprint>(e.Value.ToString())!).ToList();
+            var redisDb = redis.GetDatabase();
+            await Task.WhenAll(reread.Select(r => WriteAsync(redisDb, r)));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
-            log.LogWarning(ex, "Redis unavailable for identity look-up; reading PostgreSQL");
-            return null;
+            fallbacks.Record("intake.identity_cases.write");
+            log.LogWarning(ex, "Redis unavailable; identity cases not cached");
         }
     }
 
-    private async Task WriteCacheAsync(string identity, IReadOnlyList<CaseFingerprint> cases)
+    private static Task<bool> WriteAsync(IDatabase redisDb, IdentityCases identity)
     {
-        try
-        {
-            var entries = cases.Select(c => new HashEntry(c.CaseId.ToString(), JsonSerializer.Serialize(c)))
-                .Append(new HashEntry(CountField, cases.Count)).ToArray();
-            var batch = redis.GetDatabase().CreateTransaction();
-            _ = batch.KeyDeleteAsync(Key(identity));
-            _ = batch.HashSetAsync(Key(identity), entries);
-            _ = batch.KeyExpireAsync(Key(identity), TimeSpan.FromDays(30));
-            await batch.ExecuteAsync();
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
-        {
-            log.LogWarning(ex, "Redis unavailable; identity cases not cached");
-        }
+        var entries = identity.Cases.Select(c => new HashEntry(c.CaseId.ToString(), JsonSerializer.Serialize(c)))
+            .Append(new HashEntry(CountField, identity.Cases.Count)).ToArray();
+        var batch = redisDb.CreateTransaction();
+        _ = batch.KeyDeleteAsync(Key(identity.Identity));
+        _ = batch.HashSetAsync(Key(identity.Identity), entries);
+        _ = batch.KeyExpireAsync(Key(identity.Identity), TimeSpan.FromDays(30));
+        return batch.ExecuteAsync();
+    }
+
+    /// <summary>A copy whose count field matches its entries; anything else is treated as missing.</summary>
+    private static IReadOnlyList<CaseFingerprint>? Parse(HashEntry[] entries)
+    {
+        var n = entries.FirstOrDefault(e => e.Name == CountField);
+        if (n.Value.IsNull || (int)n.Value != entries.Length - 1) return null;
+        return entries.Where(e => e.Name != CountField)
+            .Select(e => JsonSerializer.Deserialize<CaseFingerprint>(e.Value.ToString())!).ToList();
     }
 }

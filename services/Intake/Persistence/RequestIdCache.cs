@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -5,9 +6,10 @@ namespace Coordination.Intake.Persistence;
 
 /// <summary>
 /// Redis fast path for client request ids (request id → registration id). PostgreSQL's unique index stays the
-/// truth: a cache miss or a Redis outage only costs a database look-up, never a duplicate case.
+/// truth: a cache miss or a Redis outage only costs a database look-up, never a duplicate case. Never called while
+/// the registration's transaction is open (ADR 11).
 /// </summary>
-public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<RequestIdCache> log)
+public sealed class RequestIdCache(IConnectionMultiplexer redis, RedisFallbacks fallbacks, ILogger<RequestIdCache> log)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -22,6 +24,7 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
+            fallbacks.Record("intake.request_id.read");
             log.LogWarning(ex, "Redis unavailable for request-id look-up; falling back to PostgreSQL");
             return null;
         }
@@ -35,6 +38,7 @@ public sealed class RequestIdCache(IConnectionMultiplexer redis, ILogger<Request
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
+            fallbacks.Record("intake.request_id.write");
             log.LogWarning(ex, "Redis unavailable; request id {RequestId} not cached", requestId);
         }
     }

@@ -11,7 +11,8 @@ namespace Coordination.Intake.Workflow;
 /// <summary>
 /// Registers a validated petition in one transaction: the repeat, final and skip-level decision under a lock on the
 /// petitioners' identities, the case number (taken in a transaction of its own, ADR 4), the petition, and its event
-/// in the outbox. A repeated request id returns the answer it got the first time.
+/// in the outbox. A repeated request id returns the answer it got the first time. Redis is read before the
+/// transaction and written after its commit, never between (ADR 11): a slow Redis must not hold the identity locks.
 /// </summary>
 public sealed class PetitionRegistration(
     IntakeDb db,
@@ -28,8 +29,10 @@ public sealed class PetitionRegistration(
         if (input.RequestId is { } requestId && await FindReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
         try
         {
-            var result = await InsertAsync(input, Receiver.Of(clerk.Unit, clerk.Subject, clerk.Region), ct);
+            var (result, reread) = await InsertAsync(input, Receiver.Of(clerk.Unit, clerk.Subject, clerk.Region), ct);
+            // Committed: the copies may now take Redis's time (each call is bounded by Redis:TimeoutMs and never throws).
             if (input.RequestId is not null) await requestIds.RememberAsync(clerk.Unit, input.RequestId, result.Registration.Id);
+            await index.CopyAsync(reread);
             return result;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && input.RequestId is not null)
@@ -41,15 +44,17 @@ public sealed class PetitionRegistration(
         }
     }
 
-    private async Task<RegistrationResult> InsertAsync(NewPetition input, Receiver receiver, CancellationToken ct)
+    /// <returns>The registration, and the identities' cases read from PostgreSQL, to copy to Redis once committed.</returns>
+    private async Task<(RegistrationResult Result, IReadOnlyList<IdentityCases> Reread)> InsertAsync(NewPetition input, Receiver receiver, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var petitioners = input.Petitioners.Select(p => PetitionerRecord.From(p, identities)).ToList();
         var identityHashes = petitioners.Select(p => p.IdNumberHash).OfType<string>().Distinct().ToList();
+        var copies = await index.ReadCopiesAsync(identityHashes); // before the locks: under them only PostgreSQL is awaited
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await locks.LockAsync(identityHashes, ct);
-        var known = await index.CasesOfAsync(identityHashes, ct);
+        var (known, reread) = await index.CasesOfAsync(identityHashes, copies, ct);
         var match = RepeatFinder.Find(known, input.Topic, MatterText.Normalize(input.Summary), now, options.Value);
         var earlierIsFinal = match is not null && await db.Petitions.AnyAsync(p => p.Id == match.Earlier.CaseId && p.Final, ct);
         var decision = RegistrationDecision.Of(match, earlierIsFinal, receiver.Level);
@@ -61,7 +66,7 @@ public sealed class PetitionRegistration(
         if (decision.OpensCase) await index.CountNewCaseAsync(identityHashes, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: false);
+        return (new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: false), reread);
     }
 
     /// <summary>Redis remembers request ids for a day; PostgreSQL's unique index answers when it does not.</summary>

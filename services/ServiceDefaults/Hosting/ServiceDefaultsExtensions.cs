@@ -1,10 +1,10 @@
 using System.Net;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Health;
 using Coordination.ServiceDefaults.Redis;
 using Coordination.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -44,8 +44,10 @@ public static class ServiceDefaultsExtensions
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains("ready")));
-        builder.Services.AddHealthChecks();
+        // Readiness fails only for PostgreSQL and the bus; Redis, the outbox and the error queues degrade it (ADR 11), and
+        // the gRPC health service answers Serving while nothing is Unhealthy.
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthExtensions.Ready)));
+        builder.AddOperationalHealth();
         return builder;
     }
 
@@ -54,8 +56,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
+        app.MapOperationalHealth();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using Coordination.ServiceDefaults.Telemetry;
+
+namespace Coordination.ServiceDefaults.Health;
+
+/// <summary>
+/// The latest outbox and queue readings, written by the health checks and HealthSampler and observed by the
+/// Coordination meter's gauges. Gauges read these and never the database or the broker: an exporter's collection runs
+/// synchronously and must stay cheap.
+/// </summary>
+public sealed class OperationalReadings
+{
+    private readonly TimeProvider _clock;
+    private volatile OutboxBacklog? _outbox;
+    private volatile IReadOnlyList<QueueReading> _queues = [];
+
+    public OperationalReadings(IMeterFactory meters, TimeProvider clock)
+    {
+        _clock = clock;
+        var meter = meters.Create(TelemetryExtensions.MeterName);
+        meter.CreateObservableGauge("coordination.outbox.backlog", () => Outbox(o => o.Rows), "{message}",
+            "Outbox rows committed and not yet published");
+        meter.CreateObservableGauge("coordination.outbox.oldest_age", () => Outbox(o => o.AgeAt(_clock.GetUtcNow()).TotalSeconds), "s",
+            "Age of the oldest unpublished outbox row");
+        meter.CreateObservableGauge("coordination.queue.ready", () => PerQueue(q => q.Ready, q => q.Queue), "{message}",
+            "Messages waiting in this service's receive queues (consumer lag)");
+        meter.CreateObservableGauge("coordination.queue.parked", () => PerQueue(q => q.Parked, q => q.ErrorQueue), "{message}",
+            "Messages parked in this service's _error queues");
+        meter.CreateObservableGauge("coordination.queue.oldest_parked_age",
+            () => PerQueue(q => q.OldestParkedAt is { } at ? (_clock.GetUtcNow() - at).TotalSeconds : 0, q => q.ErrorQueue), "s",
+            "How long the oldest message of each _error queue has been parked");
+    }
+
+    public void Record(OutboxBacklog backlog) => _outbox = backlog;
+
+    public void Record(IReadOnlyList<QueueReading> queues) => _queues = queues;
+
+    private IEnumerable<Measurement<double>> Outbox(Func<OutboxBacklog, double> value) =>
+        _outbox is { } outbox ? [new Measurement<double>(value(outbox))] : [];
+
+    private IEnumerable<Measurement<double>> PerQueue(Func<QueueReading, double> value, Func<QueueReading, string> name) =>
+        _queues.Select(q => new Measurement<double>(value(q), new KeyValuePair<string, object?>("queue", name(q))));
+}
