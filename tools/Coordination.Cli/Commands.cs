@@ -80,6 +80,10 @@ public static class Commands
           dashboard  [--day yyyy-MM-dd] [--region CODE]              today's live counters (Redis)
           meetings-report [--region CODE]
           rebuild                                                    (bureau) fold every read model again
+          errors     [QUEUE]                                         parked messages (<queue>_error) and why
+          errors redrive QUEUE [--message-id ID]                     move them back into QUEUE (all, or one)
+                     RabbitMQ management: --rabbit URL or COORD_RABBIT (http://127.0.0.1:15672/), --vhost (/),
+                     COORD_RABBIT_USER / COORD_RABBIT_PASSWORD (coordination / coordination)
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
         (defaults http://127.0.0.1:5101 .. 5105); the Directory: --directory or COORD_DIRECTORY (http://127.0.0.1:5206/)
         tokens: $XDG_CONFIG_HOME/coordination/PROFILE.json (~/.config/coordination/), one file a profile;
@@ -89,6 +93,20 @@ public static class Commands
     private static readonly HashSet<string> Flags =
         ["law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing", "approve", "reject", "start", "end"];
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false).WithIndentation());
+
+    private static async Task<int> ErrorsAsync(Arguments a, string arg)
+    {
+        var parked = ParkedMessages.FromEnvironment(a);
+        if (arg != "redrive")
+        {
+            Console.WriteLine((await parked.ListAsync(arg, CancellationToken.None)).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        var queue = a.Positional.Count > 2 ? a.Positional[2] : throw new UsageException("errors redrive needs the queue");
+        var moved = await parked.RedriveAsync(queue, a.Get("message-id"), CancellationToken.None);
+        Console.WriteLine($"re-drove {moved} message(s) into {queue.Replace("_error", "")}");
+        return 0;
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -106,6 +124,8 @@ public static class Commands
             case "logout": return await signIn.LogoutAsync();
             case "whoami": return await signIn.WhoAmIAsync();
             case "token": return await signIn.TokenAsync(a, CancellationToken.None);
+            case "errors": // the operator's: RabbitMQ's management API, no sign-in to the services
+                return await ErrorsAsync(a, arg);
             case "status": // the petitioner's view: no sign-in
                 Console.WriteLine(Json.Format(await Intake().GetPetitionStatusAsync(new GetPetitionStatusRequest { QueryCode = arg })));
                 return 0;

@@ -74,7 +74,8 @@ public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<D
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().ToUniversalTime();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Set<Deadline>()
-            .FromSql($"SELECT * FROM deadlines WHERE \"NextActionAt\" <= {now} ORDER BY \"NextActionAt\" LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            // xmin is the row's concurrency token (a system column: SELECT * leaves it out).
+            .FromSql($"SELECT *, xmin FROM deadlines WHERE \"NextActionAt\" <= {now} ORDER BY \"NextActionAt\" LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var deadline in due)
         foreach (var action in deadline.TakeDueActions(now))

@@ -95,6 +95,39 @@ public sealed class When_a_consumer_fails_for_a_while(SystemFixture system)
         Assert.Equal(0, await assignment.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId));
     }
 
+    [Fact]
+    public async Task The_operator_lists_a_parked_message_with_its_reason_and_redrives_it_after_the_outage()
+    {
+        var assignment = await StartAssignmentAsync("assignment_redrive", "00:00:01");
+        try
+        {
+            var message = When_a_message_is_delivered_twice.Registered(topic: "housing");
+            var messageId = NewId.NextGuid();
+            const string queue = "assignment-redrive-petition-registered";
+            await using (await DatabaseOutage.BeginAsync(assignment))
+            {
+                await system.Intake.App.Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = messageId);
+                await Eventually.UntilAsync(async () => (await ErrorMessagesAsync(queue + "_error")).Count, n => n == 1,
+                    $"the message parked in {queue}_error", TimeSpan.FromSeconds(60));
+            }
+
+            var listed = await CoordCli.RunAsync(system, "errors", queue);
+            Assert.Contains(messageId.ToString(), listed);
+            Assert.Contains("\"parked\": 1", listed);
+            Assert.Contains("Npgsql", listed); // the reason MassTransit recorded
+
+            Assert.Contains("re-drove 1 message(s)", await CoordCli.RunAsync(system, "errors", "redrive", queue + "_error", "--message-id", messageId.ToString()));
+            await Eventually.UntilAsync(() => assignment.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = $1", message.CaseId), n => n == 1,
+                "the re-driven message to be applied");
+            Assert.Empty(await ErrorMessagesAsync(queue + "_error"));
+            Assert.Equal(1, await assignment.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId));
+        }
+        finally
+        {
+            await RetireAsync(assignment, "assignment-redrive");
+        }
+    }
+
     private async Task<ServiceInstance> StartAssignmentAsync(string database, params string[] intervals)
     {
         var settings = new Dictionary<string, string?> { ["RabbitMq:EndpointPrefix"] = database.Replace('_', '-') };

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Coordination.IntegrationTests.Fixtures;
+
+/// <summary>Runs the shipped command-line client (tools/coord's build) against this run's infrastructure.</summary>
+public static class CoordCli
+{
+    public static async Task<string> RunAsync(SystemFixture system, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Dll());
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--vhost");
+        start.ArgumentList.Add(system.RunId);
+        start.Environment["COORD_RABBIT"] = $"http://{system.Infra.RabbitHost}:{system.Infra.RabbitManagementPort}/";
+        start.Environment["COORD_RABBIT_USER"] = system.Infra.RabbitUser;
+        start.Environment["COORD_RABBIT_PASSWORD"] = system.Infra.RabbitPassword;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start coord");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"coord {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    /// <summary>The client as tools/coord runs it, built with the solution in the same configuration as the tests.</summary>
+    private static string Dll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/") ? "Debug" : "Release";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
+                return Path.Combine(dir.FullName, "tools", "Coordination.Cli", "bin", configuration, "net10.0", "coord.dll");
+        throw new InvalidOperationException("no Coordination.sln above " + AppContext.BaseDirectory);
+    }
+}
