@@ -32,7 +32,8 @@ public sealed class When_a_case_is_handled(SystemFixture system)
         Assert.Equal(new[] { "accept_notice", "acknowledge", "handling", "review_window" }, deadlines.Select(d => d.Step).Order());
         var timeline = await Eventually.UntilAsync(
             () => new ReportingService.ReportingServiceClient(system.Reporting.Channel).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = a.CaseId }, Bureau).ResponseAsync,
-            t => t.Entries.Any(e => e.Kind == "SatisfactionRated"), "the rating on the timeline");
+            // Events of one case travel through different queues: wait for all of them, not only the last one sent.
+            t => t.Entries.Any(e => e.Kind == "SatisfactionRated") && t.Entries.Any(e => e.Kind == "ReplySubmitted"), "the reply and the rating on the timeline");
         Assert.Equal(["PetitionRegistered", "CaseAssigned", "AssignmentAcknowledged", "AssignmentAccepted", "CompletionReportSubmitted", "ReportApproved",
             "ReplySubmitted", "SatisfactionRated"], timeline.Entries.Select(e => e.Kind));
         // Every action records who acted, for which unit, and when.
