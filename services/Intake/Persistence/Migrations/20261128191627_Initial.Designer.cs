@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDb))]
-    [Migration("20261128184340_OutboxQuarantine")]
-    partial class OutboxQuarantine
+    [Migration("20261128191627_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -32,6 +32,7 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                     MetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     NextActionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     IsTimer = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -118,7 +119,12 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                     body = table.Column<string>(type: "text", nullable: false),
                     correlation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    quarantined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    quarantine_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    unroutable_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,6 +206,11 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                 filter: "\"NextActionAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_meeting_parties_Code",
                 table: "meeting_parties",
                 column: "Code");
@@ -218,6 +229,11 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                 name: "IX_meetings_RegionCode_Status",
                 table: "meetings",
                 columns: new[] { "RegionCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_correlation_id_sequence",
+                table: "outbox_messages",
+                columns: new[] { "correlation_id", "sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_sequence",

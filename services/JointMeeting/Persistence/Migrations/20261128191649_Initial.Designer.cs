@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.JointMeeting.Persistence.Migrations
 {
     [DbContext(typeof(JointMeetingDb))]
-    [Migration("20261128183322_Initial")]
+    [Migration("20261128191649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,8 @@ namespace Coordination.JointMeeting.Persistence.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
@@ -231,6 +233,10 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -253,6 +259,19 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("QuarantineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("quarantine_reason");
+
+                    b.Property<DateTimeOffset?>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantined_at");
+
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -265,9 +284,15 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
+                    b.Property<DateTimeOffset?>("UnroutableSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unroutable_since");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("CorrelationId", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -325,6 +350,12 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Reporting.Persistence.Migrations
 {
     [DbContext(typeof(ReportingDb))]
-    [Migration("20261128184400_OutboxQuarantine")]
-    partial class OutboxQuarantine
+    [Migration("20261128191700_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

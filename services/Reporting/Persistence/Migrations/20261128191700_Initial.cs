@@ -243,7 +243,12 @@ namespace Coordination.Reporting.Persistence.Migrations
                     body = table.Column<string>(type: "text", nullable: false),
                     correlation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    quarantined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    quarantine_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    unroutable_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -350,6 +355,11 @@ namespace Coordination.Reporting.Persistence.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_legal_referrals_RegionCode",
                 table: "legal_referrals",
                 column: "RegionCode");
@@ -358,6 +368,11 @@ namespace Coordination.Reporting.Persistence.Migrations
                 name: "IX_meeting_facts_CaseId",
                 table: "meeting_facts",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_correlation_id_sequence",
+                table: "outbox_messages",
+                columns: new[] { "correlation_id", "sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_sequence",

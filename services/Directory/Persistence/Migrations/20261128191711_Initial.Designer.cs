@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Directory.Persistence.Migrations
 {
     [DbContext(typeof(DirectoryDb))]
-    [Migration("20261128183345_Initial")]
+    [Migration("20261128191711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,8 @@ namespace Coordination.Directory.Persistence.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
@@ -210,6 +212,10 @@ namespace Coordination.Directory.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -232,6 +238,19 @@ namespace Coordination.Directory.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("QuarantineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("quarantine_reason");
+
+                    b.Property<DateTimeOffset?>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarantined_at");
+
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -244,9 +263,15 @@ namespace Coordination.Directory.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
+                    b.Property<DateTimeOffset?>("UnroutableSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unroutable_since");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("CorrelationId", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
