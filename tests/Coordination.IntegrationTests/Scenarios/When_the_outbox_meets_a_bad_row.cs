@@ -34,7 +34,9 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
         Assert.Contains("unknown message type", first.Reason);
         Assert.Equal(1, first.Waiting); // case a's second event waits behind it
         Assert.Contains("body is not a OutboxProbeEvent", quarantined.Single(m => m.Id == badJson.Id).Reason);
-        await Task.Delay(500); // a few more relay rounds: case a's later event must still not overtake its first
+        // A few more relay rounds, run here rather than waited for: case a's later event must still not overtake its first.
+        var relay = system.Intake.App.Services.GetRequiredService<OutboxRelay<Coordination.Intake.Persistence.IntakeDb>>();
+        for (var round = 0; round < 3; round++) await relay.PublishBatchAsync(100, CancellationToken.None);
         Assert.DoesNotContain(probe.Messages, m => m.CaseId == a);
         Assert.NotNull(await OutboxRows.ColumnAsync(system.Intake, afterIt.Id, "id"));
 
