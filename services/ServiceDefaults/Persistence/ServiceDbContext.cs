@@ -57,7 +57,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
             e.Property(x => x.QuarantinedAt).HasColumnName("quarantined_at");
             e.Property(x => x.QuarantineReason).HasColumnName("quarantine_reason").HasMaxLength(2000);
-            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.Attempts).HasColumnName("attempts").HasDefaultValue(0); // rows written by hand or by older code start at 0
             e.Property(x => x.UnroutableSince).HasColumnName("unroutable_since");
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
             e.HasIndex(x => x.Sequence);

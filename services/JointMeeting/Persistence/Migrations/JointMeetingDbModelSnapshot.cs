@@ -232,7 +232,9 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

@@ -386,7 +386,9 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Directory.Persistence.Migrations
 {
     [DbContext(typeof(DirectoryDb))]
-    [Migration("20261128191711_Initial")]
+    [Migration("20261128192342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -214,7 +214,9 @@ namespace Coordination.Directory.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

@@ -1,12 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
-
-namespace Coordination.LegalDiversion.Persistence.Migrations
+namespace Coordination.JointMeeting.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -84,35 +83,29 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "institutions",
-                columns: table => new
-                {
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_institutions", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "legal_advice",
+                name: "meetings",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Lawyer = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Firm = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Advice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    RegionCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CaseIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Agenda = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConvenerUnit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Minutes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LeadUnit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_legal_advice", x => x.Id);
+                    table.PrimaryKey("PK_meetings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,7 +122,7 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     quarantined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     quarantine_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     unroutable_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -139,68 +132,62 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "referrals",
+                name: "action_items",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    InstitutionCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReferralCount = table.Column<int>(type: "integer", nullable: false),
-                    DeclineReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastUpdate = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Major = table.Column<bool>(type: "boolean", nullable: false),
-                    ConcludedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Task = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SendBackReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_referrals", x => x.Id);
+                    table.PrimaryKey("PK_action_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_action_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "supervision_orders",
+                name: "meeting_parties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AddresseeCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RepliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Response = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Delegate = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Position = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    HandlingStatus = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PositionSubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PositionLate = table.Column<bool>(type: "boolean", nullable: false),
+                    Attended = table.Column<bool>(type: "boolean", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_supervision_orders", x => x.Id);
+                    table.PrimaryKey("PK_meeting_parties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_parties_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.InsertData(
-                table: "institutions",
-                columns: new[] { "Code", "Channel", "Name", "RegionCode" },
-                values: new object[,]
-                {
-                    { "nanjing-admin-mediation", "administrative_mediation", "南京市行政调解中心", "320100" },
-                    { "nanjing-intermediate-court", "court_appeal", "南京市中级人民法院", "320100" },
-                    { "nanjing-labour-arbitration", "arbitration", "南京市劳动人事争议仲裁委员会", "320100" },
-                    { "nanjing-legal-aid", "legal_aid", "南京市法律援助中心", "320100" },
-                    { "nanjing-procuratorate", "procuratorate", "南京市人民检察院", "320100" },
-                    { "nanjing-public-security", "public_security", "南京市公安局", "320100" },
-                    { "nanjing-reconsideration", "administrative_reconsideration", "南京市人民政府行政复议办公室", "320100" },
-                    { "qinhuai-court", "court_litigation", "秦淮区人民法院", "320104" },
-                    { "suzhou-intermediate-court", "court_appeal", "苏州市中级人民法院", "320500" },
-                    { "xuanwu-court", "court_litigation", "玄武区人民法院", "320102" },
-                    { "xuanwu-peoples-mediation", "peoples_mediation", "玄武区人民调解委员会", "320102" }
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_action_items_MeetingId",
+                table: "action_items",
+                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_deadlines_AssignmentId",
@@ -224,9 +211,24 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 column: "processed_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_legal_advice_CaseId",
-                table: "legal_advice",
+                name: "IX_meeting_parties_Code",
+                table: "meeting_parties",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_parties_MeetingId",
+                table: "meeting_parties",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_CaseId",
+                table: "meetings",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_RegionCode_Status",
+                table: "meetings",
+                columns: new[] { "RegionCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_correlation_id_sequence",
@@ -237,36 +239,14 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 name: "IX_outbox_messages_sequence",
                 table: "outbox_messages",
                 column: "sequence");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_referrals_CaseId",
-                table: "referrals",
-                column: "CaseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_referrals_InstitutionCode",
-                table: "referrals",
-                column: "InstitutionCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_referrals_RegionCode_Status",
-                table: "referrals",
-                columns: new[] { "RegionCode", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_supervision_orders_AddresseeCode",
-                table: "supervision_orders",
-                column: "AddresseeCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_supervision_orders_ReferralId",
-                table: "supervision_orders",
-                column: "ReferralId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "action_items");
+
             migrationBuilder.DropTable(
                 name: "deadlines");
 
@@ -280,19 +260,13 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "institutions");
-
-            migrationBuilder.DropTable(
-                name: "legal_advice");
+                name: "meeting_parties");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "referrals");
-
-            migrationBuilder.DropTable(
-                name: "supervision_orders");
+                name: "meetings");
         }
     }
 }

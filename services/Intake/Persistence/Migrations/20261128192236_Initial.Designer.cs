@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDb))]
-    [Migration("20261128191627_Initial")]
+    [Migration("20261128192236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -474,7 +474,9 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

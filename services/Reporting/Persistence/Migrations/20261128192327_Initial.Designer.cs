@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Reporting.Persistence.Migrations
 {
     [DbContext(typeof(ReportingDb))]
-    [Migration("20261128191700_Initial")]
+    [Migration("20261128192327_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -641,7 +641,9 @@ namespace Coordination.Reporting.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Assignment.Persistence.Migrations
 {
     [DbContext(typeof(AssignmentDb))]
-    [Migration("20261128191634_Initial")]
+    [Migration("20261128192247_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -549,7 +549,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")

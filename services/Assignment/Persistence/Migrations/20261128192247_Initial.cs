@@ -145,7 +145,7 @@ namespace Coordination.Assignment.Persistence.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     quarantined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     quarantine_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     unroutable_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
