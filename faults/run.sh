@@ -36,10 +36,11 @@ else
 fi
 FAULT_AT=${FAULT_AT:-10}          # seconds into the load
 SETTLE_TIMEOUT=${SETTLE_TIMEOUT:-180}
-BATCH=${BATCH:-50} CONCURRENCY=${CONCURRENCY:-4}
+BATCH=${BATCH:-100} CONCURRENCY=${CONCURRENCY:-8}
 
 SCENARIOS=(kill-intake kill-assignment kill-reporting kill-directory kill-legaldiversion kill-jointmeeting
-  postgres-restart rabbitmq-restart rabbitmq-kill redis-stop redis-pause postgres-pause)
+  postgres-restart rabbitmq-restart rabbitmq-kill redis-stop redis-pause postgres-pause
+  duplicate-reorder poison queues-missing)
 [ "$SOAK_SECONDS" -gt 0 ] && SCENARIOS+=(soak)
 if [ "$LIST" = 1 ]; then printf '%s\n' "${SCENARIOS[@]}"; exit 0; fi
 if [ -n "$ONLY" ]; then IFS=, read -r -a SCENARIOS <<<"$ONLY"; fi
@@ -149,6 +150,17 @@ inject() {
     redis-pause)
       log "Redis: SIGSTOP for ${REDIS_PAUSE} s"
       pause_pids "$(cat "$INFRA_DIR/redis/pid")"; sleep "$REDIS_PAUSE"; resume_pids; FAULT_END=$(now) ;;
+    duplicate-reorder)
+      log "RabbitMQ: what was published so far delivered twice more, newest first"
+      python3 "$FAULTS/rabbit.py" tap-replay >&2; FAULT_END=$(now) ;;
+    poison)
+      log "RabbitMQ: 3 unreadable messages among the PetitionRegistered events"
+      python3 "$FAULTS/rabbit.py" poison 3 >&2; FAULT_END=$(now) ;;
+    queues-missing)
+      local pid; pid=$(cat "$RUN_DIR/Assignment.pid")
+      log "Assignment stopped, its queue assignment-petition-registered deleted; Intake goes on publishing; Assignment started 10 s later"
+      kill "$pid"; await_gone "$pid"; python3 "$FAULTS/rabbit.py" delete-queue assignment-petition-registered
+      sleep 10; start_service Assignment; FAULT_END=$(now); await_ready Assignment 120 ;;
     soak) FAULT_END=$(now) ;;
     *) log "unknown scenario $1"; return 1 ;;
   esac
@@ -160,13 +172,13 @@ run_scenario() {
   all_ready
   since=$(iso_now); parked_before=$(python3 "$FAULTS/ledger.py" parked)
   log "scenario $name: load for ${load_seconds} s, fault at ${FAULT_AT} s"
-  load_loop "$load_seconds" & LOAD_PID=$!
+  [ "$name" = duplicate-reorder ] && python3 "$FAULTS/rabbit.py" tap-start
+  load_loop "$load_seconds" 2>>"$WORK/load.log" & LOAD_PID=$!
   sleep "$FAULT_AT"
   FAULT_END=""
   inject "$name" || log "scenario $name: injecting failed"
   [ -n "$FAULT_END" ] || FAULT_END=$(now)
   wait "$LOAD_PID" || true; LOAD_PID=""
-  # A service the fault took down and nobody brought back is a finding, not the suite's problem; bring it back to go on.
   python3 "$FAULTS/ledger.py" settle "$name" "$since" "$FAULT_END" "$SETTLE_TIMEOUT" "$parked_before" | tee -a "$WORK/results.txt"
 }
 
