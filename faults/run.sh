@@ -6,8 +6,9 @@
 #   default: short outages (Redis 20 s, PostgreSQL pause 15 s) so the whole suite takes ~10-15 minutes;
 #   --full:  the issue's durations (Redis stopped 2 min, PostgreSQL paused 60 s, a 10-minute soak).
 # Owns the default ports: starts the system with ./run.sh if it is not up and stops it at the end (unless
-# FAULTS_KEEP=1). Results also go to faults/last-run.txt (a whole-suite run; --only writes .run/faults/last-run.txt). Counting (see faults/ledger.py) is by registration
-# time: scenarios run one after the other and each waits until the previous one has settled.
+# FAULTS_KEEP=1). Results also go to faults/last-run.txt (whole-suite runs; --only writes .run/faults/last-run.txt).
+# Counting (see faults/ledger.py) is by registration time: scenarios run one after the other and each waits until
+# the previous one has settled.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FAULTS="$ROOT/faults"
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --full) FULL=1 ;;
     --only) ONLY="${2:?--only needs names}"; shift ;;
     --list) LIST=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "faults: unknown option $1" >&2; exit 2 ;;
   esac
   shift
