@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --full) FULL=1 ;;
     --only) ONLY="${2:?--only needs names}"; shift ;;
     --list) LIST=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "faults: unknown option $1" >&2; exit 2 ;;
   esac
   shift
