@@ -9,9 +9,6 @@ public static partial class UnitCode
 
     public static bool IsValid(string? code) => code is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(code);
 
-    /// <summary>The canonical spelling of what a person typed: trimmed and lower-cased.</summary>
-    public static string Canonical(string spelling) => spelling.Trim().ToLowerInvariant();
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Directory;
 using Coordination.Directory.Domain;
 using Coordination.Directory.Persistence;
 using Coordination.ServiceDefaults.Auth;
@@ -22,11 +23,14 @@ public sealed class DirectoryQueries(DirectoryDb db)
         return await rows.OrderBy(u => u.RegionCode).ThenBy(u => u.Code).ToListAsync(ct);
     }
 
-    /// <summary>Any spelling of a code (trimmed, any case) or a unit's exact Chinese name.</summary>
+    /// <summary>
+    /// Any spelling of a unit the other services accept (UnitSpelling: case, spaces or underscores, full width, or the
+    /// Chinese name), so the Directory finds exactly what a request naming the unit would.
+    /// </summary>
     public async Task<Unit?> UnitAsync(string spelling, CancellationToken ct)
     {
-        var code = UnitCode.Canonical(spelling);
-        var name = spelling.Trim();
+        if (UnitSpelling.CodeKey(spelling) is not { } code) return null;
+        var name = UnitSpelling.NameKey(spelling) ?? "";
         return await db.Units.AsNoTracking().Where(u => u.Code == code || u.Name == name).OrderBy(u => u.Code == code ? 0 : 1).FirstOrDefaultAsync(ct);
     }
 

@@ -83,6 +83,9 @@ public sealed class When_the_directory_is_managed(SystemFixture system) : IDispo
     [Theory]
     [InlineData(" Xuanwu-Housing-Office ")]
     [InlineData("南京市玄武区住房和城乡建设局")]
+    [InlineData("xuanwu housing office")] // the spellings every other service accepts for a unit field
+    [InlineData("ＸＵＡＮＷＵ＿ＨＯＵＳＩＮＧ＿ＯＦＦＩＣＥ")]
+    [InlineData("南京市玄武区 住房和城乡建设局")]
     public async Task Any_spelling_of_a_unit_finds_its_canonical_code(string spelling)
     {
         var reader = DirectorySignIn.Bearer(await _directory.AccessTokenAsync(
