@@ -57,6 +57,9 @@ public sealed class ServiceInstance(string name, WebApplication app, int grpcPor
         Channel.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        // Npgsql's pools outlive the host: a stopped instance's idle connections would hold server slots until they
+        // time out, and a run starts and stops dozens of instances.
+        NpgsqlConnection.ClearAllPools();
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
