@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system locally in Development: infrastructure (scripts/infra.sh), then the Directory (sign-in) and
 # the five services, each applying its migrations at start-up. `./run.sh stop` stops the services and the
-# infrastructure it started. Development secrets are made on the first run and kept under .infra/ (git-ignored):
+# infrastructure it started (`./run.sh stop --services-only` leaves the infrastructure up). Development secrets are made on the first run and kept under .infra/ (git-ignored):
 # the identity-number pepper in .infra/secrets.env, the Directory's key pair in .infra/directory-keys/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,10 +17,10 @@ stop() {
     fi
     rm -f "$pidfile"
   done
-  "$ROOT/scripts/infra.sh" down
+  [ "${1:-}" = "--services-only" ] || "$ROOT/scripts/infra.sh" down
 }
 
-if [ "${1:-}" = "stop" ]; then stop; exit 0; fi
+if [ "${1:-}" = "stop" ]; then stop "${2:-}"; exit 0; fi
 
 "$ROOT/scripts/infra.sh" up
 eval "$("$ROOT/scripts/infra.sh" env)"

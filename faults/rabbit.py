@@ -6,6 +6,7 @@
                                  (the same messages delivered twice and out of order); deletes the tap
   rabbit.py poison [N]           publishes N (default 3) unreadable messages to the PetitionRegistered exchange
   rabbit.py delete-queue NAME    deletes a queue (its messages go with it)
+  rabbit.py delete-exchange NAME deletes an exchange (its bindings go with it)
 """
 import base64
 import json
@@ -80,6 +81,8 @@ if __name__ == "__main__":
         poison(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
     elif cmd == ["delete-queue"] and len(sys.argv) == 3:
         api("DELETE", f"/queues/%2F/{q(sys.argv[2])}")
+    elif cmd == ["delete-exchange"] and len(sys.argv) == 3:
+        api("DELETE", f"/exchanges/%2F/{q(sys.argv[2])}")
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -160,9 +160,13 @@ inject() {
       log "RabbitMQ: 3 unreadable messages among the PetitionRegistered events"
       python3 "$FAULTS/rabbit.py" poison 3 >&2; FAULT_END=$(now) ;;
     queues-missing)
-      local pid; pid=$(cat "$RUN_DIR/Assignment.pid")
-      log "Assignment stopped, its queue assignment-petition-registered deleted; Intake goes on publishing; Assignment started 10 s later"
-      kill "$pid"; await_gone "$pid"; python3 "$FAULTS/rabbit.py" delete-queue assignment-petition-registered
+      local assignment intake; assignment=$(cat "$RUN_DIR/Assignment.pid"); intake=$(cat "$RUN_DIR/Intake.pid")
+      log "Assignment and Intake stopped; the queue and exchange assignment-petition-registered deleted (as before a first" \
+        "start); Intake started, so it publishes before that queue exists; Assignment started 10 s later"
+      kill "$assignment" "$intake"; await_gone "$assignment"; await_gone "$intake"
+      python3 "$FAULTS/rabbit.py" delete-queue assignment-petition-registered
+      python3 "$FAULTS/rabbit.py" delete-exchange assignment-petition-registered
+      start_service Intake; await_ready Intake 120
       sleep 10; start_service Assignment; FAULT_END=$(now); await_ready Assignment 120 ;;
     soak) FAULT_END=$(now) ;;
     *) log "unknown scenario $1"; return 1 ;;
@@ -183,7 +187,6 @@ run_scenario() {
   [ -n "$FAULT_END" ] || FAULT_END=$(now)
   wait "$LOAD_PID" || true; LOAD_PID=""
   local settle=$SETTLE_TIMEOUT
-  [ "$name" = queues-missing ] && settle=60  # what is lost there stays lost: no need to wait long for it
   python3 "$FAULTS/ledger.py" settle "$name" "$since" "$FAULT_END" "$settle" "$parked_before" | tee -a "$WORK/results.txt"
 }
 

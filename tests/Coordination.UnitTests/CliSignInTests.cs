@@ -13,7 +13,7 @@ public sealed class CliTokenStoreTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        if (System.IO.Directory.Exists(_root)) System.IO.Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CliSessionTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        if (System.IO.Directory.Exists(_root)) System.IO.Directory.Delete(_root, recursive: true);
     }
 
     [Theory]

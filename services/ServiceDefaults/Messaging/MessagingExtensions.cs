@@ -20,6 +20,8 @@ public static class MessagingExtensions
     {
         var options = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var redeliveryIntervals = options.Redelivery.Validated();
+        builder.Services.Configure<RabbitMqOptions>(builder.Configuration.GetSection("RabbitMq"));
+        builder.Services.AddSingleton<SubscriberQueues>();
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true; // else a message published right after start-up can be lost (STACK.md)

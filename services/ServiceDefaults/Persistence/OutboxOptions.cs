@@ -1,23 +1,8 @@
-using Coordination.Contracts.Directory;
-using Coordination.Contracts.Intake;
-using Coordination.Contracts.Reporting;
-
 namespace Coordination.ServiceDefaults.Persistence;
 
 /// <summary>Outbox: the relay and the inbox pruning (ADR 1, ADR 10).</summary>
 public sealed class OutboxOptions
 {
-    /// <summary>
-    /// Events no service subscribes to yet (published for later subscribers and for the trace): a mandatory publish
-    /// would keep them in the outbox forever, so these go out as before, dropped by the broker if nobody listens.
-    /// </summary>
-    public static readonly IReadOnlyList<string> DefaultWithoutSubscribers =
-    [
-        MessageTypes.NameOf(typeof(EarlyWarningRaised)),
-        MessageTypes.NameOf(typeof(PersonRegistered)),
-        MessageTypes.NameOf(typeof(ReceptionDayScheduled)),
-    ];
-
     /// <summary>False leaves committed messages unsent (used to prove that a crash before publishing loses nothing).</summary>
     public bool RelayEnabled { get; set; } = true;
     public int BatchSize { get; set; } = 200;
@@ -33,11 +18,6 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan UnroutableQuarantineAfter { get; set; } = TimeSpan.FromHours(1);
     /// <summary>
-    /// Outbox:WithoutSubscribers:0..n, message type names (as stored in the outbox) published without the mandatory flag.
-    /// Null until configured: the binder would append configured items to defaults, so <see cref="PublishedWithoutSubscribers"/> applies them.
-    /// </summary>
-    public string[]? WithoutSubscribers { get; set; }
-    /// <summary>
     /// How long a consumed message id is kept in the inbox: it must outlive every redelivery of that message (the delayed
     /// redelivery rounds, and an operator moving it back from _error), or a late copy would be applied twice.
     /// </summary>
@@ -46,6 +26,4 @@ public sealed class OutboxOptions
     /// <summary>Rows deleted per statement, so that pruning a large backlog never holds long locks or a long transaction.</summary>
     public int InboxPruneBatch { get; set; } = 5000;
 
-    public IReadOnlySet<string> PublishedWithoutSubscribers() =>
-        new HashSet<string>(WithoutSubscribers is { Length: > 0 } configured ? configured : DefaultWithoutSubscribers, StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Coordination.Contracts.Topology;
+using Coordination.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,7 @@ public sealed class OutboxRelay<TDb>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    SubscriberQueues subscribers,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TDb>> log) : BackgroundService where TDb : ServiceDbContext
 {
@@ -35,8 +38,6 @@ public sealed class OutboxRelay<TDb>(
         ORDER BY o.sequence LIMIT {0} FOR UPDATE OF o SKIP LOCKED
         """;
 
-    private readonly IReadOnlySet<string> _withoutSubscribers = options.Value.PublishedWithoutSubscribers();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -49,6 +50,7 @@ public sealed class OutboxRelay<TDb>(
         {
             try
             {
+                if (!subscribers.Declared && !await DeclareSubscribersAsync(settings, stoppingToken)) continue;
                 var batch = await PublishBatchAsync(settings.BatchSize, stoppingToken);
                 if (batch.Failed > 0)
                 {
@@ -119,6 +121,22 @@ public sealed class OutboxRelay<TDb>(
         return heads.ToDictionary(h => h.CorrelationId, h => h.Sequence);
     }
 
+    /// <summary>Nothing goes out before every subscriber's queue exists (ADR 10); the broker down only delays it.</summary>
+    private async Task<bool> DeclareSubscribersAsync(OutboxOptions settings, CancellationToken ct)
+    {
+        try
+        {
+            await subscribers.EnsureDeclaredAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Outbox relay: could not declare the subscriber queues; retrying in {Delay}", settings.RetryDelay);
+            await Task.Delay(settings.RetryDelay, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return false;
+        }
+    }
+
     /// <summary>One case's rows in order; the first that does not go out stops the lane, so nothing overtakes it.</summary>
     private async Task<List<OutboxRowResult>> PublishLaneAsync(IReadOnlyList<OutboxMessage> lane, CancellationToken ct)
     {
@@ -145,8 +163,9 @@ public sealed class OutboxRelay<TDb>(
                 // The outbox id is the message id: the consumers' inbox dedupes a re-publication after a crash.
                 context.MessageId = row.Id;
                 if (row.CorrelationId is { } correlation) context.CorrelationId = correlation;
-                // The broker returns what no queue takes, instead of dropping it: the row stays until its queue exists.
-                context.Mandatory = !_withoutSubscribers.Contains(row.MessageType);
+                // The broker returns what no queue takes, instead of dropping it: the row stays until its queue exists. An
+                // event nobody subscribes to (published for later subscribers and the trace) goes out without the flag.
+                context.Mandatory = Subscriptions.HasSubscribers(type);
             }, ct);
             return new OutboxRowResult(row, OutboxRowOutcome.Published);
         }
