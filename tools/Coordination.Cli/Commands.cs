@@ -2,6 +2,7 @@ using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Intake;
 using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
+using Coordination.Grpc.Operations;
 using Coordination.Grpc.Reporting;
 using Google.Protobuf;
 using Grpc.Core;
@@ -84,8 +85,11 @@ public static class Commands
           errors redrive QUEUE [--message-id ID]                     move them back into QUEUE (all, or one)
                      RabbitMQ management: --rabbit URL or COORD_RABBIT (http://127.0.0.1:15672/), --vhost (/),
                      COORD_RABBIT_USER / COORD_RABBIT_PASSWORD (coordination / coordination)
+          outbox     SERVICE [--limit N]                             (administrator) the service's quarantined outbox rows
+          outbox release|discard SERVICE MESSAGE_ID                  publish it now (after fixing the cause), or drop it
+                     SERVICE: intake, assignment, legal-diversion, joint-meeting, reporting, directory
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
-        (defaults http://127.0.0.1:5101 .. 5105); the Directory: --directory or COORD_DIRECTORY (http://127.0.0.1:5206/)
+        (defaults http://127.0.0.1:5101 .. 5105), COORD_DIRECTORY_GRPC (5106); the Directory: --directory or COORD_DIRECTORY (http://127.0.0.1:5206/)
         tokens: $XDG_CONFIG_HOME/coordination/PROFILE.json (~/.config/coordination/), one file a profile;
         --profile or COORD_PROFILE (default "default"); --token JWT uses that token as is
         """;
@@ -232,6 +236,7 @@ public static class Commands
             "dashboard" => await Reports().GetLiveDashboardAsync(new GetLiveDashboardRequest { Day = a.Get("day", ""), RegionCode = a.Get("region", "") }, headers),
             "meetings-report" => await Reports().GetJointMeetingReportAsync(new GetJointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
             "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildReadModelsRequest(), headers),
+            "outbox" => await OutboxAsync(a, arg, headers),
             _ => throw new UsageException($"unknown command '{command}'"),
         };
         Console.WriteLine(Json.Format(reply));
@@ -244,6 +249,32 @@ public static class Commands
     private static JointMeetingService.JointMeetingServiceClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
 
     private static ReportingService.ReportingServiceClient Reports() => new(Channel("COORD_REPORTING", 5105));
+
+    private static async Task<IMessage> OutboxAsync(Arguments a, string arg, Metadata headers)
+    {
+        if (arg is "release" or "discard")
+        {
+            if (a.Positional.Count < 4) throw new UsageException($"outbox {arg} needs SERVICE and MESSAGE_ID");
+            var client = Outbox(a.Positional[2]);
+            var id = a.Positional[3];
+            return arg == "release"
+                ? await client.ReleaseQuarantinedMessageAsync(new ReleaseQuarantinedMessageRequest { MessageId = id }, headers)
+                : await client.DiscardQuarantinedMessageAsync(new DiscardQuarantinedMessageRequest { MessageId = id }, headers);
+        }
+        var limit = a.Get("limit") is { } text ? int.TryParse(text, out var n) ? n : throw new UsageException("--limit must be a number") : 0;
+        return await Outbox(arg).ListQuarantinedMessagesAsync(new ListQuarantinedMessagesRequest { Limit = limit }, headers);
+    }
+
+    private static OutboxService.OutboxServiceClient Outbox(string service) => new(service switch
+    {
+        "intake" => Channel("COORD_INTAKE", 5101),
+        "assignment" => Channel("COORD_ASSIGNMENT", 5102),
+        "legal-diversion" => Channel("COORD_LEGAL", 5103),
+        "joint-meeting" => Channel("COORD_JOINT_MEETING", 5104),
+        "reporting" => Channel("COORD_REPORTING", 5105),
+        "directory" => Channel("COORD_DIRECTORY_GRPC", 5106),
+        _ => throw new UsageException($"unknown service '{service}': intake, assignment, legal-diversion, joint-meeting, reporting or directory"),
+    });
 
     private static Google.Protobuf.WellKnownTypes.Timestamp Instant(string text) =>
         Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));

@@ -22,6 +22,8 @@ public sealed class OperationalReadings
             "Outbox rows committed and not yet published");
         meter.CreateObservableGauge("coordination.outbox.oldest_age", () => Outbox(o => o.AgeAt(_clock.GetUtcNow()).TotalSeconds), "s",
             "Age of the oldest unpublished outbox row");
+        meter.CreateObservableGauge("coordination.outbox.quarantined", () => Outbox(o => o.Quarantined), "{message}",
+            "Outbox rows quarantined until an operator releases or discards them");
         meter.CreateObservableGauge("coordination.queue.ready", () => PerQueue(q => q.Ready, q => q.Queue), "{message}",
             "Messages waiting in this service's receive queues (consumer lag)");
         meter.CreateObservableGauge("coordination.queue.parked", () => PerQueue(q => q.Parked, q => q.ErrorQueue), "{message}",

@@ -24,11 +24,12 @@ public sealed class OutboxBacklogProbe(IServiceScopeFactory scopes, OperationalR
             // The oldest by sequence, the relay's own order, which its index serves.
             command.CommandText = $"""
                 SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox_messages LIMIT {CountCap}) capped),
-                       (SELECT created_at FROM outbox_messages ORDER BY sequence LIMIT 1)
+                       (SELECT created_at FROM outbox_messages ORDER BY sequence LIMIT 1),
+                       (SELECT count(*) FROM outbox_messages WHERE quarantined_at IS NOT NULL)
                 """;
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            var backlog = new OutboxBacklog(reader.GetInt64(0), await OldestAsync(reader, ct));
+            var backlog = new OutboxBacklog(reader.GetInt64(0), await OldestAsync(reader, ct), reader.GetInt64(2));
             readings.Record(backlog);
             return backlog;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Health;
+using Coordination.ServiceDefaults.Operations;
 using Coordination.ServiceDefaults.Redis;
 using Coordination.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -57,6 +58,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOperationalHealth();
+        app.MapGrpcService<OutboxOperations>().RequireAuthorization(); // every service has an outbox (ServiceApp requires a database)
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

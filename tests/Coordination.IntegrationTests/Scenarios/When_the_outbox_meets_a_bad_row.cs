@@ -1,14 +1,23 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Coordination.Assignment.Persistence;
+using Coordination.Contracts.Intake;
+using Coordination.Contracts.Topology;
+using Coordination.Grpc.Operations;
 using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Messaging;
 using Coordination.ServiceDefaults.Persistence;
+using Grpc.Core;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.IntegrationTests.Scenarios;
 
 /// <summary>
 /// The outbox never blocks (ADR 10): a row that cannot be published is quarantined and the rest go on, a case's events
-/// keep their order, an event published before its queue exists waits for it, and the inbox forgets old message ids.
+/// keep their order, an event published before its consumer first started waits in its queue, and the inbox forgets old message ids.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
@@ -34,6 +43,16 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
         Assert.Contains("unknown message type", first.Reason);
         Assert.Equal(1, first.Waiting); // case a's second event waits behind it
         Assert.Contains("body is not a OutboxProbeEvent", quarantined.Single(m => m.Id == badJson.Id).Reason);
+        // Readiness stays up but says so, and only an administrator may see or touch the rows.
+        var outbox = await Eventually.UntilAsync(OutboxHealthAsync, c => c.GetProperty("status").GetString() == "Degraded",
+            "readiness to report the quarantined rows", TimeSpan.FromSeconds(30));
+        Assert.True(outbox.GetProperty("data").GetProperty("quarantined").GetInt64() >= 2);
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Outbox.ListQuarantinedMessagesAsync(new ListQuarantinedMessagesRequest(), Callers.Bureau("320000")));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        refused = await Assert.ThrowsAsync<RpcException>(async () => await Outbox.DiscardQuarantinedMessageAsync(
+            new DiscardQuarantinedMessageRequest { MessageId = badJson.Id.ToString() }, Callers.Bureau("320000")));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         // A few more relay rounds, run here rather than waited for: case a's later event must still not overtake its first.
         var relay = system.Intake.App.Services.GetRequiredService<OutboxRelay<Coordination.Intake.Persistence.IntakeDb>>();
         for (var round = 0; round < 3; round++) await relay.PublishBatchAsync(100, CancellationToken.None);
@@ -43,14 +62,18 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
         // The operator fixes the row (the type was renamed) and re-drives it: it goes first, then the one behind it.
         await system.Intake.CountAsync("UPDATE outbox_messages SET message_type = $1 WHERE id = $2",
             MessageTypes.NameOf(typeof(OutboxProbeEvent)), unknownType.Id);
-        Assert.True(await WithQuarantineAsync(q => q.ReleaseAsync(unknownType.Id)));
+        await Outbox.ReleaseQuarantinedMessageAsync(new ReleaseQuarantinedMessageRequest { MessageId = unknownType.Id.ToString() }, Callers.Administrator());
         await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Where(m => m.CaseId == a).Select(m => m.Number).ToList()),
             numbers => numbers.SequenceEqual([1, 2]), "case a's events, in order, after the release");
         Assert.Equal(unknownType.Id, probe.Received.First(r => r.Message.CaseId == a).MessageId);
-        Assert.False(await WithQuarantineAsync(q => q.ReleaseAsync(unknownType.Id))); // gone: published and deleted
+        var gone = await Assert.ThrowsAsync<RpcException>(async () => await Outbox.ReleaseQuarantinedMessageAsync( // published and deleted
+            new ReleaseQuarantinedMessageRequest { MessageId = unknownType.Id.ToString() }, Callers.Administrator()));
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
 
-        Assert.True(await WithQuarantineAsync(q => q.DiscardAsync(badJson.Id)));
+        await Outbox.DiscardQuarantinedMessageAsync(new DiscardQuarantinedMessageRequest { MessageId = badJson.Id.ToString() }, Callers.Administrator());
         Assert.DoesNotContain(await ListQuarantinedAsync(), m => m.Id == unknownType.Id || m.Id == badJson.Id);
+        await Eventually.UntilAsync(OutboxHealthAsync, c => c.GetProperty("data").GetProperty("quarantined").GetInt64() == 0,
+            "readiness to see the quarantine empty", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -72,22 +95,43 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
     }
 
     [Fact]
-    public async Task An_event_published_before_its_queue_exists_stays_until_the_queue_is_bound()
+    public async Task Before_anything_is_published_every_subscriber_queue_exists_so_an_event_waits_for_a_consumer_not_yet_started()
     {
-        var caseId = Guid.NewGuid();
-        var row = OutboxRows.Of(new OutboxLateEvent(caseId), caseId);
-        await OutboxRows.InsertAsync(system.Intake, row);
+        // A broker no service has used yet, as on a first start: only the relay's declaration runs against it.
+        var vhost = $"{system.RunId}-subscribers";
+        await system.Infra.CreateVirtualHostAsync(vhost);
+        try
+        {
+            var options = Options.Create(new RabbitMqOptions
+            {
+                Host = system.Infra.RabbitHost, Port = system.Infra.RabbitPort, VirtualHost = vhost,
+                Username = system.Infra.RabbitUser, Password = system.Infra.RabbitPassword,
+            });
+            await new SubscriberQueues(options, NullLogger<SubscriberQueues>.Instance).EnsureDeclaredAsync(CancellationToken.None);
 
-        await Eventually.UntilAsync(() => OutboxRows.ColumnAsync(system.Intake, row.Id, "attempts"), a => a is not null && int.Parse(a) >= 2,
-            "the broker to return the event (at least twice)");
-        Assert.NotNull(await OutboxRows.ColumnAsync(system.Intake, row.Id, "unroutable_since"));
-        Assert.Null(await OutboxRows.ColumnAsync(system.Intake, row.Id, "quarantined_at"));
+            using var http = system.Infra.RabbitManagement();
+            var queues = await http.GetFromJsonAsync<JsonElement>($"queues/{Uri.EscapeDataString(vhost)}?columns=name,arguments");
+            var declared = queues.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!,
+                q => q.GetProperty("arguments").GetProperty("x-queue-type").GetString());
+            foreach (var subscription in Subscriptions.All) Assert.Equal("quorum", declared.GetValueOrDefault(subscription.Queue));
 
-        await using var late = await OutboxProbe<OutboxLateEvent>.ConnectAsync(IntakeBus, "late");
-        var received = await Eventually.UntilAsync(() => Task.FromResult(late.Received.ToList()), r => r.Count > 0,
-            "the event to arrive once its queue is bound", TimeSpan.FromSeconds(30));
-        Assert.Equal(row.Id, Assert.Single(received).MessageId);
-        await Eventually.UntilAsync(() => OutboxRows.ColumnAsync(system.Intake, row.Id, "id"), id => id is null, "the row to be deleted");
+            // PetitionRegistered published now reaches both its subscribers' queues, though neither consumer ever ran.
+            var exchange = Uri.EscapeDataString(SubscriberQueues.ExchangeOf(typeof(PetitionRegistered).FullName!));
+            var published = await http.PostAsJsonAsync($"exchanges/{Uri.EscapeDataString(vhost)}/{exchange}/publish",
+                new { properties = new { }, routing_key = "", payload = "{}", payload_encoding = "string" });
+            var routed = await published.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(routed.GetProperty("routed").GetBoolean());
+            var waiting = await Eventually.UntilAsync(async () =>
+                (await http.GetFromJsonAsync<JsonElement>($"queues/{Uri.EscapeDataString(vhost)}?columns=name,messages")).EnumerateArray()
+                    .Where(q => q.TryGetProperty("messages", out var m) && m.GetInt64() > 0).Select(q => q.GetProperty("name").GetString()!).ToHashSet(),
+                names => names.SetEquals(Subscriptions.QueuesOf(typeof(PetitionRegistered))),
+                "the event to wait in every subscriber's queue", TimeSpan.FromSeconds(30)); // the management API refreshes every 5 s
+            Assert.Contains("assignment-petition-registered", waiting);
+        }
+        finally
+        {
+            await system.Infra.DeleteVirtualHostAsync(vhost);
+        }
     }
 
     [Fact]
@@ -105,11 +149,17 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
         Assert.Equal(1, await system.Assignment.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", recent));
     }
 
-    private Task<IReadOnlyList<QuarantinedOutboxMessage>> ListQuarantinedAsync() => WithQuarantineAsync(q => q.ListAsync());
+    private OutboxService.OutboxServiceClient Outbox => new(system.Intake.Channel);
 
-    private async Task<T> WithQuarantineAsync<T>(Func<OutboxQuarantine, Task<T>> use)
+    /// <summary>What an operator sees: `coord outbox intake` calls the same.</summary>
+    private async Task<IReadOnlyList<(Guid Id, string Reason, int Waiting)>> ListQuarantinedAsync() =>
+        (await Outbox.ListQuarantinedMessagesAsync(new ListQuarantinedMessagesRequest { Limit = 500 }, Callers.Administrator())).Messages
+        .Select(m => (Guid.Parse(m.MessageId), m.Reason, m.Waiting)).ToList();
+
+    private async Task<JsonElement> OutboxHealthAsync()
     {
-        await using var scope = system.Intake.App.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<OutboxQuarantine>());
+        using var http = new HttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{system.Intake.HttpPort}/health/ready"));
+        return json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "outbox").Clone();
     }
 }
