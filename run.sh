@@ -33,6 +33,9 @@ fi
 # shellcheck disable=SC1090
 . "$SECRETS"
 export ASPNETCORE_ENVIRONMENT=Development Directory__KeyDirectory="$ROOT/.infra/directory-keys"
+# Each service runs as its own RabbitMQ user, allowed to publish only its own events (least privilege).
+. "$ROOT/scripts/rabbit-users.sh"
+provision_rabbit
 echo "run: building"
 dotnet build "$ROOT/Coordination.sln" -c Release -v quiet -nologo >"$RUN_DIR/build.log" 2>&1 || { tail -30 "$RUN_DIR/build.log"; exit 1; }
 
@@ -42,6 +45,7 @@ for entry in "${SERVICES[@]}"; do
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "run: $name already running"; continue; fi
   ( cd "$ROOT/services/$name/bin/Release/net10.0"
     export Ports__Grpc=$port Ports__Http=$((port + 100))
+    use_rabbit_user "$name"
     exec nohup dotnet "Coordination.$name.dll" ) >"$RUN_DIR/$name.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 done
@@ -56,7 +60,7 @@ for entry in "${SERVICES[@]}"; do
   done
   printf 'run: %-15s gRPC http://127.0.0.1:%s   health http://127.0.0.1:%s/health/ready   log .run/%s.log\n' "$name" "$port" $((port + 100)) "$name"
 done
-echo "run: RabbitMQ management http://127.0.0.1:${RABBITMQ_MGMT_PORT:-15672} (coordination/coordination)"
+echo "run: RabbitMQ management http://127.0.0.1:${RABBITMQ_MGMT_PORT:-15672} (administrator coordination/coordination; the services' own users: .infra/rabbitmq-users.env)"
 echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
 echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
 echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"

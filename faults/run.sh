@@ -63,6 +63,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 eval "$("$ROOT/scripts/infra.sh" env)"
+. "$ROOT/scripts/rabbit-users.sh"
 mkdir -p "$WORK"
 
 system_up() {
@@ -83,6 +84,7 @@ start_service() {
     export ASPNETCORE_ENVIRONMENT=Development Directory__KeyDirectory="$INFRA_DIR/directory-keys"
     cd "$ROOT/services/$name/bin/Release/net10.0"
     export Ports__Grpc=$port Ports__Http=$((port + 100))
+    use_rabbit_user "$name"
     exec nohup dotnet "Coordination.$name.dll" ) >>"$RUN_DIR/$name.log" 2>&1 </dev/null &
   echo $! >"$RUN_DIR/$name.pid"
 }

@@ -8,7 +8,9 @@ namespace Coordination.ServiceDefaults.Messaging;
 /// <summary>
 /// RabbitMQ's own way to wait without the delayed-message plugin: a classic queue per receive queue and interval,
 /// without consumers, whose x-message-ttl dead-letters each message straight back into the receive queue
-/// (default exchange, routing key = the queue's name) when its time is up.
+/// (default exchange, routing key = the queue's name) when its time is up. A message goes in through a fanout exchange
+/// of the delay queue's own name, not the default exchange: a service's RabbitMQ user may write only to its own
+/// exchanges (scripts/rabbit-provision.py), and the default exchange would reach every queue.
 /// </summary>
 public static class DelayQueues
 {
@@ -52,9 +54,11 @@ public static class DelayQueues
         var name = NameFor(queue, interval);
         // Not the consume token: a bus stopping mid-send should still get its confirm rather than lose the copy.
         await channel.QueueDeclare(name, durable: true, exclusive: false, autoDelete: false, ArgumentsFor(queue, interval), CancellationToken.None);
+        await channel.ExchangeDeclare(name, ExchangeType.Fanout, durable: true, autoDelete: false, new Dictionary<string, object>(), CancellationToken.None);
+        await channel.QueueBind(name, name, "", new Dictionary<string, object>(), CancellationToken.None);
         var properties = new BasicProperties(delivery.Properties) { Headers = CopyHeaders(delivery.Properties.Headers) };
         properties.Headers[RedeliveryHeader] = redeliveries;
-        await channel.BasicPublishAsync("", name, mandatory: true, properties, receive.GetBody(), awaitAck: true, CancellationToken.None);
+        await channel.BasicPublishAsync(name, "", mandatory: true, properties, receive.GetBody(), awaitAck: true, CancellationToken.None);
     }
 
     /// <summary>Drops the broker's x-death bookkeeping: it belongs to the broker, and newer brokers refuse it from clients.</summary>
