@@ -7,6 +7,7 @@
   rabbit.py poison [N]           publishes N (default 3) unreadable messages to the PetitionRegistered exchange
   rabbit.py delete-queue NAME    deletes a queue (its messages go with it)
   rabbit.py delete-exchange NAME deletes an exchange (its bindings go with it)
+  rabbit.py await-empty NAME     waits (up to 120 s) until a queue holds no message
 """
 import base64
 import json
@@ -81,6 +82,13 @@ if __name__ == "__main__":
         poison(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
     elif cmd == ["delete-queue"] and len(sys.argv) == 3:
         api("DELETE", f"/queues/%2F/{q(sys.argv[2])}")
+    elif cmd == ["await-empty"] and len(sys.argv) == 3:
+        import time
+        for _ in range(240):
+            info = api("GET", f"/queues/%2F/{q(sys.argv[2])}?columns=messages")
+            if (info.get("messages") or 0) == 0:
+                break
+            time.sleep(0.5)
     elif cmd == ["delete-exchange"] and len(sys.argv) == 3:
         api("DELETE", f"/exchanges/%2F/{q(sys.argv[2])}")
     else:

@@ -163,9 +163,11 @@ inject() {
       python3 "$FAULTS/rabbit.py" poison 3 >&2; FAULT_END=$(now) ;;
     queues-missing)
       local assignment intake; assignment=$(cat "$RUN_DIR/Assignment.pid"); intake=$(cat "$RUN_DIR/Intake.pid")
-      log "Assignment and Intake stopped; the queue and exchange assignment-petition-registered deleted (as before a first" \
-        "start); Intake started, so it publishes before that queue exists; Assignment started 10 s later"
-      kill "$assignment" "$intake"; await_gone "$assignment"; await_gone "$intake"
+      log "Intake stopped, Assignment stopped once its queue is drained; the queue and exchange assignment-petition-registered" \
+        "deleted (as before a first start); Intake started, so it publishes before that queue exists; Assignment started 10 s later"
+      kill "$intake"; await_gone "$intake"
+      python3 "$FAULTS/rabbit.py" await-empty assignment-petition-registered
+      kill "$assignment"; await_gone "$assignment"
       python3 "$FAULTS/rabbit.py" delete-queue assignment-petition-registered
       python3 "$FAULTS/rabbit.py" delete-exchange assignment-petition-registered
       start_service Intake; await_ready Intake 120

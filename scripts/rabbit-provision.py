@@ -10,8 +10,10 @@ coordination-<service> (RABBITMQ_USER_PREFIX changes "coordination-") with the p
   configure  its own queues and exchanges (<service>-...) and the message exchanges (Coordination.Contracts....),
              which MassTransit declares for what it publishes and what it consumes
   write      its own queues and exchanges, and only the exchanges of the events it publishes: those in its own
-             contracts namespace (plus UnitDirectoryRequested, which every service sends to the Directory)
-  read       its own queues (consume) and the message exchanges (bind its queues to them)
+             contracts namespace (plus UnitDirectoryRequested, which every service sends to the Directory), and
+             MassTransit's fault exchanges (MassTransit:...), which no service consumes
+  read       its own queues (consume) and the message exchanges (bind its queues to them; MassTransit binds the
+             fault exchanges to each other)
 Users have the "management" tag: their health checks read their own queues' depths from the management API.
 Then it declares every queue of contracts/Coordination.Contracts/Topology/subscriptions.json and binds the events'
 exchanges to it, so that nothing is published before its subscribers' queues exist (ADR 10): the services' users
@@ -73,11 +75,13 @@ def env_name(service):
 def permissions(service):
     own = rf"{service}-.*"
     namespace = SERVICES[service]
-    write = [own, rf"Coordination\.Contracts\.{namespace}:.*"] + [e.replace(".", r"\.") for e in SENT_BY_EVERY_SERVICE]
+    # MassTransit:ReceiveFault, MassTransit:Fault--...: what MassTransit publishes about a message that failed.
+    faults = r"MassTransit:.*"
+    write = [own, rf"Coordination\.Contracts\.{namespace}:.*", faults] + [e.replace(".", r"\.") for e in SENT_BY_EVERY_SERVICE]
     return {
-        "configure": rf"^({own}|Coordination\.Contracts\..*)$",
+        "configure": rf"^({own}|Coordination\.Contracts\..*|{faults})$",
         "write": "^(" + "|".join(write) + ")$",
-        "read": rf"^({own}|Coordination\.Contracts\..*)$",
+        "read": rf"^({own}|Coordination\.Contracts\..*|{faults})$",
     }
 
 
