@@ -22,6 +22,9 @@ public sealed class AssignmentProgress(InboxProcessor<IntakeDb> inbox)
     public Task RecordAcknowledgementAsync(ConsumeContext<AssignmentAcknowledged> context) =>
         OnPetitionAsync(context, context.Message.CaseId, p => p.RecordAcknowledgement(context.Message.UnitCode));
 
+    public Task RecordReturnAsync(ConsumeContext<AssignmentReturned> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordReturn(context.Message.UnitCode));
+
     public Task RecordClosureAsync(ConsumeContext<CaseClosed> context) =>
         OnPetitionAsync(context, context.Message.CaseId, p => p.RecordClosure(context.Message.Outcome, context.Message.Final));
 

@@ -137,7 +137,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.SupervisionOrders.FromSql($"SELECT * FROM supervision_orders WHERE \"Id\" = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException($"supervision order {orderId}");
+        if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException("supervision order");
         order.Answer(reply, Now);
         await MeetAsync(order.Id, LegalSteps.SupervisionOrder);
         db.Publish(new SupervisionOrderReplied
@@ -157,7 +157,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException($"referral {referralId}");
+        if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException("referral");
         var result = await action(r);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

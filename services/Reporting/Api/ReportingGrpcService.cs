@@ -22,7 +22,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         errors.ThrowIfAny();
         var ct = context.CancellationToken;
         var scope = await db.CaseScopes.AsNoTracking().FirstOrDefaultAsync(c => c.CaseId == caseId, ct);
-        if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException($"case {caseId}");
+        if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException("case");
         var entries = await db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId)
             .OrderBy(t => t.OccurredAt).ThenBy(t => t.MessageId).ToListAsync(ct); // ties: publish order (sequential ids), live and rebuilt alike
         return new GetCaseTimelineResponse
