@@ -1,0 +1,71 @@
+using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Intake;
+using Coordination.Grpc.Reporting;
+using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Auth;
+using Grpc.Core;
+using static Coordination.IntegrationTests.Fixtures.CaseFlow;
+
+namespace Coordination.IntegrationTests.Scenarios;
+
+/// <summary>The accusation shield on every path: no spelling routes or returns an accusation to the accused unit, no read shows it the content.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class When_an_accusation_is_handled(SystemFixture system)
+{
+    private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
+
+    public static TheoryData<string> Spellings => ["NANJING_LABOUR_BUREAU", " Nanjing Labour Bureau ", "ｎａｎｊｉｎｇ－ｌａｂｏｕｒ－ｂｕｒｅａｕ", "南京市劳动保障监察支队"];
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public async Task A_return_is_never_approved_to_the_accused_unit_whatever_the_spelling(string spelling)
+    {
+        var flow = new CaseFlow(system.Assignment.Channel);
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "nanjing-labour-bureau";
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
+        var xuanwu = Callers.Department("xuanwu-housing-office", "320102");
+        var assignment = await flow.AssignmentOfAsync(Guid.Parse(registered.CaseId), xuanwu);
+        await flow.Api.RequestReturnAsync(new RequestReturnRequest { AssignmentId = assignment.AssignmentId, Reasons = "应由劳动部门处理" }, xuanwu);
+
+        await Refused(() => flow.Api.DecideReturnAsync(new DecideReturnRequest
+        {
+            AssignmentId = assignment.AssignmentId, Approve = true, Reason = "改交", NewUnitCode = spelling,
+        }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "AccusedUnitExcluded");
+        var unchanged = await flow.Api.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Bureau);
+        Assert.Equal(("return_requested", 0), (unchanged.Case.Assignments.Single().Status, unchanged.Case.ReturnCount));
+        await Refused(() => Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Department("nanjing-labour-bureau")).ResponseAsync,
+            StatusCode.NotFound);
+    }
+
+    public static TheoryData<string> Readers => [Roles.Clerk, Roles.Bureau, Roles.Leader];
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task Nobody_of_the_accused_bureau_reads_the_content_in_a_listing_a_petition_or_a_timeline(string role)
+    {
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "ＮＡＮＪＩＮＧ petition_bureau";
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk("xuanwu-petition-office", "320102"));
+        var accused = Callers.As(role, "nanjing-petition-bureau", "320100");
+
+        var listed = (await Intake.ListPetitionsAsync(new ListPetitionsRequest { RegionCode = "320102", PageSize = 500 }, accused)).Petitions
+            .Single(p => p.CaseId == registered.CaseId);
+        var read = (await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, accused)).Petition;
+        foreach (var view in new[] { listed, read })
+        {
+            Assert.True(view.ContentWithheld);
+            Assert.Equal(("", 0), (view.AccusedUnit, view.Attachments.Count));
+            Assert.DoesNotContain("拆迁", view.Summary);
+        }
+        var others = (await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk("xuanwu-petition-office", "320102"))).Petition;
+        Assert.Equal(("nanjing-petition-bureau", false), (others.AccusedUnit, others.ContentWithheld));
+
+        var timeline = await Eventually.UntilAsync(() => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
+            .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, accused).ResponseAsync,
+            t => t.Entries.Count > 0, "the timeline");
+        Assert.All(timeline.Entries, e => Assert.DoesNotContain("拆迁", e.Detail));
+    }
+}
