@@ -24,7 +24,10 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
         {
             case RouteDestination.LegalDiversion:
                 c.DivertToLegal();
-                db.Publish(new LegalDiversionRequested { CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, OccurredAt = Now }, c.Id);
+                db.Publish(new LegalDiversionRequested
+                {
+                    CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, AccusedUnit = c.AccusedUnit, OccurredAt = Now,
+                }, c.Id);
                 break;
             case RouteDestination.JointMeeting:
                 c.AwaitJointMeeting();

@@ -28,6 +28,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
         {
             var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Code == institutionCode, ct)
                 ?? throw new DomainRuleException("UnknownInstitution", $"no institution {institutionCode} in the directory");
+            r.RequireNotAccused(institution.Code);
             if (institution.Channel != channel) throw new DomainRuleException("ChannelMismatch", $"{institution.Code} is a {institution.Channel} institution");
             if (!Jurisdiction.Covers(institution.RegionCode, r.RegionCode) && !caller.Covers(institution.RegionCode))
                 throw new DomainRuleException("InstitutionOutOfReach", $"{institution.Code} serves {institution.RegionCode}, not {r.RegionCode}");
@@ -110,6 +111,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     public Task<SupervisionOrder> IssueOrderAsync(Guid referralId, string addressee, string content, DateOnly lastDay, Caller committee, CancellationToken ct) =>
         OnReferralAsync(referralId, committee.Require(Roles.Committee), r =>
         {
+            r.RequireNotAccused(addressee);
             var dueAt = WorkingDays.EndOf(lastDay);
             if (dueAt <= Now) throw new DomainRuleException("DueDateInThePast", "a supervision order's deadline lies ahead");
             var order = new SupervisionOrder

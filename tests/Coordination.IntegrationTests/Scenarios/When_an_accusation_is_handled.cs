@@ -1,5 +1,6 @@
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Intake;
+using Coordination.Grpc.LegalDiversion;
 using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
 using Coordination.ServiceDefaults.Auth;
@@ -67,5 +68,33 @@ public sealed class When_an_accusation_is_handled(SystemFixture system)
             .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, accused).ResponseAsync,
             t => t.Entries.Count > 0, "the timeline");
         Assert.All(timeline.Entries, e => Assert.DoesNotContain("拆迁", e.Detail));
+    }
+
+    [Fact]
+    public async Task A_law_related_accusation_is_never_referred_to_the_accused_institution_nor_an_order_addressed_to_it()
+    {
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "Xuanwu Court";
+        request.LawRelated = true;
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
+        var legal = new LegalDiversionService.LegalDiversionServiceClient(system.LegalDiversion.Channel);
+        var committee = Callers.As(Roles.Committee, "nanjing-political-legal-committee", "320100");
+        var referral = (await Eventually.UntilAsync(() => legal.ListReferralsAsync(new ListReferralsRequest { CaseId = registered.CaseId }, committee).ResponseAsync,
+            r => r.Referrals.Count == 1, "the referral to open")).Referrals[0];
+
+        await Refused(() => legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = referral.ReferralId, Channel = "court_litigation", InstitutionCode = "XUANWU_COURT" },
+            committee).ResponseAsync, StatusCode.FailedPrecondition, "AccusedUnitExcluded");
+        await Refused(() => legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
+        {
+            ReferralId = referral.ReferralId, AddresseeCode = "玄武区人民法院", Content = "请依法处理", DueDate = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+        }, committee).ResponseAsync, StatusCode.FailedPrecondition, "AccusedUnitExcluded");
+        var unchanged = (await legal.ListReferralsAsync(new ListReferralsRequest { CaseId = registered.CaseId }, committee)).Referrals.Single();
+        Assert.Equal(("open", ""), (unchanged.Status, unchanged.InstitutionCode));
+        Assert.Empty((await legal.ListSupervisionOrdersAsync(new ListSupervisionOrdersRequest { ReferralId = referral.ReferralId }, committee)).Orders);
+
+        var referred = await legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = referral.ReferralId, Channel = "court_litigation", InstitutionCode = "qinhuai-court" },
+            committee);
+        Assert.Equal("qinhuai-court", referred.Referral.InstitutionCode);
     }
 }
