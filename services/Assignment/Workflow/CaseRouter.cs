@@ -34,7 +34,7 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
                 db.Publish(new JointMeetingRequested
                 {
                     CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode,
-                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", OccurredAt = Now,
+                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", AccusedUnit = c.AccusedUnit, OccurredAt = Now,
                 }, c.Id);
                 break;
             case RouteDestination.Unit:

@@ -28,14 +28,14 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
         inbox.ApplyOnceAsync(context, AssignmentInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, m.AccusedUnit, ct);
         });
 
     public Task FromCommitteeAsync(ConsumeContext<JointMeetingRequestedByCommittee> context) =>
         inbox.ApplyOnceAsync(context, CommitteeInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", m.AccusedUnit, ct);
         });
 
     /// <summary>
@@ -60,17 +60,18 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
         }
         var first = awaiting[0];
         var meeting = Meeting.Propose(NewId.NextSequentialGuid(), first.CaseId, "", first.RegionCode, awaiting.SelectMany(r => r.RegionCodes).Distinct(), ids,
-            $"bureau {bureau.Unit}: {reason}", Now);
+            $"bureau {bureau.Unit}: {reason}", Now, awaiting.SelectMany(r => r.AccusedUnits));
         Propose(meeting);
         await db.SaveChangesAsync(ct);
         return meeting;
     }
 
     private async Task ProposeOnceAsync(Guid caseId, string caseNumber, string regionCode, IReadOnlyList<string> regionCodes, string reason,
-        CancellationToken ct)
+        string? accusedUnit, CancellationToken ct)
     {
         if (await db.Meetings.AnyAsync(x => x.CaseId == caseId && x.Status == Meeting.Proposed, ct)) return;
-        Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now));
+        Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now,
+            accusedUnit is { Length: > 0 } accused ? [accused] : []));
     }
 
     private void Propose(Meeting meeting)

@@ -103,7 +103,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
             db.Publish(new JointMeetingRequestedByCommittee
             {
                 CaseId = r.CaseId, CaseNumber = r.CaseNumber, RegionCode = r.RegionCode, Reason = reason, Actor = committee.Subject, ActorUnit = committee.Unit,
-                OccurredAt = Now,
+                AccusedUnit = r.AccusedUnit, OccurredAt = Now,
             }, r.CaseId);
             return Task.FromResult(r);
         }, ct);

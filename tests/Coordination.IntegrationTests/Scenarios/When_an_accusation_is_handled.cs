@@ -1,5 +1,7 @@
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Intake;
+using Coordination.Grpc.JointMeeting;
+using Google.Protobuf.WellKnownTypes;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
@@ -96,5 +98,33 @@ public sealed class When_an_accusation_is_handled(SystemFixture system)
         var referred = await legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = referral.ReferralId, Channel = "court_litigation", InstitutionCode = "qinhuai-court" },
             committee);
         Assert.Equal("qinhuai-court", referred.Referral.InstitutionCode);
+    }
+
+    [Fact]
+    public async Task A_meeting_on_an_accusation_never_invites_the_accused_unit_nor_makes_it_the_lead()
+    {
+        var request = Petitions.Valid(region: "320102", topic: "housing");
+        request.Category = Category.Accusation;
+        request.AccusedUnit = "xuanwu housing office";
+        request.OtherRegionCodes.Add("321100");
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
+        var meetings = new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel);
+        var meetingId = (await Eventually.UntilAsync(() => meetings.ListMeetingsAsync(new ListMeetingsRequest { CaseId = registered.CaseId }, Bureau).ResponseAsync,
+            r => r.Meetings.Count == 1, "the proposed meeting")).Meetings[0].MeetingId;
+        ConveneMeetingRequest Convene(params string[] parties) => new()
+        {
+            MeetingId = meetingId, Agenda = "跨区域协调", ScheduledAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(10)), Place = "市信访局",
+            Parties = { parties }, AnswerBy = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"), PositionsBy = DateTime.UtcNow.AddDays(8).ToString("yyyy-MM-dd"),
+        };
+
+        await Refused(() => meetings.ConveneMeetingAsync(Convene("xuanwu-gov", "XUANWU_HOUSING_OFFICE"), Bureau).ResponseAsync, StatusCode.FailedPrecondition,
+            "AccusedUnitExcluded");
+        Assert.Equal("proposed", (await meetings.GetMeetingAsync(new GetMeetingRequest { MeetingId = meetingId }, Bureau)).Meeting.Status);
+        await meetings.ConveneMeetingAsync(Convene("xuanwu-gov", "zhenjiang-gov"), Bureau);
+        await Refused(() => meetings.HoldMeetingAsync(new HoldMeetingRequest
+        {
+            MeetingId = meetingId, Attended = { "xuanwu-gov" }, Minutes = "通报情况", Resolution = "由住建局牵头", LeadUnit = "南京市玄武区住房和城乡建设局",
+        }, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "AccusedUnitExcluded");
+        Assert.Equal("convened", (await meetings.GetMeetingAsync(new GetMeetingRequest { MeetingId = meetingId }, Bureau)).Meeting.Status);
     }
 }
