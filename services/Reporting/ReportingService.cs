@@ -22,6 +22,7 @@ public static class ReportingService
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();
             builder.Services.AddScoped<IAfterCommit, LiveCountersToRedis>();
             builder.Services.AddScoped<ReadModelRebuild>();
+            builder.Services.AddSingleton<ReadModelRebuilds>();
             builder.Services.AddScoped<LiveCounterStore>();
             builder.Services.AddScoped<Statistics>();
             builder.Services.AddScoped<Registers>();

@@ -80,7 +80,8 @@ public static class Commands
           screening  yyyy-Qn [--region CODE]                         the quarterly screening register (§16)
           dashboard  [--day yyyy-MM-dd] [--region CODE]              today's live counters (Redis)
           meetings-report [--region CODE]
-          rebuild                                                    (bureau) fold every read model again
+          rebuild                                                    (administrator) start folding every read model again (background)
+          rebuild-progress <rebuild-id>                              (administrator) how far that rebuild got
           errors     [QUEUE]                                         parked messages (<queue>_error) and why
           errors redrive QUEUE [--message-id ID]                     move them back into QUEUE (all, or one)
                      RabbitMQ management: --rabbit URL or COORD_RABBIT (http://127.0.0.1:15672/), --vhost (/),
@@ -237,6 +238,7 @@ public static class Commands
             "meetings-report" => await Reports().GetJointMeetingReportAsync(new GetJointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
             "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildReadModelsRequest(), headers),
             "outbox" => await OutboxAsync(a, arg, headers),
+            "rebuild-progress" => await Reports().GetReadModelRebuildAsync(new GetReadModelRebuildRequest { RebuildId = arg }, headers),
             _ => throw new UsageException($"unknown command '{command}'"),
         };
         Console.WriteLine(Json.Format(reply));

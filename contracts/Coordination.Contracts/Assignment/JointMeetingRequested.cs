@@ -8,5 +8,7 @@ public sealed record JointMeetingRequested
     public required string RegionCode { get; init; }
     public required IReadOnlyList<string> RegionCodes { get; init; }
     public required string Reason { get; init; }
+    /// <summary>For accusations: the accused unit (canonical code), never invited to, leading or owning an item of a meeting on the case.</summary>
+    public string? AccusedUnit { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

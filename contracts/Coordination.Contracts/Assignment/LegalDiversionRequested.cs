@@ -7,5 +7,7 @@ public sealed record LegalDiversionRequested
     public required string CaseNumber { get; init; }
     public required string RegionCode { get; init; }
     public required string Topic { get; init; }
+    /// <summary>For accusations: the accused unit (canonical code), never referred the case nor addressed an order about it.</summary>
+    public string? AccusedUnit { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

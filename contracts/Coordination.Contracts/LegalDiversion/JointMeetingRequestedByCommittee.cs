@@ -7,6 +7,8 @@ public sealed record JointMeetingRequestedByCommittee
     public required string CaseNumber { get; init; }
     public required string RegionCode { get; init; }
     public required string Reason { get; init; }
+    /// <summary>For accusations: the accused unit (canonical code), never invited to, leading or owning an item of a meeting on the case.</summary>
+    public string? AccusedUnit { get; init; }
     public required string Actor { get; init; }
     public string? ActorUnit { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }

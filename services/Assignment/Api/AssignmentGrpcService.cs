@@ -34,16 +34,21 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
         var caseId = Id(requestedCaseId, "case_id");
         var c = await queries.CaseAsync(caseId, context.CancellationToken);
-        var visible = c is not null && (caller.Is(Roles.Department) ? c.Assignments.Any(a => a.UnitCode == caller.Unit) : caller.Covers(c.RegionCode));
-        if (!visible) throw new NotFoundException($"case {caseId}");
-        return ToView(c!, caller.Is(Roles.Department) ? c!.Assignments.Where(a => a.UnitCode == caller.Unit) : c!.Assignments);
+        if (c is null || !CaseUnitOfWork.Visible(c, caller)) throw new NotFoundException("case");
+        return ToView(c, caller.Is(Roles.Department) ? c.HeldBy(caller.Unit) : c.Assignments);
     }
 
+    /// <summary>Same visibility as the case; a department sees only the limits of the hand-overs it holds.</summary>
     public override async Task<ListDeadlinesResponse> ListDeadlines(ListDeadlinesRequest request, ServerCallContext context)
     {
-        var view = await VisibleCaseAsync(request.CaseId, context); // same visibility as the case
+        var view = await VisibleCaseAsync(request.CaseId, context);
         var caseId = Guid.Parse(view.CaseId);
         var rows = await queries.DeadlinesAsync(caseId, context.CancellationToken);
+        if (Caller.From(context).Is(Roles.Department))
+        {
+            var held = view.Assignments.Select(a => a.AssignmentId).ToHashSet();
+            rows = rows.Where(d => d.AssignmentId is { } id && held.Contains(id.ToString())).ToList();
+        }
         return new ListDeadlinesResponse { Deadlines = { rows.Select(ToView) } };
     }
 

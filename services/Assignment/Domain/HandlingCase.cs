@@ -32,6 +32,8 @@ public sealed class HandlingCase
     public string? ResponsibleLeader { get; private set; }
     public string? ResponsiblePerson { get; private set; }
     public List<Assignment> Assignments { get; init; } = [];
+    /// <summary>The joint meetings proposed for this case while it awaited one: only their conclusions move it on.</summary>
+    public List<Guid> MeetingIds { get; init; } = [];
 
     private void Require(string rule, params string[] allowed)
     {
@@ -39,6 +41,12 @@ public sealed class HandlingCase
     }
 
     public bool IsAccused(string unit) => unit == AccusedUnit;
+
+    /// <summary>A unit holds the case while one of its hand-overs is not returned: a returned hand-over ends its access.</summary>
+    public bool IsHeldBy(string unit) => Assignments.Any(a => a.UnitCode == unit && a.Status != AssignmentStatus.Returned);
+
+    /// <summary>The hand-overs a unit holds (not returned).</summary>
+    public IEnumerable<Assignment> HeldBy(string unit) => Assignments.Where(a => a.UnitCode == unit && a.Status != AssignmentStatus.Returned);
 
     public void RequireNotAccused(string unit)
     {
@@ -48,6 +56,15 @@ public sealed class HandlingCase
     public void DivertToLegal() => Status = CaseStatus.DivertedToLegal;
 
     public void AwaitJointMeeting() => Status = CaseStatus.AwaitingJointMeeting;
+
+    /// <summary>A meeting proposed for the case counts only while the case awaits one (Assignment sent it there).</summary>
+    public void RecordMeeting(Guid meetingId)
+    {
+        if (Status == CaseStatus.AwaitingJointMeeting && !MeetingIds.Contains(meetingId)) MeetingIds.Add(meetingId);
+    }
+
+    /// <summary>A meeting's conclusion moves the case on only if Assignment sent the case to that meeting.</summary>
+    public bool AwaitsMeeting(Guid meetingId) => Status == CaseStatus.AwaitingJointMeeting && MeetingIds.Contains(meetingId);
 
     public void QueueForManualRouting() => Status = CaseStatus.AwaitingManualRouting;
 

@@ -11,7 +11,7 @@ public sealed class AssignmentQueries(AssignmentDb db)
     /// <summary>A unit's own hand-overs, newest first, with their case numbers.</summary>
     public async Task<IReadOnlyList<(AssignmentEntity Assignment, string CaseNumber)>> OfUnitAsync(string unit, bool pendingOnly, int take, CancellationToken ct)
     {
-        var query = db.Assignments.AsNoTracking().Where(a => a.UnitCode == unit);
+        var query = db.Assignments.AsNoTracking().Where(a => a.UnitCode == unit && a.Status != AssignmentStatus.Returned); // returned: no longer the unit's
         if (pendingOnly) query = query.Where(a => a.Status == AssignmentStatus.Pending);
         var rows = await query
             .OrderByDescending(a => a.AssignedAt)

@@ -24,14 +24,17 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
         {
             case RouteDestination.LegalDiversion:
                 c.DivertToLegal();
-                db.Publish(new LegalDiversionRequested { CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, OccurredAt = Now }, c.Id);
+                db.Publish(new LegalDiversionRequested
+                {
+                    CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, AccusedUnit = c.AccusedUnit, OccurredAt = Now,
+                }, c.Id);
                 break;
             case RouteDestination.JointMeeting:
                 c.AwaitJointMeeting();
                 db.Publish(new JointMeetingRequested
                 {
                     CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode,
-                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", OccurredAt = Now,
+                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", AccusedUnit = c.AccusedUnit, OccurredAt = Now,
                 }, c.Id);
                 break;
             case RouteDestination.Unit:

@@ -18,15 +18,16 @@ public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData refe
 {
 
     /// <summary>Run again from the start if the scanner changed one of its deadlines meanwhile (OptimisticRetry).</summary>
-    public Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct) =>
-        db.RetryOnConflictAsync(() => OnceAsync(caseId, caller, action, ct));
+    /// <param name="subject">What the caller asked for, named in NotFound (never an id: out of scope looks like nonexistent).</param>
+    public Task<T> OnCaseAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct, string subject = "case") =>
+        db.RetryOnConflictAsync(() => OnceAsync(caseId, caller, action, subject, ct));
 
-    private async Task<T> OnceAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, CancellationToken ct)
+    private async Task<T> OnceAsync<T>(Guid caseId, Caller caller, Func<HandlingCase, Context, Task<T>> action, string subject, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {caseId} FOR UPDATE", ct);
         var c = await db.Cases.Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null || !Visible(c, caller)) throw new NotFoundException($"case {caseId}");
+        if (c is null || !Visible(c, caller)) throw new NotFoundException(subject);
         var limits = await reference.LimitsAsync(db, c, ct);
         var result = await action(c, new Context(db, limits, clock.GetUtcNow().ToUniversalTime(), caller, deadlines));
         await db.SaveChangesAsync(ct);
@@ -39,18 +40,17 @@ public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData refe
         CancellationToken ct)
     {
         var caseId = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId).Select(a => (Guid?)a.CaseId).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"assignment {assignmentId}");
+            ?? throw new NotFoundException("assignment");
         return await OnCaseAsync(caseId, caller, (c, ctx) =>
         {
             var assignment = c.Assignments.Single(a => a.Id == assignmentId);
-            if (caller.Is(Roles.Department) && assignment.UnitCode != caller.Unit) throw new NotFoundException($"assignment {assignmentId}");
+            if (caller.Is(Roles.Department) && !c.HeldBy(caller.Unit).Contains(assignment)) throw new NotFoundException("assignment");
             return action(c, assignment, ctx);
-        }, ct);
+        }, ct, subject: "assignment");
     }
 
-    private static bool Visible(HandlingCase c, Caller caller) => caller.Is(Roles.Department)
-        ? c.Assignments.Any(a => a.UnitCode == caller.Unit)
-        : caller.Covers(c.RegionCode);
+    /// <summary>A department sees a case while it holds a hand-over of it; everyone else by jurisdiction (roles are checked by the action).</summary>
+    public static bool Visible(HandlingCase c, Caller caller) => caller.Is(Roles.Department) ? c.IsHeldBy(caller.Unit) : caller.Covers(c.RegionCode);
 
     /// <summary>What an action needs: the unit of work, the case's time limits, now, and who acts.</summary>
     public sealed record Context(AssignmentDb Db, CaseTimeLimits Limits, DateTimeOffset Now, Caller Caller, IDeadlineHandler<AssignmentDb> Deadlines)

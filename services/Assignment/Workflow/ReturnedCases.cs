@@ -40,11 +40,20 @@ public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter
         {
             var m = context.Message;
             var c = await CaseAsync(db, m.CaseId, ct);
-            if (c.Status != CaseStatus.AwaitingJointMeeting) return;
+            if (!c.AwaitsMeeting(m.MeetingId)) return; // not a meeting this case was sent to: another's conclusion moves nothing
             if (m.LeadUnit is { Length: > 0 } lead && !c.IsAccused(lead))
                 await router.HandOverAsync(db, c, lead, AssignmentKinds.Assignment, $"joint-meeting:{m.MeetingId}", ct);
             else
                 router.QueueForManualRouting(db, c);
+        });
+
+    /// <summary>A meeting proposed for cases that await one: Assignment notes it, so that its conclusion is recognised.</summary>
+    public Task MeetingProposedAsync(ConsumeContext<JointMeetingProposed> context) =>
+        inbox.ApplyOnceAsync(context, InboxKey, async (db, ct) =>
+        {
+            var m = context.Message;
+            var ids = (m.CaseIds ?? [m.CaseId]).Distinct().ToList();
+            foreach (var c in await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct)) c.RecordMeeting(m.MeetingId);
         });
 
     private static async Task<HandlingCase> CaseAsync(AssignmentDb db, Guid caseId, CancellationToken ct) =>

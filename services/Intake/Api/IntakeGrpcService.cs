@@ -86,7 +86,7 @@ public sealed class IntakeGrpcService(
 
     public override async Task<ListTopicsResponse> ListTopics(ListTopicsRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Caller.From(context).RequireCaseRole();
         var all = await queries.TopicsAsync(context.CancellationToken);
         return new ListTopicsResponse { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
     }

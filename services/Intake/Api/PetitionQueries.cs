@@ -26,7 +26,7 @@ public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic
     public async Task<Domain.Petition> ReadableAsync(Caller caller, Guid caseId, CancellationToken ct)
     {
         var p = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        return p is not null && CanRead(caller, p) ? p : throw new NotFoundException($"case {caseId}");
+        return p is not null && CanRead(caller, p) ? p : throw new NotFoundException("case");
     }
 
     /// <summary>Query codes are handed out in upper case and read back in any case.</summary>

@@ -42,7 +42,7 @@ public sealed class ReceptionDays(ReceptionDayActions actions, IntakeDb db, Time
     {
         var dayId = RequireId(id);
         var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dayId, ct);
-        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
+        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException("reception day");
         return await ViewAsync(day, ct);
     }
 

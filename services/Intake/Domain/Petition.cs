@@ -104,6 +104,9 @@ public sealed class Petition
         if (Status is PetitionStatuses.Registered or PetitionStatuses.Assigned) Status = PetitionStatuses.Acknowledged;
     }
 
+    /// <summary>A returned hand-over ends the unit's right to read the petition (the petitioner's view shows where it is now).</summary>
+    public void RecordReturn(string unit) => AssignedUnits.Remove(unit);
+
     /// <summary>Closed after re-review (复核): the same facts are not accepted again.</summary>
     public bool Final { get; private set; }
     public string? ClosedOutcome { get; private set; }

@@ -22,6 +22,9 @@ public sealed class AssignmentProgress(InboxProcessor<IntakeDb> inbox)
     public Task RecordAcknowledgementAsync(ConsumeContext<AssignmentAcknowledged> context) =>
         OnPetitionAsync(context, context.Message.CaseId, p => p.RecordAcknowledgement(context.Message.UnitCode));
 
+    public Task RecordReturnAsync(ConsumeContext<AssignmentReturned> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordReturn(context.Message.UnitCode));
+
     public Task RecordClosureAsync(ConsumeContext<CaseClosed> context) =>
         OnPetitionAsync(context, context.Message.CaseId, p => p.RecordClosure(context.Message.Outcome, context.Message.Final));
 
@@ -29,6 +32,8 @@ public sealed class AssignmentProgress(InboxProcessor<IntakeDb> inbox)
     private Task OnPetitionAsync<T>(ConsumeContext<T> context, Guid caseId, Action<Petition> change) where T : class =>
         inbox.ApplyOnceAsync(context, InboxName, async (db, ct) =>
         {
+            // A return and the next hand-over arrive together: each changes the assigned units, so one waits for the other.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE", ct);
             var petition = await db.Petitions.FirstOrDefaultAsync(p => p.Id == caseId, ct)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} for unknown case {caseId}");
             change(petition);

@@ -31,7 +31,7 @@ public sealed class ReceptionDayActions(IntakeDb db, TimeProvider clock)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var day = await db.ReceptionDays.FromSql($"SELECT * FROM reception_days WHERE \"Id\" = {dayId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException($"reception day {dayId}");
+        if (day is null || !caller.Covers(day.RegionCode)) throw new NotFoundException("reception day");
         day.Complete(WorkingDays.DayOf(clock.GetUtcNow()));
         var received = await db.Petitions.AsNoTracking().Where(p => p.ReceptionDayId == dayId)
             .Select(p => new { CaseId = p.Outcome == Outcomes.Repeat ? p.EarlierCaseId!.Value : p.Id, p.GroupSize }).ToListAsync(ct);

@@ -19,7 +19,7 @@ public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingPropo
 
     public override async Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
+        var caller = Caller.From(context).RequireCaseRole();
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
         errors.ThrowIfAny();
@@ -30,7 +30,7 @@ public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingPropo
     public override async Task<GetMeetingResponse> GetMeeting(GetMeetingRequest request, ServerCallContext context)
     {
         var id = FieldErrors.ValidId(request.MeetingId, "meeting_id", _ => { });
-        var meeting = await queries.FindAsync(Caller.From(context), id, context.CancellationToken) ?? throw new NotFoundException($"meeting {id}");
+        var meeting = await queries.FindAsync(Caller.From(context).RequireCaseRole(), id, context.CancellationToken) ?? throw new NotFoundException("meeting");
         return new() { Meeting = ToView(meeting) };
     }
 

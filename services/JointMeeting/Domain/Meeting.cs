@@ -22,6 +22,8 @@ public sealed class Meeting
     public required string RegionCode { get; init; }
     public List<string> RegionCodes { get; init; } = [];
     public List<Guid> CaseIds { get; init; } = [];
+    /// <summary>Units accused in the meeting's cases: never a party, the lead unit or an item's owner (DOMAIN.md, Access).</summary>
+    public List<string> AccusedUnits { get; init; } = [];
     public required string Reason { get; init; }
     public string Status { get; private set; } = Proposed;
     public DateTimeOffset ProposedAt { get; init; }
@@ -37,11 +39,16 @@ public sealed class Meeting
 
     /// <summary>A meeting waiting for a bureau to convene it; a recurring one concerns no case (CaseId empty).</summary>
     public static Meeting Propose(Guid id, Guid caseId, string caseNumber, string regionCode, IEnumerable<string> regionCodes, IEnumerable<Guid> caseIds,
-        string reason, DateTimeOffset at) => new()
+        string reason, DateTimeOffset at, IEnumerable<string>? accusedUnits = null) => new()
     {
         Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, RegionCodes = [.. regionCodes], CaseIds = [.. caseIds],
-        Reason = reason, ProposedAt = at,
+        Reason = reason, ProposedAt = at, AccusedUnits = [.. (accusedUnits ?? []).Distinct()],
     };
+
+    private void RequireNotAccused(string unit)
+    {
+        if (AccusedUnits.Contains(unit)) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
+    }
 
     private void Require(string rule, params string[] allowed)
     {
@@ -54,6 +61,7 @@ public sealed class Meeting
     public void Convene(string convener, string agenda, DateTimeOffset at, string place, IEnumerable<string> parties)
     {
         Require("AlreadyConvened", Proposed);
+        foreach (var party in parties) RequireNotAccused(party);
         (ConvenerUnit, Agenda, ScheduledAt, Place) = (convener, agenda, at, place);
         Parties.AddRange(parties.Distinct().Select(code => new MeetingParty { Code = code }));
         Status = Convened;
@@ -62,6 +70,7 @@ public sealed class Meeting
     public void Hold(IReadOnlyCollection<string> attended, string minutes, string resolution, string? leadUnit)
     {
         Require("NotConvened", Convened);
+        if (leadUnit is not null) RequireNotAccused(leadUnit);
         foreach (var p in Parties) p.Attended = attended.Contains(p.Code);
         (Minutes, Resolution, LeadUnit) = (minutes, resolution, leadUnit);
         Status = Held;

@@ -43,6 +43,7 @@ public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : S
         e.Property(m => m.Minutes).HasMaxLength(8000);
         e.Property(m => m.Resolution).HasMaxLength(4000);
         e.Property(m => m.LeadUnit).HasMaxLength(64);
+        e.Property(m => m.AccusedUnits).HasDefaultValueSql("'{}'::text[]");
         e.HasMany(m => m.ActionItems).WithOne().HasForeignKey(i => i.MeetingId);
         e.OwnsMany(m => m.Parties, o =>
         {

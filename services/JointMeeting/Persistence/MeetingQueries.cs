@@ -24,7 +24,7 @@ public sealed class MeetingQueries(JointMeetingDb db)
         var query = db.Meetings.AsNoTracking().Include(m => m.ActionItems);
         if (caller.Is(Roles.Bureau))
         {
-            var prefix = Jurisdiction.Prefix(caller.Region);
+            var prefix = caller.JurisdictionPrefix;
             return query.Where(m => m.RegionCode.StartsWith(prefix));
         }
         return query.Where(m => m.Parties.Any(p => p.Code == caller.Unit));

@@ -53,7 +53,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
     }
 
     public Task<Meeting> AnswerAsync(Guid id, string response, string reason, string delegateName, Caller party, CancellationToken ct) =>
-        AsPartyAsync(id, party, async (m, p) =>
+        AsPartyAsync(id, party, "meeting", async (m, p) =>
         {
             if (m.Status != Meeting.Convened) throw new DomainRuleException("NotConvened", $"meeting {m.Id} is {m.Status}");
             p.Answer(response, reason, delegateName);
@@ -66,7 +66,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
         }, ct);
 
     public Task<Meeting> SubmitPositionAsync(Guid id, string position, string handlingStatus, Caller party, CancellationToken ct) =>
-        AsPartyAsync(id, party, async (m, p) =>
+        AsPartyAsync(id, party, "meeting", async (m, p) =>
         {
             if (m.Status != Meeting.Convened) throw new DomainRuleException("NotConvened", $"meeting {m.Id} is {m.Status}");
             var due = await db.Deadlines.Where(d => d.AssignmentId == m.Id && d.UnitCode == p.Code && d.Step == MeetingSteps.Position).Select(d => d.DueAt).FirstAsync(ct);
@@ -107,10 +107,10 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
         }, ct);
 
     public async Task<Meeting> ReplyItemAsync(Guid itemId, string reply, string evidence, Caller party, CancellationToken ct) =>
-        await AsPartyAsync(await MeetingOfItemAsync(itemId, ct), party, async (m, p) =>
+        await AsPartyAsync(await MeetingOfItemAsync(itemId, ct), party, "action item", async (m, p) =>
         {
             var item = m.ActionItems.Single(i => i.Id == itemId);
-            if (item.Owner != p.Code) throw new NotFoundException($"action item {itemId}"); // a party acts only for itself
+            if (item.Owner != p.Code) throw new NotFoundException("action item"); // a party acts only for itself
             item.Answer(reply, evidence);
             await MeetAsync(item.Id, p.Code, MeetingSteps.ActionItem);
             Publish(m, new ActionItemReplied { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = item.Owner, Reply = item.Reply!, Actor = party.Subject, OccurredAt = Now });
@@ -131,7 +131,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
             db.Deadlines.Add(Deadline.Start(m.CaseId, item.Id, MeetingSteps.ActionItem, item.Owner, Now, Max(item.DueAt, Calendar.AfterWorkingDays(Now, 5)), Ladder, Calendar));
             Publish(m, new ActionItemSentBack { CaseId = m.CaseId, MeetingId = m.Id, ItemId = item.Id, Owner = item.Owner, Reason = item.SendBackReason!, Actor = bureau.Subject, OccurredAt = Now });
             return Task.CompletedTask;
-        }, ct);
+        }, ct, subject: "action item");
 
     /// <summary>件件回告 done: the cases move on in Assignment with the meeting's lead unit.</summary>
     public Task<Meeting> CloseAsync(Guid id, Caller bureau, CancellationToken ct) =>
@@ -164,7 +164,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
 
     private async Task<Guid> MeetingOfItemAsync(Guid itemId, CancellationToken ct) =>
         await db.ActionItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => (Guid?)i.MeetingId).FirstOrDefaultAsync(ct)
-        ?? throw new NotFoundException($"action item {itemId}");
+        ?? throw new NotFoundException("action item");
 
     private void Publish(Meeting m, object message) => db.Publish(message, m.CaseId);
 
@@ -179,27 +179,35 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
         foreach (var d in await db.Deadlines.Where(d => d.AssignmentId == subjectId && d.UnitCode == unit && d.Step == step && d.MetAt == null).ToListAsync()) Meet(d);
     }
 
-    private Task<Meeting> AsConvenerAsync(Guid id, Caller bureau, Func<Meeting, Task> action, CancellationToken ct, bool mustBeConvener = true) =>
-        OnMeetingAsync(id, ct, m =>
+    /// <summary>Only the convening bureau manages a meeting (convening: any bureau whose jurisdiction covers it); anyone else finds nothing.</summary>
+    private Task<Meeting> AsConvenerAsync(Guid id, Caller bureau, Func<Meeting, Task> action, CancellationToken ct, bool mustBeConvener = true,
+        string subject = "meeting")
+    {
+        bureau.Require(Roles.Bureau);
+        return OnMeetingAsync(id, subject, ct, m =>
         {
-            bureau.Require(Roles.Bureau);
             var allowed = mustBeConvener ? m.IsConvenedBy(bureau.Unit) : bureau.Covers(m.RegionCode);
-            if (!allowed) throw new NotFoundException($"meeting {id}"); // only the convening bureau manages a meeting
+            if (!allowed) throw new NotFoundException(subject);
             return action(m);
         });
+    }
 
-    private Task<Meeting> AsPartyAsync(Guid id, Caller party, Func<Meeting, MeetingParty, Task> action, CancellationToken ct) =>
-        OnMeetingAsync(id, ct, m => action(m, m.PartyFor(party.Unit) ?? throw new NotFoundException($"meeting {id}")));
+    /// <summary>A party acts only for its own unit; a meeting it is not invited to is NotFound, worded as for one that does not exist.</summary>
+    private Task<Meeting> AsPartyAsync(Guid id, Caller party, string subject, Func<Meeting, MeetingParty, Task> action, CancellationToken ct)
+    {
+        party.RequireCaseRole();
+        return OnMeetingAsync(id, subject, ct, m => action(m, m.PartyFor(party.Unit) ?? throw new NotFoundException(subject)));
+    }
 
     /// <summary>Run again from the start if the scanner changed one of its deadlines meanwhile (OptimisticRetry).</summary>
-    private Task<Meeting> OnMeetingAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action) =>
-        db.RetryOnConflictAsync(() => OnMeetingOnceAsync(id, ct, action));
+    private Task<Meeting> OnMeetingAsync(Guid id, string subject, CancellationToken ct, Func<Meeting, Task> action) =>
+        db.RetryOnConflictAsync(() => OnMeetingOnceAsync(id, subject, ct, action));
 
-    private async Task<Meeting> OnMeetingOnceAsync(Guid id, CancellationToken ct, Func<Meeting, Task> action)
+    private async Task<Meeting> OnMeetingOnceAsync(Guid id, string subject, CancellationToken ct, Func<Meeting, Task> action)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM meetings WHERE \"Id\" = {id} FOR UPDATE", ct);
-        var meeting = await db.Meetings.Include(m => m.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"meeting {id}");
+        var meeting = await db.Meetings.Include(m => m.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException(subject);
         await action(meeting);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -6,6 +6,7 @@ using Coordination.JointMeeting.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
+using Coordination.ServiceDefaults.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.JointMeeting.Workflow;
@@ -27,37 +28,58 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
         inbox.ApplyOnceAsync(context, AssignmentInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, m.AccusedUnit, ct);
         });
 
     public Task FromCommitteeAsync(ConsumeContext<JointMeetingRequestedByCommittee> context) =>
         inbox.ApplyOnceAsync(context, CommitteeInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", m.AccusedUnit, ct);
         });
 
-    /// <summary>The bureau's own proposal, from one or more cases it knows by id, in its own region.</summary>
+    /// <summary>
+    /// The bureau's own proposal, for one or more cases awaiting a meeting in its jurisdiction. A case awaits a meeting
+    /// once Assignment or a committee asked for one (the proposal recorded then, with the case's number and region) and
+    /// until a meeting carrying it closed. Any other case id, foreign or made up, is NotFound alike.
+    /// </summary>
     public async Task<Meeting> ByBureauAsync(IReadOnlyList<Guid> caseIds, string reason, Caller bureau, CancellationToken ct)
     {
         bureau.Require(Roles.Bureau);
-        var meeting = Meeting.Propose(NewId.NextSequentialGuid(), caseIds[0], "", bureau.Region, [bureau.Region], caseIds.Distinct(),
-            $"bureau {bureau.Unit}: {reason}", Now);
+        var ids = caseIds.Distinct().ToList();
+        var requests = await db.Meetings.AsNoTracking().Where(m => m.CaseNumber != "" && ids.Contains(m.CaseId)).ToListAsync(ct);
+        var closed = await db.Meetings.AsNoTracking().Where(m => m.Status == Meeting.Closed && m.CaseIds.Any(c => ids.Contains(c)))
+            .Select(m => new { m.CaseIds, m.ProposedAt }).ToListAsync(ct);
+        var awaiting = new List<Meeting>();
+        foreach (var id in ids)
+        {
+            var request = requests.Where(r => r.CaseId == id).MaxBy(r => r.ProposedAt);
+            var concluded = request is not null && closed.Any(m => m.CaseIds.Contains(id) && m.ProposedAt >= request.ProposedAt);
+            if (request is null || concluded || !bureau.Covers(request.RegionCode)) throw new NotFoundException("case");
+            awaiting.Add(request);
+        }
+        var first = awaiting[0];
+        var meeting = Meeting.Propose(NewId.NextSequentialGuid(), first.CaseId, "", first.RegionCode, awaiting.SelectMany(r => r.RegionCodes).Distinct(), ids,
+            $"bureau {bureau.Unit}: {reason}", Now, awaiting.SelectMany(r => r.AccusedUnits));
         Propose(meeting);
         await db.SaveChangesAsync(ct);
         return meeting;
     }
 
     private async Task ProposeOnceAsync(Guid caseId, string caseNumber, string regionCode, IReadOnlyList<string> regionCodes, string reason,
-        CancellationToken ct)
+        string? accusedUnit, CancellationToken ct)
     {
         if (await db.Meetings.AnyAsync(x => x.CaseId == caseId && x.Status == Meeting.Proposed, ct)) return;
-        Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now));
+        Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now,
+            accusedUnit is { Length: > 0 } accused ? [accused] : []));
     }
 
     private void Propose(Meeting meeting)
     {
         db.Meetings.Add(meeting);
-        db.Publish(new JointMeetingProposed { CaseId = meeting.CaseId, MeetingId = meeting.Id, RegionCodes = meeting.RegionCodes, OccurredAt = meeting.ProposedAt }, meeting.CaseId);
+        db.Publish(new JointMeetingProposed
+        {
+            CaseId = meeting.CaseId, MeetingId = meeting.Id, RegionCodes = meeting.RegionCodes, CaseIds = meeting.CaseIds, OccurredAt = meeting.ProposedAt,
+        }, meeting.CaseId);
     }
 }

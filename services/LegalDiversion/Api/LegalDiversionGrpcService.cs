@@ -40,7 +40,7 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
 
     public override async Task<ListInstitutionsResponse> ListInstitutions(ListInstitutionsRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Caller.From(context).RequireCaseRole();
         var rows = await queries.InstitutionsAsync(request.Channel, context.CancellationToken);
         return new ListInstitutionsResponse
         {

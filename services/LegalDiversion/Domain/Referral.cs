@@ -37,11 +37,18 @@ public sealed class Referral
     public string? OutcomeNote { get; private set; }
     public bool Major { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
+    /// <summary>For accusations: the accused unit, which is never referred the case nor addressed an order on it (DOMAIN.md, Access).</summary>
+    public string? AccusedUnit { get; init; }
+
+    public void RequireNotAccused(string unit)
+    {
+        if (unit == AccusedUnit) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
+    }
 
     /// <summary>Opened when Assignment diverts a case; nothing is referred yet.</summary>
-    public static Referral OpenFor(Guid id, Guid caseId, string caseNumber, string regionCode, string topic, DateTimeOffset at) => new()
+    public static Referral OpenFor(Guid id, Guid caseId, string caseNumber, string regionCode, string topic, DateTimeOffset at, string? accusedUnit = null) => new()
     {
-        Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, Topic = topic, OpenedAt = at,
+        Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, Topic = topic, OpenedAt = at, AccusedUnit = accusedUnit,
     };
 
     private void Require(string rule, params string[] allowed)

@@ -24,6 +24,7 @@ public sealed class LegalDiversionDb(DbContextOptions<LegalDiversionDb> options)
             e.HasIndex(r => new { r.RegionCode, r.Status });
             e.HasIndex(r => r.InstitutionCode);
             e.Property(r => r.CaseNumber).HasMaxLength(32);
+            e.Property(r => r.AccusedUnit).HasMaxLength(64);
             e.Property(r => r.RegionCode).HasMaxLength(6);
             e.Property(r => r.Topic).HasMaxLength(64);
             e.Property(r => r.Status).HasMaxLength(32);

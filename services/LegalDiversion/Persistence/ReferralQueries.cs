@@ -19,7 +19,7 @@ public sealed class ReferralQueries(LegalDiversionDb db)
         if (caller.Is(Roles.Institution)) query = query.Where(r => r.InstitutionCode == caller.Unit);
         else
         {
-            var prefix = Jurisdiction.Prefix(caller.Region);
+            var prefix = caller.JurisdictionPrefix;
             query = query.Where(r => r.RegionCode.StartsWith(prefix));
         }
         if (caseId is { } id) query = query.Where(r => r.CaseId == id);

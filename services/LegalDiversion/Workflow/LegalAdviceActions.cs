@@ -16,7 +16,7 @@ public sealed class LegalAdviceActions(LegalDiversionDb db, TimeProvider clock)
     {
         caller.Require(Roles.Clerk, Roles.Bureau, Roles.Committee);
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == caseId, ct);
-        if (referral is null || !caller.Covers(referral.RegionCode)) throw new NotFoundException($"legal case {caseId}");
+        if (referral is null || !caller.Covers(referral.RegionCode)) throw new NotFoundException("legal case");
         var now = clock.GetUtcNow();
         var record = new LegalAdviceRecord
         {

@@ -28,6 +28,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
         {
             var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Code == institutionCode, ct)
                 ?? throw new DomainRuleException("UnknownInstitution", $"no institution {institutionCode} in the directory");
+            r.RequireNotAccused(institution.Code);
             if (institution.Channel != channel) throw new DomainRuleException("ChannelMismatch", $"{institution.Code} is a {institution.Channel} institution");
             if (!Jurisdiction.Covers(institution.RegionCode, r.RegionCode) && !caller.Covers(institution.RegionCode))
                 throw new DomainRuleException("InstitutionOutOfReach", $"{institution.Code} serves {institution.RegionCode}, not {r.RegionCode}");
@@ -102,7 +103,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
             db.Publish(new JointMeetingRequestedByCommittee
             {
                 CaseId = r.CaseId, CaseNumber = r.CaseNumber, RegionCode = r.RegionCode, Reason = reason, Actor = committee.Subject, ActorUnit = committee.Unit,
-                OccurredAt = Now,
+                AccusedUnit = r.AccusedUnit, OccurredAt = Now,
             }, r.CaseId);
             return Task.FromResult(r);
         }, ct);
@@ -110,6 +111,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     public Task<SupervisionOrder> IssueOrderAsync(Guid referralId, string addressee, string content, DateOnly lastDay, Caller committee, CancellationToken ct) =>
         OnReferralAsync(referralId, committee.Require(Roles.Committee), r =>
         {
+            r.RequireNotAccused(addressee);
             var dueAt = WorkingDays.EndOf(lastDay);
             if (dueAt <= Now) throw new DomainRuleException("DueDateInThePast", "a supervision order's deadline lies ahead");
             var order = new SupervisionOrder
@@ -137,7 +139,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.SupervisionOrders.FromSql($"SELECT * FROM supervision_orders WHERE \"Id\" = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException($"supervision order {orderId}");
+        if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException("supervision order");
         order.Answer(reply, Now);
         await MeetAsync(order.Id, LegalSteps.SupervisionOrder);
         db.Publish(new SupervisionOrderReplied
@@ -157,7 +159,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
-        if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException($"referral {referralId}");
+        if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException("referral");
         var result = await action(r);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

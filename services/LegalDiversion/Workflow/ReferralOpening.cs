@@ -19,7 +19,7 @@ public sealed class ReferralOpening(InboxProcessor<LegalDiversionDb> inbox, Time
         {
             var m = context.Message;
             if (await db.Referrals.AnyAsync(r => r.CaseId == m.CaseId && r.Status == Referral.Open, ct)) return;
-            var referral = Referral.OpenFor(NewId.NextSequentialGuid(), m.CaseId, m.CaseNumber, m.RegionCode, m.Topic, clock.GetUtcNow());
+            var referral = Referral.OpenFor(NewId.NextSequentialGuid(), m.CaseId, m.CaseNumber, m.RegionCode, m.Topic, clock.GetUtcNow(), m.AccusedUnit);
             db.Referrals.Add(referral);
             db.Publish(new LegalReferralOpened
             {

@@ -12,7 +12,7 @@ using Coordination.ServiceDefaults.Rules;
 namespace Coordination.Reporting.Api;
 
 public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
-    ReadModelRebuild rebuild) : ReportingApi.ReportingServiceBase
+    ReadModelRebuilds rebuilds) : ReportingApi.ReportingServiceBase
 {
     public override async Task<GetCaseTimelineResponse> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {
@@ -22,7 +22,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         errors.ThrowIfAny();
         var ct = context.CancellationToken;
         var scope = await db.CaseScopes.AsNoTracking().FirstOrDefaultAsync(c => c.CaseId == caseId, ct);
-        if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException($"case {caseId}");
+        if (scope is null || !caller.Covers(scope.RegionCode)) throw new NotFoundException("case");
         var entries = await db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId)
             .OrderBy(t => t.OccurredAt).ThenBy(t => t.MessageId).ToListAsync(ct); // ties: publish order (sequential ids), live and rebuilt alike
         return new GetCaseTimelineResponse
@@ -60,11 +60,26 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
             context.CancellationToken);
     }
 
-    public override async Task<RebuildReadModelsResponse> RebuildReadModels(RebuildReadModelsRequest request, ServerCallContext context)
+    /// <summary>The whole system's read models: an administrator's operation, started in the background (GetReadModelRebuild follows it).</summary>
+    public override Task<RebuildReadModelsResponse> RebuildReadModels(RebuildReadModelsRequest request, ServerCallContext context)
     {
-        Caller.From(context).Require(Roles.Bureau);
-        return new RebuildReadModelsResponse { EventsReplayed = await rebuild.RebuildAsync(context.CancellationToken) };
+        var caller = Caller.From(context).Require(Roles.Administrator);
+        return Task.FromResult(new RebuildReadModelsResponse { Rebuild = View(rebuilds.Start(caller.Subject)) });
     }
+
+    public override Task<GetReadModelRebuildResponse> GetReadModelRebuild(GetReadModelRebuildRequest request, ServerCallContext context)
+    {
+        Caller.From(context).Require(Roles.Administrator);
+        var id = FieldErrors.ValidId(request.RebuildId, "rebuild_id", _ => { });
+        var rebuild = rebuilds.Find(id) ?? throw new NotFoundException("rebuild");
+        return Task.FromResult(new GetReadModelRebuildResponse { Rebuild = View(rebuild) });
+    }
+
+    private static Rebuild View(RebuildProgress r) => new()
+    {
+        RebuildId = r.Id.ToString(), State = r.State, EventsTotal = r.Total, EventsReplayed = r.ReplayedCount, StartedAt = Timestamp.FromDateTimeOffset(r.StartedAt),
+        FinishedAt = r.FinishedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null, Error = r.Error, RequestedBy = r.RequestedBy,
+    };
 
     /// <summary>
     /// Sends the warnings raised since `since`, then polls for new ones until the caller hangs up. Polling the table
@@ -75,7 +90,7 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
     {
         var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader, Roles.Committee);
         new FieldErrors().CheckOptionalRegion(request.RegionCode).ThrowIfAny();
-        var prefix = Jurisdiction.Prefix(Scope(caller, request.RegionCode));
+        var prefix = Jurisdiction.Prefix(Scope(caller, request.RegionCode)); // Scope is a covered division code, never empty
         var since = request.Since?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
         var sent = new HashSet<Guid>();
         var ct = context.CancellationToken;

@@ -51,7 +51,9 @@ public static class AuthExtensions
                 },
             };
         });
-        builder.Services.AddAuthorization();
+        // Every endpoint that asks for authorization asks for a token of this system: a role it grants and a region code
+        // (a role of another system, or "32" for a region, would otherwise reach every method that checks no role).
+        builder.Services.AddAuthorizationBuilder().SetDefaultPolicy(CallerPolicy.Build());
         return builder;
     }
 }

@@ -34,7 +34,18 @@ public sealed record Caller(string Subject, string Role, string Unit, string Reg
         ? this
         : throw new RpcException(new Status(StatusCode.PermissionDenied, $"role '{Role}' may not do this; needs {string.Join(" or ", roles)}"));
 
+    /// <summary>Any of the case-handling roles (<see cref="Roles.All"/>): the administrator manages the Directory and reads no cases.</summary>
+    public Caller RequireCaseRole() => Require([.. Roles.All.Order()]);
+
     public bool Covers(string regionCode) => Jurisdiction.Covers(Region, regionCode);
+
+    /// <summary>
+    /// The prefix every region code of the caller's jurisdiction starts with, for queries; a token whose region is not a
+    /// division code has no jurisdiction at all (PermissionDenied), never the empty prefix that would match everything.
+    /// </summary>
+    public string JurisdictionPrefix => Jurisdiction.IsRegionCode(Region)
+        ? Jurisdiction.Prefix(Region)
+        : throw new RpcException(new Status(StatusCode.PermissionDenied, "the token names no jurisdiction"));
 
     /// <summary>The region a report is read for: the one asked for (default the caller's own) if the caller covers it, else null.</summary>
     public string? ReadableRegion(string? requested)

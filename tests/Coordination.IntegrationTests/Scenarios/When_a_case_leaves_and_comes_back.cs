@@ -2,6 +2,7 @@ using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Intake;
+using Coordination.Grpc.JointMeeting;
 using Coordination.IntegrationTests.Fixtures;
 using Grpc.Core;
 using MassTransit;
@@ -61,9 +62,14 @@ public sealed class When_a_case_leaves_and_comes_back(SystemFixture system)
     public async Task A_concluded_joint_meeting_hands_the_case_to_its_lead_unit()
     {
         var caseId = await RegisteredAsync(r => r.OtherRegionCodes.Add("321100"), "awaiting_joint_meeting");
+        // Only a meeting proposed for the case concludes it: the one JointMeeting proposed on Assignment's request, once Assignment noted it.
+        var meetingId = (await Eventually.UntilAsync(() => new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel)
+            .ListMeetingsAsync(new ListMeetingsRequest { CaseId = caseId }, Bureau).ResponseAsync, r => r.Meetings.Count == 1, "the proposed meeting")).Meetings[0].MeetingId;
+        await Eventually.UntilAsync(() => system.Assignment.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = $1 AND $2 = ANY(\"MeetingIds\")",
+            Guid.Parse(caseId), Guid.Parse(meetingId)), n => n == 1, "Assignment to note the meeting proposed for the case");
         await Bus.Publish(new JointMeetingConcluded
         {
-            CaseId = Guid.Parse(caseId), MeetingId = NewId.NextGuid(), Resolution = "由南京市人社局牵头办理", LeadUnit = "nanjing-hr-bureau", OccurredAt = DateTimeOffset.UtcNow,
+            CaseId = Guid.Parse(caseId), MeetingId = Guid.Parse(meetingId), Resolution = "由南京市人社局牵头办理", LeadUnit = "nanjing-hr-bureau", OccurredAt = DateTimeOffset.UtcNow,
         });
         var routed = await CaseStatusAsync(caseId, "assigned");
         var hand = routed.Assignments.Single();

@@ -100,7 +100,7 @@ public sealed class When_registers_are_read(SystemFixture system)
             t => t.Entries.Count == 7, "the case's seven events on its timeline");
         Assert.Equal(["PetitionRegistered", "CaseAssigned", "AssignmentAcknowledged", "DeadlineApproaching", "DeadlineMissed", "SupervisionIssued", "CaseQueuedForManualRouting"],
             timeline.Entries.Select(e => e.Kind));
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(list, await Reporting.GetOverdueListAsync(request, bureau));
         Assert.Equal(timeline, await Reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = a.ToString() }, bureau)); // timelines are rebuilt too
     }
@@ -154,7 +154,7 @@ public sealed class When_registers_are_read(SystemFixture system)
         ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetLegalCasesAsync(new GetLegalCasesRequest(), Callers.Department("labour-bureau")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(report, await Reporting.GetLegalCasesAsync(request, committee));
 
         using var http = Http(TestTokens.Mint("c", Roles.Committee, "political-legal-committee-329100", "329100"));
@@ -215,7 +215,7 @@ public sealed class When_registers_are_read(SystemFixture system)
             Callers.Bureau("320100")).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(register, await Reporting.GetScreeningRegisterAsync(request, bureau));
         Assert.Contains(register.Entries, e => e.CaseId == s1.ToString());
 

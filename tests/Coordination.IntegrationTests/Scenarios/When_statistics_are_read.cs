@@ -64,7 +64,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         ex = await Assert.ThrowsAsync<RpcException>(() => Reporting.GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = "March" }, bureau).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(bulletin, await Reporting.GetBeijingBulletinAsync(request, bureau));
 
         // The same bulletin as a CSV and a JSON download over HTTP, under the same token and jurisdiction.
@@ -118,7 +118,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal((3, 2, 0.6667), (rates.Rated, rates.Satisfied, rates.SatisfactionRate));
         Assert.Equal(1, rates.Diverted);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(rates, await Reporting.GetRatesAsync(request, bureau));
     }
 
@@ -156,7 +156,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         var township = compliance.Leaders.Single(l => l.Level == "township");
         Assert.Equal((4, 4, true), (township.SessionsHeld, township.Minimum, township.Compliant));
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(compliance, await Reporting.GetReceptionComplianceAsync(request, bureau));
 
         using var http = Http("bureau-329600", "329600");
@@ -205,7 +205,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal(3.0, performance.Units[0].MeanHoursToAcknowledge);
         Assert.Equal(("routing-catalogue", 3, 1, 0.3333), (performance.Routers[0].RoutedBy, performance.Routers[0].Routed, performance.Routers[0].Returned, performance.Routers[0].ReturnRate));
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(performance, await Reporting.GetUnitPerformanceAsync(request, bureau));
 
         using var http = Http("bureau-329500", "329500");
@@ -274,7 +274,7 @@ public sealed class When_statistics_are_read(SystemFixture system)
         Assert.Equal(["b", "c"], meeting.MissingPositions);
         Assert.Equal(["a"], meeting.OverdueItemsBy);
 
-        await Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), Callers.Bureau("320000"));
+        await Reporting.RebuildAndWaitAsync();
         Assert.Equal(report, await Reporting.GetJointMeetingReportAsync(request, bureau));
 
         using var http = Http("bureau-329300", "329300"); // the download counts overdue items to now: both a's and b's are past due

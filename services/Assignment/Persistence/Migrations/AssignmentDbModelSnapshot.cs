@@ -151,6 +151,10 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<bool>("LeaderInstructed")
                         .HasColumnType("boolean");
 
+                    b.PrimitiveCollection<List<Guid>>("MeetingIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.PrimitiveCollection<List<string>>("OtherRegionCodes")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -73,6 +73,12 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<string>>("AccusedUnits")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("Agenda")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -176,6 +176,10 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccusedUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 

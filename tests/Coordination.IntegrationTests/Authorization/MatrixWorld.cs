@@ -1,0 +1,140 @@
+using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Directory;
+using Coordination.Grpc.Intake;
+using Coordination.Grpc.JointMeeting;
+using Coordination.Grpc.LegalDiversion;
+using Coordination.Grpc.Reporting;
+using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Auth;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using static Coordination.IntegrationTests.Authorization.AccessMatrix;
+
+namespace Coordination.IntegrationTests.Authorization;
+
+/// <summary>
+/// The things the matrix calls about, all in Nanjing's Xuanwu district (320102): a case handed to the Xuanwu housing office, a
+/// reception day, a legal referral to the Xuanwu court with a supervision order to it, a held joint meeting with an action item
+/// of the housing office, a rebuild, a person. In scope: people of those units and of Nanjing; out of scope: Suzhou's, or
+/// another unit of the city. Everyone signs in at the run's Directory with a password, as real users do.
+/// </summary>
+public sealed class MatrixWorld
+{
+    public const string Password = "Matrix-Passw0rd-2026", NewPassword = "Matrix-Passw0rd-2027", Region = "320102";
+
+    /// <summary>(role, unit, region) in scope and out of scope; the administrator and the anonymous caller have no scope.</summary>
+    public static readonly IReadOnlyDictionary<string, ((string Unit, string Region) In, (string Unit, string Region) Out)> Units =
+        new Dictionary<string, ((string, string), (string, string))>
+        {
+            [Clerk] = (("nanjing-petition-bureau", "320100"), ("suzhou-petition-bureau", "320500")),
+            [Department] = (("xuanwu-housing-office", "320102"), ("nanjing-labour-bureau", "320100")),
+            [Committee] = (("nanjing-political-legal-committee", "320100"), ("suzhou-political-legal-committee", "320500")),
+            [AccessMatrix.Institution] = (("xuanwu-court", "320102"), ("qinhuai-court", "320104")),
+            [Bureau] = (("nanjing-petition-bureau", "320100"), ("suzhou-petition-bureau", "320500")),
+            [Leader] = (("xuanwu-housing-office", "320102"), ("suzhou-gov", "320500")),
+            [Administrator] = (("jiangsu-petition-bureau", "320000"), ("jiangsu-petition-bureau", "320000")),
+        };
+
+    public required SystemFixture System { get; init; }
+    public Dictionary<(string Column, bool InScope), Metadata> Tokens { get; } = [];
+    public Dictionary<(string Column, bool InScope), string> Logins { get; } = [];
+    public string CaseId { get; private set; } = "";
+    public string QueryCode { get; private set; } = "";
+    public string AssignmentId { get; private set; } = "";
+    public string ReceptionDayId { get; private set; } = "";
+    public string LegalCaseId { get; private set; } = "";
+    public string ReferralId { get; private set; } = "";
+    public string OrderId { get; private set; } = "";
+    public string MeetingCaseId { get; private set; } = "";
+    public string MeetingId { get; private set; } = "";
+    public string ItemId { get; private set; } = "";
+    public string RebuildId { get; private set; } = "";
+    public string UnitCode { get; private set; } = "";
+    public string VictimLogin { get; private set; } = "";
+
+    /// <summary>The world's identifiers: none may appear in a reply to a caller out of scope.</summary>
+    public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, Logins[(Department, true)]];
+
+    public Metadata TokenOf(string column, bool inScope) => Tokens[(column, column == Administrator || inScope)];
+
+    public static async Task<MatrixWorld> BuildAsync(SystemFixture system)
+    {
+        var world = new MatrixWorld { System = system };
+        await world.SignInEveryoneAsync();
+        await world.MakeThingsAsync();
+        return world;
+    }
+
+    private async Task SignInEveryoneAsync()
+    {
+        using var directory = new DirectorySignIn(System);
+        foreach (var (column, (inScope, outOfScope)) in Units)
+            foreach (var (scope, (unit, _)) in new[] { (true, inScope), (false, outOfScope) })
+            {
+                if (column == Administrator && !scope) continue;
+                var login = await directory.NewPersonAsync(column, unit, Password, column == Leader ? "主任" : "");
+                Logins[(column, scope)] = login;
+                Tokens[(column, scope)] = DirectorySignIn.Bearer(await directory.AccessTokenAsync(login, Password));
+            }
+        Tokens[(Anonymous, true)] = Tokens[(Anonymous, false)] = [];
+        VictimLogin = await directory.NewPersonAsync(Department, "nanjing-culture-bureau", Password);
+        UnitCode = "matrix-office-" + Guid.NewGuid().ToString("N")[..8];
+        await directory.Api.RegisterUnitAsync(new RegisterUnitRequest { Code = UnitCode, Name = "矩阵测试办公室" + UnitCode[^8..], Kind = "department",
+            RegionCode = Region, ParentCode = "xuanwu-gov" }, TokenOf(Administrator, true));
+    }
+
+    private async Task MakeThingsAsync()
+    {
+        Metadata clerk = TokenOf(Clerk, true), bureau = TokenOf(Bureau, true), committee = TokenOf(Committee, true), department = TokenOf(Department, true);
+        var intake = new IntakeService.IntakeServiceClient(System.Intake.Channel);
+        var assignment = new AssignmentService.AssignmentServiceClient(System.Assignment.Channel);
+        var legal = new LegalDiversionService.LegalDiversionServiceClient(System.LegalDiversion.Channel);
+        var meetings = new JointMeetingService.JointMeetingServiceClient(System.JointMeeting.Channel);
+
+        var registered = await intake.RegisterPetitionAsync(Petitions.Valid(region: Region, topic: "housing"), clerk);
+        (CaseId, QueryCode) = (registered.CaseId, registered.QueryCode);
+        AssignmentId = (await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = CaseId }, bureau).ResponseAsync,
+            c => c.Case.Assignments.Any(a => a.UnitCode == "xuanwu-housing-office"), "the case to be handed to the Xuanwu housing office")).Case.Assignments[0].AssignmentId;
+        await Eventually.UntilAsync(() => intake.GetPetitionAsync(new GetPetitionRequest { CaseId = CaseId }, department).ResponseAsync, p => p is not null,
+            "Intake to let the housing office read the petition");
+
+        ReceptionDayId = (await intake.ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
+        {
+            LeaderName = "王书记", LeaderTitle = "区委书记", Level = ReceptionLevel.County, RegionCode = Region,
+            Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)).ToString("yyyy-MM-dd"), Place = "玄武区信访局",
+        }, clerk)).ReceptionDay.ReceptionDayId;
+
+        var lawRelated = Petitions.Valid(region: Region, topic: "housing");
+        lawRelated.LawRelated = true;
+        LegalCaseId = (await intake.RegisterPetitionAsync(lawRelated, clerk)).CaseId;
+        ReferralId = (await Eventually.UntilAsync(() => legal.ListReferralsAsync(new ListReferralsRequest { CaseId = LegalCaseId }, committee).ResponseAsync,
+            r => r.Referrals.Count == 1, "the referral to open")).Referrals[0].ReferralId;
+        await legal.ReferCaseAsync(new ReferCaseRequest { ReferralId = ReferralId, Channel = "court_litigation", InstitutionCode = "xuanwu-court" }, committee);
+        OrderId = (await legal.IssueSupervisionOrderAsync(new IssueSupervisionOrderRequest
+        {
+            ReferralId = ReferralId, AddresseeCode = "xuanwu-court", Content = "请依法及时立案", DueDate = Day(30),
+        }, committee)).Order.OrderId;
+
+        var crossRegion = Petitions.Valid(region: Region, topic: "housing");
+        crossRegion.OtherRegionCodes.Add("321100");
+        MeetingCaseId = (await intake.RegisterPetitionAsync(crossRegion, clerk)).CaseId;
+        MeetingId = (await Eventually.UntilAsync(() => meetings.ListMeetingsAsync(new ListMeetingsRequest { CaseId = MeetingCaseId }, bureau).ResponseAsync,
+            r => r.Meetings.Count == 1, "the meeting to be proposed")).Meetings[0].MeetingId;
+        await meetings.ConveneMeetingAsync(new ConveneMeetingRequest
+        {
+            MeetingId = MeetingId, Agenda = "跨区域协调", ScheduledAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(10)), Place = "市信访局",
+            Parties = { "xuanwu-housing-office", "xuanwu-gov" }, AnswerBy = Day(5), PositionsBy = Day(8),
+        }, bureau);
+        await meetings.HoldMeetingAsync(new HoldMeetingRequest
+        {
+            MeetingId = MeetingId, Attended = { "xuanwu-housing-office", "xuanwu-gov" }, Minutes = "通报情况", Resolution = "玄武牵头", LeadUnit = "xuanwu-housing-office",
+        }, bureau);
+        ItemId = (await meetings.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = MeetingId, Owner = "xuanwu-housing-office", Task = "回告整改情况",
+            DueDate = Day(20) }, bureau)).Meeting.ActionItems[0].ItemId;
+
+        var reporting = new ReportingService.ReportingServiceClient(System.Reporting.Channel);
+        RebuildId = (await reporting.RebuildAndWaitAsync()).RebuildId;
+    }
+
+    public static string Day(int daysAhead) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(daysAhead)).ToString("yyyy-MM-dd");
+}
