@@ -108,6 +108,10 @@ public static class AccessMatrix
         Row(Downloads, "/reports/legal-cases", "the region asked for", committee: Region, bureau: Region, leader: Region),
         Row(Downloads, "/reports/screening", "the region asked for", bureau: Region, leader: Region),
 
+        Row("OutboxService", "ListQuarantinedMessages", "the called service's own outbox", administrator: Any),
+        Row("OutboxService", "ReleaseQuarantinedMessage", "a quarantined row of that outbox", administrator: Any),
+        Row("OutboxService", "DiscardQuarantinedMessage", "a quarantined row of that outbox", administrator: Any),
+
         Row("DirectoryService", "ListUnits", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any, administrator: Any),
         Row("DirectoryService", "GetUnit", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any, administrator: Any),
         Row("DirectoryService", "RegisterUnit", "the directory", administrator: Any),

@@ -1,3 +1,4 @@
+using Coordination.Grpc.Operations;
 using System.Net;
 using System.Net.Http.Headers;
 using Coordination.Grpc.Assignment;
@@ -34,6 +35,8 @@ public static class MatrixCalls
     private static JointMeetingService.JointMeetingServiceClient Meetings(MatrixWorld w) => new(w.System.JointMeeting.Channel);
     private static ReportingService.ReportingServiceClient Reporting(MatrixWorld w) => new(w.System.Reporting.Channel);
     private static DirectoryService.DirectoryServiceClient Directory(MatrixWorld w) => new(w.System.Directory.Channel);
+    /// <summary>Every service answers for its own outbox with the same code; Intake's stands for all.</summary>
+    private static OutboxService.OutboxServiceClient Outbox(MatrixWorld w) => new(w.System.Intake.Channel);
 
     public static readonly IReadOnlyDictionary<string, Call> All = new Dictionary<string, Call>
     {
@@ -156,6 +159,11 @@ public static class MatrixCalls
         [$"{Downloads}//reports/legal-cases"] = (w, h) => DownloadAsync(w, h, $"/reports/legal-cases?region={R}"),
         [$"{Downloads}//reports/screening"] = (w, h) => DownloadAsync(w, h, $"/reports/screening?quarter={Quarter}&region={R}"),
 
+        ["OutboxService/ListQuarantinedMessages"] = (w, h) => Reply(Outbox(w).ListQuarantinedMessagesAsync(new ListQuarantinedMessagesRequest(), h)),
+        ["OutboxService/ReleaseQuarantinedMessage"] = (w, h) => Reply(Outbox(w).ReleaseQuarantinedMessageAsync(
+            new ReleaseQuarantinedMessageRequest { MessageId = w.Quarantined.ToRelease.ToString() }, h)),
+        ["OutboxService/DiscardQuarantinedMessage"] = (w, h) => Reply(Outbox(w).DiscardQuarantinedMessageAsync(
+            new DiscardQuarantinedMessageRequest { MessageId = w.Quarantined.ToDiscard.ToString() }, h)),
         ["DirectoryService/ListUnits"] = (w, h) => Reply(Directory(w).ListUnitsAsync(new ListUnitsRequest { RegionCode = R }, h)),
         ["DirectoryService/GetUnit"] = (w, h) => Reply(Directory(w).GetUnitAsync(new GetUnitRequest { Code = "xuanwu-housing-office" }, h)),
         ["DirectoryService/RegisterUnit"] = (w, h) => Reply(Directory(w).RegisterUnitAsync(NewUnit(), h)),

@@ -51,6 +51,8 @@ public sealed class MatrixWorld
     public string RebuildId { get; private set; } = "";
     public string UnitCode { get; private set; } = "";
     public string VictimLogin { get; private set; } = "";
+    /// <summary>Two rows of Intake's outbox quarantined for the operator's calls (an unknown type: released, it is quarantined again).</summary>
+    public (Guid ToRelease, Guid ToDiscard) Quarantined { get; private set; }
 
     /// <summary>The world's identifiers: none may appear in a reply to a caller out of scope.</summary>
     public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, Logins[(Department, true)]];
@@ -62,6 +64,7 @@ public sealed class MatrixWorld
         var world = new MatrixWorld { System = system };
         await world.SignInEveryoneAsync();
         await world.MakeThingsAsync();
+        await world.QuarantineTwoOutboxRowsAsync();
         return world;
     }
 
@@ -82,6 +85,18 @@ public sealed class MatrixWorld
         await directory.Api.RegisterUnitAsync(new RegisterUnitRequest { Code = UnitCode, Name = "矩阵测试办公室" + UnitCode[^8..], Kind = "department",
             RegionCode = Region, ParentCode = "xuanwu-gov" }, TokenOf(Administrator, true));
     }
+
+    private async Task QuarantineTwoOutboxRowsAsync()
+    {
+        Quarantined = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var id in new[] { Quarantined.ToRelease, Quarantined.ToDiscard })
+            await System.Intake.CountAsync("INSERT INTO outbox_messages (id, message_type, body, quarantined_at, quarantine_reason) " +
+                "VALUES ($1, 'Coordination.Contracts.Nowhere.Matrix, Coordination.Contracts', '{}', now(), 'the access matrix')", id);
+    }
+
+    /// <summary>What the operator's calls leave behind: the released row, quarantined again.</summary>
+    public Task RemoveQuarantinedRowsAsync() =>
+        System.Intake.CountAsync("DELETE FROM outbox_messages WHERE id = ANY($1)", new[] { Quarantined.ToRelease, Quarantined.ToDiscard });
 
     private async Task MakeThingsAsync()
     {
