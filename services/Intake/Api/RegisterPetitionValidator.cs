@@ -9,6 +9,8 @@ namespace Coordination.Intake.Api;
 public static class RegisterPetitionValidator
 {
     public const int MaxRequestId = 64, MaxTopic = 64, MaxSummary = 4000, MaxName = 64, MaxPetitioners = 500, MaxAttachments = 50;
+    /// <summary>Other regions a cross-region matter touches: each becomes a party region of its meeting (and of every meeting list).</summary>
+    public const int MaxOtherRegions = 20;
     public const long MaxAttachmentBytes = 100L * 1024 * 1024;
 
     public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now) => Validate(r, now, new IntakeOptions());
@@ -34,7 +36,8 @@ public static class RegisterPetitionValidator
             errors.Check(p.Phone.Length == 0 || (p.Phone.Length is >= 5 and <= 20 && p.Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+')),
                 $"petitioners[{i}].phone", "must be 5 to 20 digits");
         }
-        for (var i = 0; i < r.OtherRegionCodes.Count; i++)
+        errors.Entries(r.OtherRegionCodes, "other_region_codes", MaxOtherRegions);
+        for (var i = 0; i < Math.Min(r.OtherRegionCodes.Count, MaxOtherRegions); i++)
         {
             var code = r.OtherRegionCodes[i];
             errors.Check(Jurisdiction.IsRegionCode(code), $"other_region_codes[{i}]", "must be a 6-digit administrative division code");

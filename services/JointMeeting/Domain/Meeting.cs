@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Domain;
@@ -42,6 +43,16 @@ public sealed class Meeting
         Id = id, CaseId = caseId, CaseNumber = caseNumber, RegionCode = regionCode, RegionCodes = [.. regionCodes], CaseIds = [.. caseIds],
         Reason = reason, ProposedAt = at,
     };
+
+    /// <summary>A recurring meeting's reason is its agenda, shortened to what a stored reason holds (the agenda itself is kept whole).</summary>
+    public static string RecurringReason(string agenda)
+    {
+        var reason = $"recurring: {agenda}";
+        if (reason.Length <= FieldLimits.MeetingReasonStored) return reason;
+        var cut = FieldLimits.MeetingReasonStored - 1;
+        if (char.IsHighSurrogate(reason[cut - 1])) cut--;
+        return reason[..cut] + "…";
+    }
 
     private void Require(string rule, params string[] allowed)
     {
