@@ -43,6 +43,7 @@ public static class ServiceDefaultsExtensions
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();
             o.Interceptors.Add<WellFormedFieldsInterceptor>();
+            o.Interceptors.Add<TokenBoundStreams>();
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGrpcReflection();
