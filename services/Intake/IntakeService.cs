@@ -29,8 +29,13 @@ public static class IntakeService
             builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<PetitionQueries>();
             builder.Services.AddScoped<ReceptionDays>();
+            builder.AddStatusLookupLimit();
         },
-        Endpoints = app => app.MapGrpcService<IntakeGrpcService>().RequireAuthorization(),
+        Endpoints = app =>
+        {
+            app.UseRateLimiter();
+            app.MapGrpcService<IntakeGrpcService>().RequireAuthorization();
+        },
     };
 
     /// <summary>
