@@ -19,6 +19,7 @@ public static class IntakeService
         {
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
             builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
+            builder.Services.AddSingleton(new MatterPrints(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton<RequestIdCache>();
             builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
             builder.Services.AddScoped<IdentityLocks>();
