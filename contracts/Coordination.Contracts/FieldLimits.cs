@@ -41,4 +41,23 @@ public static class FieldLimits
     public const int LegalAdvice = 4000;
     public const int InstitutionName = 100;
     public const int LegalChannel = 40;
+
+    public const int Topic = 64;
+    public const int ReturnReasons = 2000;
+    public const int ExtensionReason = 2000;
+    public const int ReportAnswer = 4000;
+    /// <summary>Why the bureau refused a return or an extension (travels in the event to the timeline).</summary>
+    public const int DecisionReason = 2000;
+    public const int SendBackReasons = 2000;
+    /// <summary>A responsible group, leader or person (§9).</summary>
+    public const int ResponsibleName = 64;
+    public const int ReviewReasons = 2000;
+    public const int ReviewAnswer = 4000;
+
+    public const int RequestId = 64;
+    public const int PetitionSummary = 4000;
+    public const int PetitionerName = 64;
+    public const int LeaderName = 64;
+    public const int LeaderTitle = 64;
+    public const int ReceptionPlace = 200;
 }
