@@ -9,11 +9,11 @@ namespace Coordination.IntegrationTests.Fixtures;
 public sealed record FuzzCase(string Spoiled, byte[] Body);
 
 /// <summary>
-/// Requests made from a method's input descriptor alone: a plausible baseline (ids are UUIDs, regions and units are
-/// real, dates are dates), then one field at a time spoiled with each bad value its type allows; plus bytes that are
-/// no message at all (truncated, invalid UTF-8).
+/// Requests made from a method's input descriptor alone: a plausible baseline (ids of things that exist where known,
+/// else UUIDs; regions and units are real, dates are dates), then one field at a time spoiled with each bad value its
+/// type allows; plus bytes that are no message at all (truncated, invalid UTF-8).
 /// </summary>
-public static class FuzzMessages
+public sealed class FuzzMessages(IReadOnlyDictionary<string, string> knownIds)
 {
     private const int OverLong = 20_000;
     private const int ManyEntries = 5_000;
@@ -25,7 +25,7 @@ public static class FuzzMessages
         "2026-02-30", "00000000-0000-0000-0000-000000000000", "320100' OR '1'='1",
     ];
 
-    public static IEnumerable<FuzzCase> For(MessageDescriptor input)
+    public IEnumerable<FuzzCase> For(MessageDescriptor input)
     {
         yield return new FuzzCase("(empty message)", []);
         yield return new FuzzCase("(baseline)", Baseline(input).ToByteArray());
@@ -43,7 +43,7 @@ public static class FuzzMessages
     }
 
     /// <summary>Every field of the message (and one level of nested messages), each with each of its bad values.</summary>
-    private static IEnumerable<(string Path, Action<IMessage> Spoil)> Spoilers(MessageDescriptor descriptor, string prefix)
+    private IEnumerable<(string Path, Action<IMessage> Spoil)> Spoilers(MessageDescriptor descriptor, string prefix)
     {
         foreach (var field in descriptor.Fields.InFieldNumberOrder())
         {
@@ -103,7 +103,7 @@ public static class FuzzMessages
     };
 
     /// <summary>A message whose fields hold values of the right shape, so a spoiled field is checked past the others.</summary>
-    public static IMessage Baseline(MessageDescriptor descriptor, FieldDescriptor? except = null, int depth = 0)
+    public IMessage Baseline(MessageDescriptor descriptor, FieldDescriptor? except = null, int depth = 0)
     {
         var message = (IMessage)Activator.CreateInstance(descriptor.ClrType)!;
         foreach (var field in descriptor.Fields.InFieldNumberOrder())
@@ -116,11 +116,12 @@ public static class FuzzMessages
         return message;
     }
 
-    private static object Plausible(FieldDescriptor field, int depth = 0)
+    private object Plausible(FieldDescriptor field, int depth = 0)
     {
         var name = field.Name;
         return field.FieldType switch
         {
+            FieldType.String when knownIds.TryGetValue(name.TrimEnd('s'), out var known) => known,
             FieldType.String when name.EndsWith("_id") || name.EndsWith("_ids") || name == "id" => Guid.NewGuid().ToString(),
             FieldType.String when name.Contains("region") => "320102",
             FieldType.String when name.Contains("unit") || name is "owner" or "parties" or "attended" or "institution" or "target" or "to" =>
