@@ -14,8 +14,10 @@ namespace Coordination.IntegrationTests.Scenarios;
 /// Every method of every service, found from the services' own descriptors, called with requests spoiled one field at
 /// a time (over-long, empty, out-of-range, control characters, invalid UTF-8, truncated bytes) under a token of a
 /// role the method lets in. Whatever comes back is an answer a client can act on: never UNKNOWN or INTERNAL.
-/// A system of its own, since some baseline requests are valid and change data.
+/// A system of its own, since some baseline requests are valid and change data; run alone, after the other
+/// collections, since a system's Directory sets the issuer every test token carries (TestTokens.Issuer).
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class When_any_method_gets_bad_values(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly StatusCode[] Answers =
@@ -151,4 +153,10 @@ public sealed class When_any_method_gets_bad_values(SystemFixture system) : ICla
             return (ex.StatusCode, ex.Status.Detail);
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FuzzCollection
+{
+    public const string Name = "fuzz";
 }
