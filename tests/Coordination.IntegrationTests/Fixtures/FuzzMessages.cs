@@ -18,10 +18,13 @@ public sealed class FuzzMessages(IReadOnlyDictionary<string, string> knownIds)
     private const int OverLong = 20_000;
     private const int ManyEntries = 5_000;
 
-    /// <summary>One character past each column size in use (64, 200, 256, 500, 1000, 2000, 4000, 8000), and far beyond.</summary>
+    /// <summary>
+    /// One character past each column size in use (32, 64, 200, 256, 500, 1000, 2000, 4000, 8000), just under some (a
+    /// stored value may add a prefix to the caller's), and far beyond.
+    /// </summary>
     private static readonly string[] BadTexts =
     [
-        .. new[] { 33, 65, 201, 257, 501, 1001, 2001, 4001, 8001, OverLong }.Select(n => new string('长', n)), "", "   ", "a\u0000b", "a\u0001\u001bb", "\u202e\u0007", "9999-12-31", "0001-01-01", "-1",
+        .. new[] { 33, 65, 190, 201, 257, 501, 990, 1001, 1990, 2001, 3990, 4001, 7990, 8001, OverLong }.Select(n => new string('长', n)), "", "   ", "a\u0000b", "a\u0001\u001bb", "\u202e\u0007", "9999-12-31", "0001-01-01", "-1",
         "2026-02-30", "00000000-0000-0000-0000-000000000000", "320100' OR '1'='1",
     ];
 
