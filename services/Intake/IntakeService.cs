@@ -19,6 +19,7 @@ public static class IntakeService
         {
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
             builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
+            builder.Services.AddSingleton(new MatterPrints(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton<RequestIdCache>();
             builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
             builder.Services.AddScoped<IdentityLocks>();
@@ -29,8 +30,13 @@ public static class IntakeService
             builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<PetitionQueries>();
             builder.Services.AddScoped<ReceptionDays>();
+            builder.AddStatusLookupLimit();
         },
-        Endpoints = app => app.MapGrpcService<IntakeGrpcService>().RequireAuthorization(),
+        Endpoints = app =>
+        {
+            app.UseRateLimiter();
+            app.MapGrpcService<IntakeGrpcService>().RequireAuthorization();
+        },
     };
 
     /// <summary>

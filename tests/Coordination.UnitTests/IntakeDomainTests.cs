@@ -23,6 +23,16 @@ public sealed class MatterTextTests
     public void A_retold_matter_stays_above_the_default_threshold() =>
         Assert.True(MatterText.Similarity(MatterText.Normalize("拆迁补偿款未按协议支付，要求按协议足额补偿"),
             MatterText.Normalize("拆迁补偿款至今未按协议支付，要求按协议足额补偿")) >= new IntakeOptions().SameMatterSimilarity);
+
+    [Fact]
+    public void A_matter_print_measures_what_the_text_measures_without_the_text()
+    {
+        var prints = new MatterPrints("pepper-of-the-unit-tests");
+        string a = MatterText.Normalize("拆迁补偿款未按协议支付，要求按协议足额补偿"), b = MatterText.Normalize("拆迁补偿款至今未按协议支付，要求按协议足额补偿");
+        Assert.Equal(MatterText.Similarity(a, b), prints.Of(a).Similarity(prints.Of(b)), 3);
+        Assert.Equal(1.0, prints.Of("").Similarity(prints.Of("")));
+        Assert.NotEqual(prints.Of(a).Bigrams, new MatterPrints("another-pepper-entirely").Of(a).Bigrams);
+    }
 }
 
 public sealed class PetitionTests

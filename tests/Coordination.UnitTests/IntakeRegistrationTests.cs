@@ -5,10 +5,11 @@ namespace Coordination.UnitTests;
 public sealed class RepeatFinderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
-    private static readonly string Matter = MatterText.Normalize("拆迁补偿款未按协议支付，要求按协议足额补偿");
+    private static readonly MatterPrints Prints = new("pepper-of-the-unit-tests");
+    private static readonly MatterPrint Matter = Prints.Of(MatterText.Normalize("拆迁补偿款未按协议支付，要求按协议足额补偿"));
 
     private static CaseFingerprint Earlier(string number, int daysAgo, string topic = "housing", string? text = null, int level = 3) =>
-        new(Guid.NewGuid(), number, topic, text ?? Matter, level, "unit-a", Now.AddDays(-daysAgo));
+        new(Guid.NewGuid(), number, topic, text is null ? Matter : Prints.Of(text), level, "unit-a", Now.AddDays(-daysAgo));
 
     private static RepeatMatch? Find(params CaseFingerprint[] cases) =>
         RepeatFinder.Find([new IdentityCases("hash-of-identity-123456", cases)], "housing", Matter, Now, new IntakeOptions());
@@ -35,7 +36,7 @@ public sealed class RepeatFinderTests
 public sealed class RegistrationDecisionTests
 {
     private static RepeatMatch Match(int earlierLevel) =>
-        new(new CaseFingerprint(Guid.NewGuid(), "320102-2026-000001", "housing", "m", earlierLevel, "county-bureau", DateTimeOffset.UnixEpoch), 0.9, "why");
+        new(new CaseFingerprint(Guid.NewGuid(), "320102-2026-000001", "housing", new MatterPrint([]), earlierLevel, "county-bureau", DateTimeOffset.UnixEpoch), 0.9, "why");
 
     [Fact]
     public void No_match_is_a_new_case_that_counts_and_takes_a_number()

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Contracts.Assignment;
 using Coordination.Assignment.Domain;
 using Coordination.Assignment.Persistence;
@@ -60,24 +61,31 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
 
     public override async Task<RequestReturnResponse> RequestReturn(RequestReturnRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a return states its reasons"));
-        return new() { Assignment = await View(unit.RequestReturnAsync(id, request.Reasons, Caller.From(context), context.CancellationToken)) };
+        var reasons = "";
+        var id = Validate(request.AssignmentId, e => reasons = e.Text(request.Reasons, "reasons", FieldLimits.ReturnReasons));
+        return new() { Assignment = await View(unit.RequestReturnAsync(id, reasons, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<RequestExtensionResponse> RequestExtension(RequestExtensionRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e
-            .Check(request.Days > 0, "days", "must be a positive number of days")
-            .Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: it is told to the petitioner"));
-        return new() { Assignment = await View(unit.RequestExtensionAsync(id, request.Days, request.Reason, Caller.From(context), context.CancellationToken)) };
+        var reason = "";
+        var id = Validate(request.AssignmentId, e =>
+        {
+            e.Check(request.Days > 0, "days", "must be a positive number of days");
+            reason = e.Text(request.Reason, "reason", FieldLimits.ExtensionReason);
+        });
+        return new() { Assignment = await View(unit.RequestExtensionAsync(id, request.Days, reason, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<SubmitReportResponse> SubmitReport(SubmitReportRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e
-            .Check(ReportOutcomes.All.Contains(request.Outcome), "outcome", "must be resolved, explained or not_supported")
-            .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required (at most 4000 characters)"));
-        return new() { Assignment = await View(unit.SubmitReportAsync(id, request.Outcome, request.Answer, Caller.From(context), context.CancellationToken)) };
+        var answer = "";
+        var id = Validate(request.AssignmentId, e =>
+        {
+            e.Check(ReportOutcomes.All.Contains(request.Outcome), "outcome", "must be resolved, explained or not_supported");
+            answer = e.Text(request.Answer, "answer", FieldLimits.ReportAnswer);
+        });
+        return new() { Assignment = await View(unit.SubmitReportAsync(id, request.Outcome, answer, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<SignOffReportResponse> SignOffReport(SignOffReportRequest request, ServerCallContext context)
@@ -100,25 +108,34 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
     {
         var errors = new FieldErrors();
         var id = errors.RequireGuid(request.AssignmentId, "assignment_id");
-        errors.Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "a decision states its reason");
+        var reason = errors.Text(request.Reason, "reason", FieldLimits.DecisionReason);
         var newUnit = await errors.UnitAsync(units, "new_unit_code", request.NewUnitCode, context.CancellationToken, required: false);
         errors.ThrowIfAny();
-        return new() { Assignment = await View(bureau.DecideReturnAsync(id, request.Approve, request.Reason, newUnit.Length == 0 ? null : newUnit,
+        return new() { Assignment = await View(bureau.DecideReturnAsync(id, request.Approve, reason, newUnit.Length == 0 ? null : newUnit,
             Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<DecideExtensionResponse> DecideExtension(DecideExtensionRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reason), "reason", "a refusal states its reason"));
-        return new() { Assignment = await View(bureau.DecideExtensionAsync(id, request.Approve, request.Reason, Caller.From(context),
+        var reason = "";
+        var id = Validate(request.AssignmentId, e =>
+        {
+            reason = e.Text(request.Reason, "reason", FieldLimits.DecisionReason, required: false);
+            e.Check(request.Approve || reason.Length > 0, "reason", "a refusal states its reason");
+        });
+        return new() { Assignment = await View(bureau.DecideExtensionAsync(id, request.Approve, reason, Caller.From(context),
             context.CancellationToken)) };
     }
 
     public override async Task<ReviewReportResponse> ReviewReport(ReviewReportRequest request, ServerCallContext context)
     {
-        var id = Validate(request.AssignmentId, e => e.Check(request.Approve || !string.IsNullOrWhiteSpace(request.Reasons), "reasons",
-            "sending a report back for re-handling states the reasons (§10)"));
-        return new() { Assignment = await View(bureau.ReviewReportAsync(id, request.Approve, request.Reasons, Caller.From(context),
+        var reasons = "";
+        var id = Validate(request.AssignmentId, e =>
+        {
+            reasons = e.Text(request.Reasons, "reasons", FieldLimits.SendBackReasons, required: false);
+            e.Check(request.Approve || reasons.Length > 0, "reasons", "sending a report back for re-handling states the reasons (§10)");
+        });
+        return new() { Assignment = await View(bureau.ReviewReportAsync(id, request.Approve, reasons, Caller.From(context),
             context.CancellationToken)) };
     }
 
@@ -130,11 +147,12 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         var errors = new FieldErrors();
         var caseId = errors.RequireGuid(request.CaseId, "case_id");
         var responsibleUnit = await errors.UnitAsync(units, "unit", request.Unit, context.CancellationToken);
-        foreach (var (value, field) in new[] { (request.Group, "group"), (request.Leader, "leader"), (request.Person, "person") })
-            errors.Check(value.Trim().Length is > 0 and <= 64, field, "is required (§9)");
+        // §9: a responsible group, leader and person, each named.
+        var group = errors.Text(request.Group, "group", FieldLimits.ResponsibleName);
+        var leader = errors.Text(request.Leader, "leader", FieldLimits.ResponsibleName);
+        var person = errors.Text(request.Person, "person", FieldLimits.ResponsibleName);
         errors.ThrowIfAny();
-        return new() { Case = await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, responsibleUnit, request.Group.Trim(), request.Leader.Trim(),
-            request.Person.Trim(), Caller.From(context), context.CancellationToken)) };
+        return new() { Case = await CaseViewOf(bureau.AssignResponsibilityAsync(caseId, responsibleUnit, group, leader, person, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<RateReplyResponse> RateReply(RateReplyRequest request, ServerCallContext context)
@@ -145,16 +163,20 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
 
     public override async Task<RequestReviewResponse> RequestReview(RequestReviewRequest request, ServerCallContext context)
     {
-        var caseId = ValidateCase(request.CaseId, e => e.Check(!string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a review request states its reasons"));
-        return new() { Case = await CaseViewOf(review.RequestReviewAsync(caseId, request.Reasons, Caller.From(context), context.CancellationToken)) };
+        var reasons = "";
+        var caseId = ValidateCase(request.CaseId, e => reasons = e.Text(request.Reasons, "reasons", FieldLimits.ReviewReasons));
+        return new() { Case = await CaseViewOf(review.RequestReviewAsync(caseId, reasons, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<DecideReviewResponse> DecideReview(DecideReviewRequest request, ServerCallContext context)
     {
-        var caseId = ValidateCase(request.CaseId, e => e
-            .Check(ReviewActions.Decisions.Contains(request.Decision), "decision", "must be upheld, changed or revoked")
-            .Check(request.Answer.Trim().Length is > 0 and <= 4000, "answer", "the answer to the petitioner is required"));
-        return new() { Case = await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, request.Answer.Trim(), Caller.From(context),
+        var answer = "";
+        var caseId = ValidateCase(request.CaseId, e =>
+        {
+            e.Check(ReviewActions.Decisions.Contains(request.Decision), "decision", "must be upheld, changed or revoked");
+            answer = e.Text(request.Answer, "answer", FieldLimits.ReviewAnswer);
+        });
+        return new() { Case = await CaseViewOf(review.DecideReviewAsync(caseId, request.Decision, answer, Caller.From(context),
             context.CancellationToken)) };
     }
 

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Assignment.Domain;
 using Coordination.ServiceDefaults.Persistence;
 using Coordination.ServiceDefaults.Time;
@@ -24,20 +25,20 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(c => c.Id).ValueGeneratedNever();
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => new { c.Status, c.RegionCode });
-            e.Property(c => c.CaseNumber).HasMaxLength(32);
-            e.Property(c => c.RegionCode).HasMaxLength(6);
-            e.Property(c => c.Topic).HasMaxLength(64);
+            e.Property(c => c.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+            e.Property(c => c.RegionCode).HasMaxLength(FieldLimits.RegionCode);
+            e.Property(c => c.Topic).HasMaxLength(FieldLimits.Topic);
             e.Property(c => c.Status).HasMaxLength(32);
-            e.Property(c => c.AccusedUnit).HasMaxLength(64);
+            e.Property(c => c.AccusedUnit).HasMaxLength(FieldLimits.UnitCode);
             e.Property(c => c.RuleSetVersion).HasMaxLength(16);
             e.Property(c => c.Outcome).HasMaxLength(32);
-            e.Property(c => c.Answer).HasMaxLength(4000);
+            e.Property(c => c.Answer).HasMaxLength(FieldLimits.ReviewAnswer);
             e.Property(c => c.Rating).HasMaxLength(32);
             e.Property(c => c.ReviewDecision).HasMaxLength(32);
-            e.Property(c => c.ResponsibleUnit).HasMaxLength(64);
-            e.Property(c => c.ResponsibleGroup).HasMaxLength(64);
-            e.Property(c => c.ResponsibleLeader).HasMaxLength(64);
-            e.Property(c => c.ResponsiblePerson).HasMaxLength(64);
+            e.Property(c => c.ResponsibleUnit).HasMaxLength(FieldLimits.UnitCode);
+            e.Property(c => c.ResponsibleGroup).HasMaxLength(FieldLimits.ResponsibleName);
+            e.Property(c => c.ResponsibleLeader).HasMaxLength(FieldLimits.ResponsibleName);
+            e.Property(c => c.ResponsiblePerson).HasMaxLength(FieldLimits.ResponsibleName);
             e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId);
         });
         b.Entity<AssignmentEntity>(e =>
@@ -46,19 +47,19 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.HasKey(a => a.Id);
             e.Property(a => a.Id).ValueGeneratedNever();
             e.HasIndex(a => new { a.UnitCode, a.Status });
-            e.Property(a => a.UnitCode).HasMaxLength(64);
+            e.Property(a => a.UnitCode).HasMaxLength(FieldLimits.UnitCode);
             e.Property(a => a.Kind).HasMaxLength(16);
             e.Property(a => a.RoutedBy).HasMaxLength(64);
             e.Property(a => a.AcknowledgedBy).HasMaxLength(64);
             e.Property(a => a.Status).HasMaxLength(32);
-            e.Property(a => a.ReturnReasons).HasMaxLength(2000);
+            e.Property(a => a.ReturnReasons).HasMaxLength(FieldLimits.ReturnReasons);
             e.Property(a => a.StatusBeforeReturn).HasMaxLength(32);
-            e.Property(a => a.ExtensionReason).HasMaxLength(2000);
+            e.Property(a => a.ExtensionReason).HasMaxLength(FieldLimits.ExtensionReason);
             e.Property(a => a.ExtensionStatus).HasMaxLength(16);
             e.Property(a => a.ReportOutcome).HasMaxLength(32);
-            e.Property(a => a.ReportAnswer).HasMaxLength(4000);
+            e.Property(a => a.ReportAnswer).HasMaxLength(FieldLimits.ReportAnswer);
             e.Property(a => a.SignedOffBy).HasMaxLength(64);
-            e.Property(a => a.SendBackReasons).HasMaxLength(2000);
+            e.Property(a => a.SendBackReasons).HasMaxLength(FieldLimits.SendBackReasons);
         });
         b.Entity<RoutingRule>(e =>
         {

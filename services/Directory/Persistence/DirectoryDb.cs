@@ -20,7 +20,7 @@ public sealed class DirectoryDb(DbContextOptions<DirectoryDb> options) : Service
             e.Property(u => u.Name).HasMaxLength(Unit.NameMaxLength);
             e.HasIndex(u => u.Name).IsUnique(); // GetUnit finds a unit by its exact Chinese name
             e.Property(u => u.Kind).HasMaxLength(40);
-            e.Property(u => u.RegionCode).HasMaxLength(6);
+            e.Property(u => u.RegionCode).HasMaxLength(Coordination.Contracts.FieldLimits.RegionCode);
             e.HasIndex(u => u.RegionCode);
             e.Property(u => u.ParentCode).HasMaxLength(UnitCode.MaxLength);
             e.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentCode).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Workflow;
@@ -51,6 +52,7 @@ public sealed class IntakeGrpcService(
         queries.ListAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader), request, context.CancellationToken);
 
     [AllowAnonymous]
+    [EnableRateLimiting(StatusLookupLimit.Policy)]
     public override async Task<GetPetitionStatusResponse> GetPetitionStatus(GetPetitionStatusRequest request, ServerCallContext context)
     {
         new FieldErrors().Check(request.QueryCode.Length == 10, "query_code", "must be the 10-character code given at registration").ThrowIfAny();

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.ServiceDefaults.Time;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Persistence;
@@ -18,20 +19,20 @@ public sealed class ReceptionDays(ReceptionDayActions actions, IntakeDb db, Time
     public async Task<ReceptionDayView> ScheduleAsync(Caller caller, ScheduleReceptionDayRequest r, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        errors.Check(r.LeaderName.Trim().Length is > 0 and <= 64, "leader_name", "is required (at most 64 characters)");
-        errors.Check(r.LeaderTitle.Trim().Length is > 0 and <= 64, "leader_title", "is required (at most 64 characters)");
+        var leaderName = errors.Text(r.LeaderName, "leader_name", FieldLimits.LeaderName);
+        var leaderTitle = errors.Text(r.LeaderTitle, "leader_title", FieldLimits.LeaderTitle);
         errors.Check(r.Level != ReceptionLevel.Unspecified && Enum.IsDefined(r.Level), "level", "must be city, county, provincial department or township");
         errors.Check(Jurisdiction.IsRegionCode(r.RegionCode), "region_code", "must be a 6-digit administrative division code");
         var dateOk = DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", out var date);
         var today = WorkingDays.DayOf(clock.GetUtcNow());
         errors.Check(dateOk && date >= today.AddDays(-1), "date", "must be a date (yyyy-MM-dd), not in the past");
-        errors.Check(r.Place.Trim().Length is > 0 and <= 200, "place", "is required: the place is published to the public");
+        var place = errors.Text(r.Place, "place", FieldLimits.ReceptionPlace); // published to the public
         errors.ThrowIfAny();
         if (!caller.Covers(r.RegionCode))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"region_code {r.RegionCode} is outside your jurisdiction {caller.Region}"));
 
         var day = await actions.ScheduleAsync(
-            new Domain.NewReceptionDay(r.LeaderName.Trim(), r.LeaderTitle.Trim(), LevelName(r.Level), r.RegionCode, date, r.Place.Trim()), caller, ct);
+            new Domain.NewReceptionDay(leaderName, leaderTitle, LevelName(r.Level), r.RegionCode, date, place), caller, ct);
         return await ViewAsync(day, ct);
     }
 

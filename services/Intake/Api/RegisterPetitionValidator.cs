@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
 using Coordination.ServiceDefaults.Auth;
@@ -8,7 +9,10 @@ namespace Coordination.Intake.Api;
 /// <summary>Checks every field of a registration and names each bad one; nothing is stored on failure.</summary>
 public static class RegisterPetitionValidator
 {
-    public const int MaxRequestId = 64, MaxTopic = 64, MaxSummary = 4000, MaxName = 64, MaxPetitioners = 500, MaxAttachments = 50;
+    public const int MaxRequestId = FieldLimits.RequestId, MaxTopic = FieldLimits.Topic, MaxSummary = FieldLimits.PetitionSummary,
+        MaxName = FieldLimits.PetitionerName, MaxPetitioners = 500, MaxAttachments = 50;
+    /// <summary>Other regions a cross-region matter touches: each becomes a party region of its meeting (and of every meeting list).</summary>
+    public const int MaxOtherRegions = 20;
     public const long MaxAttachmentBytes = 100L * 1024 * 1024;
 
     public static NewPetition Validate(RegisterPetitionRequest r, DateTimeOffset now) => Validate(r, now, new IntakeOptions());
@@ -34,7 +38,8 @@ public static class RegisterPetitionValidator
             errors.Check(p.Phone.Length == 0 || (p.Phone.Length is >= 5 and <= 20 && p.Phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+')),
                 $"petitioners[{i}].phone", "must be 5 to 20 digits");
         }
-        for (var i = 0; i < r.OtherRegionCodes.Count; i++)
+        errors.Entries(r.OtherRegionCodes, "other_region_codes", MaxOtherRegions);
+        for (var i = 0; i < Math.Min(r.OtherRegionCodes.Count, MaxOtherRegions); i++)
         {
             var code = r.OtherRegionCodes[i];
             errors.Check(Jurisdiction.IsRegionCode(code), $"other_region_codes[{i}]", "must be a 6-digit administrative division code");
@@ -50,7 +55,7 @@ public static class RegisterPetitionValidator
         for (var i = 0; i < r.Attachments.Count; i++) CheckAttachment(errors, r.Attachments[i], $"attachments[{i}]");
         errors.Check(r.Attachments.Count <= MaxAttachments, "attachments", $"at most {MaxAttachments}");
         if (r.Category == Category.Accusation && accusedUnit is null)
-            errors.Check(r.AccusedUnit.Length is > 0 and <= 64, "accused_unit", "is required for an accusation, so that the accused unit never sees it");
+            errors.Check(r.AccusedUnit.Length is > 0 and <= FieldLimits.UnitCode, "accused_unit", "is required for an accusation, so that the accused unit never sees it");
         else if (r.Category != Category.Accusation)
             errors.Check(r.AccusedUnit.Length == 0, "accused_unit", "is only for accusations");
         Guid? receptionDayId = null;

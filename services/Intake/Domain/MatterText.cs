@@ -32,7 +32,7 @@ public static class MatterText
         return (double)shared / (a.Count + b.Count - shared);
     }
 
-    private static HashSet<string> Bigrams(string s)
+    public static HashSet<string> Bigrams(string s)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         if (s.Length == 1) set.Add(s);

@@ -7,7 +7,7 @@ namespace Coordination.Intake.Domain;
 /// </summary>
 public static class RepeatFinder
 {
-    public static RepeatMatch? Find(IReadOnlyList<IdentityCases> known, string topic, string matterText, DateTimeOffset now, IntakeOptions rules)
+    public static RepeatMatch? Find(IReadOnlyList<IdentityCases> known, string topic, MatterPrint matter, DateTimeOffset now, IntakeOptions rules)
     {
         var since = now.AddDays(-rules.RepeatWindowDays);
         RepeatMatch? best = null;
@@ -16,7 +16,7 @@ public static class RepeatFinder
             foreach (var earlier in cases)
             {
                 if (earlier.RegisteredAt < since || !string.Equals(earlier.Topic, topic, StringComparison.OrdinalIgnoreCase)) continue;
-                var similarity = Math.Round(MatterText.Similarity(earlier.MatterText, matterText), 3);
+                var similarity = Math.Round(earlier.Matter.Similarity(matter), 3);
                 if (similarity < rules.SameMatterSimilarity) continue;
                 if (best is null || similarity > best.Similarity || (similarity == best.Similarity && earlier.RegisteredAt > best.Earlier.RegisteredAt))
                     best = new RepeatMatch(earlier, similarity,

@@ -13,10 +13,12 @@ namespace Coordination.Intake.Persistence;
 /// flushed Redis costs a re-read and never a missed repeat. Redis is read before the registration's transaction and
 /// written after its commit, never while the identity locks are held (ADR 11): a slow Redis must not hold them.
 /// </summary>
-public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis, RedisFallbacks fallbacks, ILogger<IdentityCaseIndex> log)
+public sealed class IdentityCaseIndex(IntakeDb db, MatterPrints prints, IConnectionMultiplexer redis, RedisFallbacks fallbacks, ILogger<IdentityCaseIndex> log)
 {
     private const string CountField = "n";
-    private static RedisKey Key(string identity) => $"intake:identity:{identity}";
+    // v2: copies hold MatterPrints; the v1 copies (with normalised summaries) are deleted as their identities come back.
+    private static RedisKey Key(string identity) => $"intake:identity:v2:{identity}";
+    private static RedisKey FormerKey(string identity) => $"intake:identity:{identity}";
 
     /// <summary>Redis's copies of these identities' cases, those it has; none when Redis fails. Call before the transaction.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<CaseFingerprint>>> ReadCopiesAsync(IReadOnlyCollection<string> identities)
@@ -64,10 +66,12 @@ public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis,
                 known.Add(new IdentityCases(identity, copy));
                 continue;
             }
-            var cases = await db.Petitions.AsNoTracking()
+            var rows = await db.Petitions.AsNoTracking()
                 .Where(p => p.Outcome == Outcomes.Registered && p.Petitioners.Any(x => x.IdNumberHash == identity))
-                .Select(p => new CaseFingerprint(p.Id, p.CaseNumber, p.Topic, p.MatterText, p.ReceivingLevel, p.ReceivingUnit, p.RegisteredAt))
+                .Select(p => new { p.Id, p.CaseNumber, p.Topic, p.MatterText, p.ReceivingLevel, p.ReceivingUnit, p.RegisteredAt })
                 .ToListAsync(ct);
+            var cases = rows.Select(p => new CaseFingerprint(p.Id, p.CaseNumber, p.Topic, prints.Of(p.MatterText), p.ReceivingLevel, p.ReceivingUnit,
+                p.RegisteredAt)).ToList();
             known.Add(new IdentityCases(identity, cases));
             reread.Add(new IdentityCases(identity, cases));
         }
@@ -107,6 +111,7 @@ public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis,
             .Append(new HashEntry(CountField, identity.Cases.Count)).ToArray();
         var batch = redisDb.CreateTransaction();
         _ = batch.KeyDeleteAsync(Key(identity.Identity));
+        _ = batch.KeyDeleteAsync(FormerKey(identity.Identity));
         _ = batch.HashSetAsync(Key(identity.Identity), entries);
         _ = batch.KeyExpireAsync(Key(identity.Identity), TimeSpan.FromDays(30));
         return batch.ExecuteAsync();
@@ -117,7 +122,7 @@ public sealed class IdentityCaseIndex(IntakeDb db, IConnectionMultiplexer redis,
     {
         var n = entries.FirstOrDefault(e => e.Name == CountField);
         if (n.Value.IsNull || (int)n.Value != entries.Length - 1) return null;
-        return entries.Where(e => e.Name != CountField)
-            .Select(e => JsonSerializer.Deserialize<CaseFingerprint>(e.Value.ToString())!).ToList();
+        var cases = entries.Where(e => e.Name != CountField).Select(e => JsonSerializer.Deserialize<CaseFingerprint>(e.Value.ToString())!).ToList();
+        return cases.All(c => c.Matter?.Bigrams is not null) ? cases : null;
     }
 }

@@ -21,6 +21,7 @@ public sealed class PetitionRegistration(
     RequestIdCache requestIds,
     CaseNumberAllocator caseNumbers,
     IdentityNumbers identities,
+    MatterPrints prints,
     IOptions<IntakeOptions> options,
     TimeProvider clock)
 {
@@ -55,7 +56,7 @@ public sealed class PetitionRegistration(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await locks.LockAsync(identityHashes, ct);
         var (known, reread) = await index.CasesOfAsync(identityHashes, copies, ct);
-        var match = RepeatFinder.Find(known, input.Topic, MatterText.Normalize(input.Summary), now, options.Value);
+        var match = RepeatFinder.Find(known, input.Topic, prints.Of(MatterText.Normalize(input.Summary)), now, options.Value);
         var earlierIsFinal = match is not null && await db.Petitions.AnyAsync(p => p.Id == match.Earlier.CaseId && p.Final, ct);
         var decision = RegistrationDecision.Of(match, earlierIsFinal, receiver.Level);
         var caseNumber = decision.NeedsCaseNumber ? await caseNumbers.NextAsync(input.RegionCode, now, ct) : match!.Earlier.CaseNumber;

@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Domain;
@@ -48,6 +49,16 @@ public sealed class Meeting
     private void RequireNotAccused(string unit)
     {
         if (AccusedUnits.Contains(unit)) throw new DomainRuleException("AccusedUnitExcluded", "an accusation never goes to the accused unit");
+    }
+
+    /// <summary>A recurring meeting's reason is its agenda, shortened to what a stored reason holds (the agenda itself is kept whole).</summary>
+    public static string RecurringReason(string agenda)
+    {
+        var reason = $"recurring: {agenda}";
+        if (reason.Length <= FieldLimits.MeetingReasonStored) return reason;
+        var cut = FieldLimits.MeetingReasonStored - 1;
+        if (char.IsHighSurrogate(reason[cut - 1])) cut--;
+        return reason[..cut] + "…";
     }
 
     private void Require(string rule, params string[] allowed)

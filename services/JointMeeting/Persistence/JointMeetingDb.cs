@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.JointMeeting.Domain;
 using Coordination.ServiceDefaults.Persistence;
 using Coordination.ServiceDefaults.Time;
@@ -19,12 +20,12 @@ public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : S
             e.ToTable("action_items");
             e.HasKey(i => i.Id);
             e.Property(i => i.Id).ValueGeneratedNever();
-            e.Property(i => i.Owner).HasMaxLength(64);
-            e.Property(i => i.Task).HasMaxLength(2000);
+            e.Property(i => i.Owner).HasMaxLength(FieldLimits.UnitCode);
+            e.Property(i => i.Task).HasMaxLength(FieldLimits.ActionItemTask);
             e.Property(i => i.Status).HasMaxLength(16);
-            e.Property(i => i.Reply).HasMaxLength(4000);
-            e.Property(i => i.Evidence).HasMaxLength(2000);
-            e.Property(i => i.SendBackReason).HasMaxLength(2000);
+            e.Property(i => i.Reply).HasMaxLength(FieldLimits.ActionItemReply);
+            e.Property(i => i.Evidence).HasMaxLength(FieldLimits.ActionItemEvidence);
+            e.Property(i => i.SendBackReason).HasMaxLength(FieldLimits.ActionItemSendBackReason);
         });
         b.Entity<Meeting>(e =>
     {
@@ -33,16 +34,16 @@ public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : S
         e.Property(m => m.Id).ValueGeneratedNever();
         e.HasIndex(m => m.CaseId);
         e.HasIndex(m => new { m.RegionCode, m.Status });
-        e.Property(m => m.CaseNumber).HasMaxLength(32);
-        e.Property(m => m.RegionCode).HasMaxLength(6);
-        e.Property(m => m.Reason).HasMaxLength(200);
+        e.Property(m => m.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+        e.Property(m => m.RegionCode).HasMaxLength(FieldLimits.RegionCode);
+        e.Property(m => m.Reason).HasMaxLength(FieldLimits.MeetingReasonStored);
         e.Property(m => m.Status).HasMaxLength(32);
-        e.Property(m => m.Agenda).HasMaxLength(2000);
-        e.Property(m => m.ConvenerUnit).HasMaxLength(64);
-        e.Property(m => m.Place).HasMaxLength(200);
-        e.Property(m => m.Minutes).HasMaxLength(8000);
-        e.Property(m => m.Resolution).HasMaxLength(4000);
-        e.Property(m => m.LeadUnit).HasMaxLength(64);
+        e.Property(m => m.Agenda).HasMaxLength(FieldLimits.MeetingAgenda);
+        e.Property(m => m.ConvenerUnit).HasMaxLength(FieldLimits.UnitCode);
+        e.Property(m => m.Place).HasMaxLength(FieldLimits.MeetingPlace);
+        e.Property(m => m.Minutes).HasMaxLength(FieldLimits.MeetingMinutes);
+        e.Property(m => m.Resolution).HasMaxLength(FieldLimits.MeetingResolution);
+        e.Property(m => m.LeadUnit).HasMaxLength(FieldLimits.UnitCode);
         e.Property(m => m.AccusedUnits).HasDefaultValueSql("'{}'::text[]");
         e.HasMany(m => m.ActionItems).WithOne().HasForeignKey(i => i.MeetingId);
         e.OwnsMany(m => m.Parties, o =>
@@ -51,12 +52,12 @@ public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : S
             o.WithOwner().HasForeignKey("MeetingId");
             o.HasKey(p => p.Id);
             o.HasIndex(p => p.Code);
-            o.Property(p => p.Code).HasMaxLength(64);
+            o.Property(p => p.Code).HasMaxLength(FieldLimits.UnitCode);
             o.Property(p => p.Response).HasMaxLength(16);
-            o.Property(p => p.DeclineReason).HasMaxLength(2000);
-            o.Property(p => p.Delegate).HasMaxLength(64);
-            o.Property(p => p.Position).HasMaxLength(8000);
-            o.Property(p => p.HandlingStatus).HasMaxLength(2000);
+            o.Property(p => p.DeclineReason).HasMaxLength(FieldLimits.MeetingDeclineReason);
+            o.Property(p => p.Delegate).HasMaxLength(FieldLimits.MeetingDelegate);
+            o.Property(p => p.Position).HasMaxLength(FieldLimits.MeetingPosition);
+            o.Property(p => p.HandlingStatus).HasMaxLength(FieldLimits.MeetingHandlingStatus);
         });
     });
     }

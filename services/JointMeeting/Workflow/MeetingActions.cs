@@ -40,7 +40,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
         for (var i = 0; i < occurrences; i++)
         {
             var at = firstAt.AddMonths(i * everyMonths);
-            var meeting = Meeting.Propose(NewId.NextSequentialGuid(), Guid.Empty, "", bureau.Region, [bureau.Region], [], $"recurring: {agenda}", Now);
+            var meeting = Meeting.Propose(NewId.NextSequentialGuid(), Guid.Empty, "", bureau.Region, [bureau.Region], [], Meeting.RecurringReason(agenda), Now);
             db.Meetings.Add(meeting);
             // Answers and positions are due by the end of the day before each meeting.
             var dayBefore = WorkingDays.DayOf(at).AddDays(-1);

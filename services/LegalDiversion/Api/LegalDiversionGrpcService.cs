@@ -1,3 +1,4 @@
+using Coordination.Contracts;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.LegalDiversion.Domain;
@@ -60,39 +61,52 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
 
     public override async Task<AcknowledgeReferralResponse> AcknowledgeReferral(AcknowledgeReferralRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(Decisions.Contains(request.Decision), "decision", "must be filed, accepted or declined")
-            .Check(request.Decision != "declined" || !string.IsNullOrWhiteSpace(request.Reasons), "reasons", "a decline states its reasons"));
-        return new() { Referral = View(await actions.AcknowledgeAsync(id, request.Decision, request.Reasons, Caller.From(context), context.CancellationToken)) };
+        var reasons = "";
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e =>
+        {
+            reasons = e.Text(request.Reasons, "reasons", FieldLimits.ReferralDeclineReasons, required: false);
+            e.Check(Decisions.Contains(request.Decision), "decision", "must be filed, accepted or declined")
+                .Check(request.Decision != "declined" || reasons.Length > 0, "reasons", "a decline states its reasons");
+        });
+        return new() { Referral = View(await actions.AcknowledgeAsync(id, request.Decision, reasons, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<PostReferralUpdateResponse> PostReferralUpdate(PostReferralUpdateRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(Updates.Contains(request.Update), "update", "must be hearing_scheduled, decided, mediated or withdrawn")
-            .Check(request.Note.Length <= 2000, "note", "at most 2000 characters"));
-        return new() { Referral = View(await actions.PostUpdateAsync(id, request.Update, request.Note, Caller.From(context), context.CancellationToken)) };
+        var note = "";
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e =>
+        {
+            e.Check(Updates.Contains(request.Update), "update", "must be hearing_scheduled, decided, mediated or withdrawn");
+            note = e.Text(request.Note, "note", FieldLimits.ReferralNote, required: false);
+        });
+        return new() { Referral = View(await actions.PostUpdateAsync(id, request.Update, note, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<ConcludeReferralResponse> ConcludeReferral(ConcludeReferralRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e
-            .Check(ReferralConclusions.All.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track")
-            .Check(request.Detail.Trim().Length is > 0 and <= 2000, "detail", "is required"));
-        var concluded = await actions.ConcludeAsync(id, request.Conclusion, request.Detail.Trim(), Caller.From(context), context.CancellationToken);
+        var detail = "";
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e =>
+        {
+            e.Check(ReferralConclusions.All.Contains(request.Conclusion), "conclusion", "must be concluded_in_law or returned_to_petition_track");
+            detail = e.Text(request.Detail, "detail", FieldLimits.ReferralConclusionDetail);
+        });
+        var concluded = await actions.ConcludeAsync(id, request.Conclusion, detail, Caller.From(context), context.CancellationToken);
         return new() { Referral = View(concluded) };
     }
 
     public override async Task<MarkMajorResponse> MarkMajor(MarkMajorRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
-        return new() { Referral = View(await actions.MarkMajorAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken)) };
+        var reason = "";
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => reason = e.Text(request.Reason, "reason", FieldLimits.MajorCaseReason));
+        return new() { Referral = View(await actions.MarkMajorAsync(id, reason, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<RequestJointMeetingResponse> RequestJointMeeting(RequestJointMeetingRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => e.Check(request.Reason.Trim().Length > 0, "reason", "is required"));
-        return new() { Referral = View(await actions.RequestJointMeetingAsync(id, request.Reason.Trim(), Caller.From(context), context.CancellationToken)) };
+        // The reason travels to JointMeeting, whose column holds FieldLimits.MeetingReason of the committee's words.
+        var reason = "";
+        var id = FieldErrors.ValidId(request.ReferralId, "referral_id", e => reason = e.Text(request.Reason, "reason", FieldLimits.MeetingReason));
+        return new() { Referral = View(await actions.RequestJointMeetingAsync(id, reason, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<IssueSupervisionOrderResponse> IssueSupervisionOrder(IssueSupervisionOrderRequest request, ServerCallContext context)
@@ -100,15 +114,16 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
         var errors = new FieldErrors();
         var addressee = await errors.UnitAsync(units, "addressee_code", request.AddresseeCode, context.CancellationToken);
         var id = errors.RequireGuid(request.ReferralId, "referral_id");
-        errors.Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required")
-            .Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out var lastDay), "due_date", "must be a date (yyyy-MM-dd)").ThrowIfAny();
-        return new() { Order = View(await actions.IssueOrderAsync(id, addressee, request.Content, lastDay, Caller.From(context), context.CancellationToken)) };
+        var content = errors.Text(request.Content, "content", FieldLimits.SupervisionContent);
+        errors.Check(DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", out var lastDay), "due_date", "must be a date (yyyy-MM-dd)").ThrowIfAny();
+        return new() { Order = View(await actions.IssueOrderAsync(id, addressee, content, lastDay, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<ReplySupervisionOrderResponse> ReplySupervisionOrder(ReplySupervisionOrderRequest request, ServerCallContext context)
     {
-        var id = FieldErrors.ValidId(request.OrderId, "order_id", e => e.Check(request.Reply.Trim().Length is > 0 and <= 2000, "reply", "is required"));
-        return new() { Order = View(await actions.ReplyOrderAsync(id, request.Reply, Caller.From(context), context.CancellationToken)) };
+        var reply = "";
+        var id = FieldErrors.ValidId(request.OrderId, "order_id", e => reply = e.Text(request.Reply, "reply", FieldLimits.SupervisionReply));
+        return new() { Order = View(await actions.ReplyOrderAsync(id, reply, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<ListSupervisionOrdersResponse> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)
@@ -123,11 +138,14 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
     public override async Task<RecordLegalAdviceResponse> RecordLegalAdvice(RecordLegalAdviceRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Committee);
-        var caseId = FieldErrors.ValidId(request.CaseId, "case_id", e => e
-            .Check(request.Lawyer.Trim().Length is > 0 and <= 64, "lawyer", "is required")
-            .Check(request.Firm.Trim().Length is > 0 and <= 100, "firm", "is required")
-            .Check(request.Advice.Trim().Length is > 0 and <= 4000, "advice", "is required"));
-        var record = await advice.RecordAsync(caseId, request.Lawyer.Trim(), request.Firm.Trim(), request.Advice.Trim(), caller, context.CancellationToken);
+        string lawyer = "", firm = "", text = "";
+        var caseId = FieldErrors.ValidId(request.CaseId, "case_id", e =>
+        {
+            lawyer = e.Text(request.Lawyer, "lawyer", FieldLimits.Lawyer);
+            firm = e.Text(request.Firm, "firm", FieldLimits.LawFirm);
+            text = e.Text(request.Advice, "advice", FieldLimits.LegalAdvice);
+        });
+        var record = await advice.RecordAsync(caseId, lawyer, firm, text, caller, context.CancellationToken);
         return new RecordLegalAdviceResponse
         {
             LegalAdvice = new LegalAdvice

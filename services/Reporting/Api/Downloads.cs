@@ -1,5 +1,4 @@
 using Coordination.ServiceDefaults.Time;
-using System.Globalization;
 using System.Text;
 using Coordination.ServiceDefaults.Auth;
 using Google.Protobuf;
@@ -7,10 +6,10 @@ using Google.Protobuf;
 namespace Coordination.Reporting.Api;
 
 /// <summary>
-/// CSV and JSON downloads over HTTP for browsers and spreadsheets (GET /reports/beijing-bulletin?month=2026-03,
+/// JSON, CSV and XLSX downloads over HTTP for browsers and spreadsheets (GET /reports/beijing-bulletin?month=2026-03,
 /// /reports/rates?from=2026-05-01&amp;to=2026-06-01, /reports/key-counties?month=, /reports/reception-compliance?month=,
 /// /reports/unit-performance?from=&amp;to=, /reports/joint-meetings, /reports/overdue, /reports/legal-cases, /reports/screening?quarter=2026-Q3,
-/// each with &amp;format=csv|json and an optional region). Same JWT and the same jurisdiction rule as the gRPC reports.
+/// each with &amp;format=json|csv|xlsx and an optional region). Same JWT and the same jurisdiction rule as the gRPC reports.
 /// </summary>
 public static class Downloads
 {
@@ -115,18 +114,11 @@ public static class Downloads
     private static string? Scope(HttpContext http, string? requested, params string[] roles) =>
         Caller.FromUser(http.User, out _) is { } caller && caller.Is(roles.Length == 0 ? [Roles.Bureau, Roles.Leader] : roles) ? caller.ReadableRegion(requested) : null;
 
-    private static IResult Render(string? format, IMessage message, string name, string[] header, IEnumerable<object?[]> rows)
+    private static IResult Render(string? format, IMessage message, string name, string[] header, IEnumerable<object?[]> rows) => format switch
     {
-        if (format is null or "json")
-            return Results.Text(JsonFormatter.Default.Format(message), "application/json", Encoding.UTF8);
-        var csv = new StringBuilder().AppendLine(string.Join(',', header));
-        foreach (var row in rows)
-            csv.AppendLine(string.Join(',', row.Select(v => v switch
-            {
-                null => "",
-                double d => d.ToString(CultureInfo.InvariantCulture),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture)!.Replace(",", ";"),
-            })));
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name + ".csv");
-    }
+        null or "json" => Results.Text(JsonFormatter.Default.Format(message), "application/json", Encoding.UTF8),
+        "csv" => Results.File(ReportFiles.ToCsv(header, rows), ReportFiles.CsvType, name + ".csv"),
+        "xlsx" => Results.File(ReportFiles.ToXlsx(header, rows), ReportFiles.XlsxType, name + ".xlsx"),
+        _ => Results.BadRequest(new { errors = new { format = "must be json, csv or xlsx" } }),
+    };
 }

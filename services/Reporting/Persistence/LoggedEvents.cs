@@ -7,10 +7,11 @@ namespace Coordination.Reporting.Persistence;
 /// <summary>How a consumed event is kept in the event log, and read back for a rebuild.</summary>
 public static class LoggedEvents
 {
+    /// <summary>The entry for an event, holding only the fields the reports need (LoggedFields).</summary>
     public static EventLogEntry Entry(Guid messageId, object message, Guid caseId, DateTimeOffset occurredAt) => new()
     {
         MessageId = messageId, MessageType = MessageTypes.NameOf(message.GetType()), CaseId = caseId, OccurredAt = occurredAt,
-        Body = JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web),
+        Body = JsonSerializer.Serialize(LoggedFields.Needed(message), message.GetType(), JsonSerializerOptions.Web),
     };
 
     public static object Read(EventLogEntry entry) =>

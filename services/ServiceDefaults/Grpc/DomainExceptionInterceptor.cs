@@ -20,19 +20,40 @@ public sealed class DomainExceptionInterceptor(ILogger<DomainExceptionIntercepto
         {
             return await continuation(request, context);
         }
-        catch (DomainRuleException ex)
+        catch (Exception ex) when (Translate(ex) is { } status)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{ex.Rule}: {ex.Message}"));
+            throw status;
         }
-        catch (NotFoundException ex)
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
         {
-            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+            await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (FailureKinds.IsTransientInfrastructure(ex))
+        catch (Exception ex) when (Translate(ex) is { } status)
         {
-            // The cause stays in the log; the caller learns only that trying again later is the remedy.
-            log.LogWarning(ex, "A call failed on unavailable infrastructure; answered Unavailable");
-            throw new RpcException(new Status(StatusCode.Unavailable, "a backing service is unavailable; try again shortly", ex));
+            throw status;
+        }
+    }
+
+    /// <summary>The status an exception stands for, or null for one that is a fault of ours (it stays as it is).</summary>
+    private RpcException? Translate(Exception exception)
+    {
+        switch (exception)
+        {
+            case DomainRuleException ex:
+                return new RpcException(new Status(StatusCode.FailedPrecondition, $"{ex.Rule}: {ex.Message}"));
+            case NotFoundException ex:
+                return new RpcException(new Status(StatusCode.NotFound, ex.Message));
+            case var ex when FailureKinds.IsTransientInfrastructure(ex):
+                // The cause stays in the log; the caller learns only that trying again later is the remedy.
+                log.LogWarning(ex, "A call failed on unavailable infrastructure; answered Unavailable");
+                return new RpcException(new Status(StatusCode.Unavailable, "a backing service is unavailable; try again shortly", ex));
+            default:
+                return null;
         }
     }
 }

@@ -28,6 +28,22 @@ public sealed class FieldErrors
     public FieldErrors CheckOptionalRegion(string code, string problem = "must be a 6-digit code") =>
         Check(code.Length == 0 || Auth.Jurisdiction.IsRegionCode(code), "region_code", problem);
 
+    /// <summary>
+    /// A text field trimmed, checked against the longest value its column holds (Contracts.FieldLimits); empty is an
+    /// error only when the field is required.
+    /// </summary>
+    public string Text(string value, string field, int max, bool required = true)
+    {
+        var text = value.Trim();
+        if (text.Length == 0 && required) Add(field, "is required");
+        else if (text.Length > max) Add(field, $"at most {max} characters");
+        return text;
+    }
+
+    /// <summary>A list field of at most <paramref name="max"/> entries.</summary>
+    public FieldErrors Entries<T>(IReadOnlyCollection<T> list, string field, int max, int min = 0) =>
+        Check(list.Count >= min && list.Count <= max, field, min > 0 ? $"{min} to {max} entries" : $"at most {max} entries");
+
     public void ThrowIfAny()
     {
         if (!Any) return;

@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Health;
 using Coordination.ServiceDefaults.Operations;
 using Coordination.ServiceDefaults.Redis;
 using Coordination.ServiceDefaults.Telemetry;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -42,6 +43,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();
+            o.Interceptors.Add<WellFormedFieldsInterceptor>();
+            o.Interceptors.Add<TokenBoundStreams>();
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGrpcReflection();
@@ -49,6 +52,9 @@ public static class ServiceDefaultsExtensions
         // the gRPC health service answers Serving while nothing is Unhealthy.
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(HealthExtensions.Ready)));
         builder.AddOperationalHealth();
+        // grpc-dotnet's binder answers a request that does not parse with UNKNOWN; this one with InvalidArgument.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(WellFormedRequestMethods<>));
         return builder;
     }
 

@@ -129,6 +129,8 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Auth:Authority"] = TestTokens.Issuer,
         ["Auth:AllowHttp"] = "true",
         ["Intake:IdentityPepper"] = "pepper-of-test-run-" + RunId,
+        // Every test calls from 127.0.0.1: the per-address limit of the status lookup is tested on an Intake of its own.
+        ["Intake:StatusLookup:PermitLimit"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
         // A sensitive period for the early-warning test's regions only (3288xx), 1-3 June 2026.

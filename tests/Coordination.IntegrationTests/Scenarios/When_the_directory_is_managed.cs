@@ -74,10 +74,16 @@ public sealed class When_the_directory_is_managed(SystemFixture system) : IDispo
         var admin = await _directory.AdministratorAsync();
         var ex = await CaseFlow.Refused(() => _directory.Api.RegisterPersonAsync(new RegisterPersonRequest
         {
-            Login = "X", Name = "名\u0001字", UnitCode = "no-such-unit", Role = "emperor", LeaderTitle = "", Password = "short",
+            Login = "X", Name = "", UnitCode = "no-such-unit", Role = "emperor", LeaderTitle = "", Password = "short",
         }, admin).ResponseAsync, StatusCode.InvalidArgument);
         var fields = ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
         Assert.Superset(new HashSet<string> { "login", "name", "unit_code", "role", "password" }, fields);
+        // Text that is not well formed (a control character) is refused before any other check (ADR 17), and named.
+        ex = await CaseFlow.Refused(() => _directory.Api.RegisterPersonAsync(new RegisterPersonRequest
+        {
+            Login = "x.name", Name = "名\u0001字", UnitCode = "nanjing-petition-bureau", Role = "clerk", LeaderTitle = "", Password = "Long-Enough-Passw0rd",
+        }, admin).ResponseAsync, StatusCode.InvalidArgument);
+        Assert.Equal(["name"], ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
     [Theory]
