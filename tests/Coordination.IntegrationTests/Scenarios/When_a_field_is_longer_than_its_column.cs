@@ -59,6 +59,9 @@ public sealed class When_a_field_is_longer_than_its_column(SystemFixture system)
         var request = Petitions.Valid(region: "320102", topic: "water pollution");
         request.OtherRegionCodes.Add("321100");
         var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk());
+        // A bureau may gather only a case awaiting a meeting: wait until Assignment's request has reached JointMeeting.
+        await Eventually.UntilAsync(() => Meetings.ListMeetingsAsync(new ListMeetingsRequest { CaseId = registered.CaseId }, NanjingBureau).ResponseAsync,
+            r => r.Meetings.Count == 1, "Assignment's request to become a proposed meeting");
 
         Names(await Refused(() => Meetings.ProposeMeetingAsync(new ProposeMeetingRequest { CaseIds = { registered.CaseId }, Reason = Chars(201) },
             NanjingBureau).ResponseAsync, StatusCode.InvalidArgument), "reason");
