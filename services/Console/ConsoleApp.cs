@@ -28,7 +28,8 @@ public static class ConsoleApp
 
         builder.Services.AddSingleton(options);
         builder.AddConsoleSignIn(options);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+            o.DetailedErrors = builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Console:DetailedErrors", false));
         builder.Services.AddAntDesign();
         builder.Services.AddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ServiceCalls>();
