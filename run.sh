@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system locally in Development: infrastructure (scripts/infra.sh), then the Directory (sign-in) and
 # the five services, each applying its migrations at start-up. `./run.sh stop` stops the services and the
-# infrastructure it started. Development secrets are made on the first run and kept under .infra/ (git-ignored):
+# infrastructure it started. The console (the browser front) starts last on http://127.0.0.1:5300/. Development secrets are made on the first run and kept under .infra/ (git-ignored):
 # the identity-number pepper in .infra/secrets.env, the Directory's key pair in .infra/directory-keys/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,7 +10,7 @@ SERVICES=(Directory:5106 Intake:5101 Assignment:5102 LegalDiversion:5103 JointMe
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop() {
-  for entry in "${SERVICES[@]}"; do
+  for entry in Console:5300 "${SERVICES[@]}"; do
     local name=${entry%%:*} pidfile="$RUN_DIR/${entry%%:*}.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       kill "$(cat "$pidfile")" && echo "run: $name stopped"
@@ -56,7 +56,24 @@ for entry in "${SERVICES[@]}"; do
   done
   printf 'run: %-15s gRPC http://127.0.0.1:%s   health http://127.0.0.1:%s/health/ready   log .run/%s.log\n' "$name" "$port" $((port + 100)) "$name"
 done
+# The console: sign-in through the Directory, gRPC to the services with each person's token.
+pidfile="$RUN_DIR/Console.pid"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "run: Console already running"
+else
+  ( cd "$ROOT/services/Console/bin/Release/net10.0"
+    export Ports__Http=5300
+    exec nohup dotnet Coordination.Console.dll ) >"$RUN_DIR/Console.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+fi
+for i in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:5300/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "run: Console exited; see $RUN_DIR/Console.log"; tail -20 "$RUN_DIR/Console.log"; exit 1; fi
+  [ "$i" = 120 ] && { echo "run: Console not ready after 60s; see $RUN_DIR/Console.log"; exit 1; }
+  sleep 0.5
+done
 echo "run: RabbitMQ management http://127.0.0.1:${RABBITMQ_MGMT_PORT:-15672} (coordination/coordination)"
 echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
+echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing … / Dev-Passw0rd-2026):"
+echo "run:   http://127.0.0.1:5300/"
 echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
 echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"
