@@ -20,7 +20,8 @@ public static class BeijingTime
     public static int WorkingDaysLeft(DateTimeOffset due, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(Of(now).DateTime);
-        var dueDay = DateOnly.FromDateTime(Of(due).DateTime);
+        // A limit ending at midnight belongs to the day before it.
+        var dueDay = DateOnly.FromDateTime(Of(due.AddTicks(-1)).DateTime);
         if (due <= now) return -Math.Max(1, Count(dueDay, today));
         return Count(today, dueDay);
     }
