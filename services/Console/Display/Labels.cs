@@ -18,7 +18,7 @@ public static class Labels
         ["resolved"] = "支持", ["explained"] = "解释", ["not_supported"] = "不予支持",
         // referrals (LegalDiversion)
         ["referred"] = "已移交", ["filed"] = "已立案", ["declined"] = "不予受理", ["in_progress"] = "审理中", ["outcome_reported"] = "已报结果",
-        ["concluded"] = "依法终结", ["returned_to_petition_track"] = "退回信访渠道", ["open"] = "未办结", ["issued"] = "已下发",
+        ["concluded"] = "依法终结", ["concluded_in_law"] = "依法终结", ["returned_to_petition_track"] = "退回信访渠道", ["open"] = "未办结", ["issued"] = "已下发",
         ["court_litigation"] = "法院诉讼", ["court_appeal"] = "法院申诉", ["procuratorate"] = "检察监督", ["public_security"] = "公安机关",
         ["arbitration"] = "仲裁", ["administrative_reconsideration"] = "行政复议", ["administrative_mediation"] = "行政调解",
         ["peoples_mediation"] = "人民调解", ["legal_aid"] = "法律援助",
