@@ -91,6 +91,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// With CONSOLE_SCREENSHOTS set to a folder (scripts/console-screenshots.sh sets docs/screenshots), the scenarios leave
+    /// pictures of what people see there for the README; otherwise this does nothing.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        global::System.IO.Directory.CreateDirectory(folder);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
     /// <summary>Fills the Directory's login page.</summary>
     public static async Task LogInAsync(IPage page, string login)
     {

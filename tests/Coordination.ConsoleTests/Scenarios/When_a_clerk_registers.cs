@@ -29,6 +29,7 @@ public sealed class When_a_clerk_registers(ConsoleFixture console)
         var result = page.GetByRole(AriaRole.Status);
         await Expect(result).ToContainTextAsync("已登记，编号 320106-");
         await Expect(result).ToContainTextAsync("跨区域，待联席会议");
+        await ConsoleFixture.ScreenshotAsync(page, "clerk-registration");
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class When_a_department_works_its_inbox(ConsoleFixture console)
         await Expect(row).ToContainTextAsync("转送");
         await Expect(row).ToContainTextAsync("待签收");
         await Expect(row).ToContainTextAsync("剩余");
+        await ConsoleFixture.ScreenshotAsync(department, "department-inbox");
         await row.GetByRole(AriaRole.Link, new() { Name = registered.CaseNumber }).ClickAsync();
 
         await Expect(department.GetByText("景区门票违规涨价，要求查处")).ToBeVisibleAsync();
@@ -37,6 +38,7 @@ public sealed class When_a_department_works_its_inbox(ConsoleFixture console)
         await department.GetByRole(AriaRole.Button, new() { Name = "告知受理" }).ClickAsync();
         await Expect(department.GetByRole(AriaRole.Status)).ToContainTextAsync("已告知受理，转送件办结");
         await Expect(department.GetByLabel("当前办理")).ToContainTextAsync("已办结");
+        await ConsoleFixture.ScreenshotAsync(department, "case-page");
     }
 
     [Fact]

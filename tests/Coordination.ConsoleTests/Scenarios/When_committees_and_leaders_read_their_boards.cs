@@ -20,6 +20,7 @@ public sealed class When_committees_and_leaders_read_their_boards(ConsoleFixture
         await Expect(row).ToContainTextAsync("320102");
         await Expect(row).ToContainTextAsync("天");
         await Expect(committee.GetByRole(AriaRole.Table, new() { Name = "按状态" })).Not.ToContainTextAsync("无");
+        await ConsoleFixture.ScreenshotAsync(committee, "committee-legal-board");
     }
 
     [Fact]
@@ -35,6 +36,7 @@ public sealed class When_committees_and_leaders_read_their_boards(ConsoleFixture
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart).ToContainTextAsync("320102");
         await Expect(chart).ToContainTextAsync("去年同月（同比）");
+        await ConsoleFixture.ScreenshotAsync(leader, "leader-month");
         await Expect(leader.GetByRole(AriaRole.Table, new() { Name = "办理质效" })).ToContainTextAsync("÷");
 
         var download = await leader.RunAndWaitForDownloadAsync(() =>

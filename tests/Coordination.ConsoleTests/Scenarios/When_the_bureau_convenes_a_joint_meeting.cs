@@ -62,11 +62,12 @@ public sealed class When_the_bureau_convenes_a_joint_meeting(ConsoleFixture cons
         await bureau.GetByLabel("责任单位").SelectOptionAsync("xuanwu-housing-office");
         await bureau.GetByLabel("任务", new() { Exact = true }).FillAsync("十五日内完成排污口封堵并回告");
         await bureau.GetByRole(AriaRole.Button, new() { Name = "分派" }).ClickAsync();
+        var items = bureau.GetByRole(AriaRole.Table, new() { Name = "任务清单" });
+        await Expect(items.Locator("[data-item=xuanwu-housing-office]")).ToContainTextAsync("十五日内完成排污口封堵并回告");
         await bureau.GetByLabel("责任单位").SelectOptionAsync("suzhou-gov");
         await bureau.GetByLabel("任务", new() { Exact = true }).FillAsync("下游取水口水质每日监测");
         await bureau.GetByRole(AriaRole.Button, new() { Name = "分派" }).ClickAsync();
-        var items = bureau.GetByRole(AriaRole.Table, new() { Name = "任务清单" });
-        await Expect(items.Locator("[data-item=xuanwu-housing-office]")).ToContainTextAsync("十五日内完成排污口封堵并回告");
         await Expect(items.Locator("[data-item=suzhou-gov]")).ToContainTextAsync("待回告");
+        await ConsoleFixture.ScreenshotAsync(bureau, "bureau-joint-meeting");
     }
 }
