@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Coordination.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +20,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public SystemFixture System { get; } = new();
     public WebApplication Console { get; private set; } = null!;
     public WebApplication ShortConsole { get; private set; } = null!;
-    public string Address { get; } = $"http://127.0.0.1:{FreePort.Next()}";
-    public string ShortAddress { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+    // The consoles' ports are held from the start (the Directory must know them before it starts) until the consoles take
+    // them: a port only looked up would be taken by one of the run's own outgoing connections in the meantime.
+    private readonly TcpListener _port = Hold(), _shortPort = Hold();
+    public string Address { get; }
+    public string ShortAddress { get; }
+
+    public ConsoleFixture()
+    {
+        Address = $"http://127.0.0.1:{((IPEndPoint)_port.LocalEndpoint).Port}";
+        ShortAddress = $"http://127.0.0.1:{((IPEndPoint)_shortPort.LocalEndpoint).Port}";
+    }
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public People People { get; private set; } = null!;
@@ -33,8 +44,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
             System.DirectorySettings[$"Directory:Console:PostLogoutRedirectUris:{i}"] = consoles[i] + "/signout-callback-oidc";
         }
         await System.InitializeAsync();
-        Console = await StartConsoleAsync(Address, TimeSpan.FromHours(8));
-        ShortConsole = await StartConsoleAsync(ShortAddress, TimeSpan.FromSeconds(8));
+        Console = await StartConsoleAsync(_port, Address, TimeSpan.FromHours(8));
+        ShortConsole = await StartConsoleAsync(_shortPort, ShortAddress, TimeSpan.FromSeconds(8));
         People = await People.RegisterAsync(System);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -43,7 +54,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
     }
 
-    private async Task<WebApplication> StartConsoleAsync(string address, TimeSpan sessionLifetime)
+    private static TcpListener Hold()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
+    }
+
+    private async Task<WebApplication> StartConsoleAsync(TcpListener held, string address, TimeSpan sessionLifetime)
     {
         var app = Coordination.Console.ConsoleApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -59,6 +77,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ["Console:DetailedErrors"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
+        held.Stop();
         await app.StartAsync();
         return app;
     }
