@@ -13,6 +13,9 @@ public static class BeijingTime
     public static string Format(DateTimeOffset instant) => Of(instant).ToString("yyyy-MM-dd HH:mm");
     public static string Date(Timestamp? t) => t is null ? "—" : Of(t.ToDateTimeOffset()).ToString("yyyy-MM-dd");
 
+    /// <summary>The last day of a limit that ends at midnight (the services store "by the 19th" as the 20th, 00:00).</summary>
+    public static string LastDay(Timestamp? t) => t is null ? "—" : Of(t.ToDateTimeOffset().AddTicks(-1)).ToString("yyyy-MM-dd");
+
     /// <summary>
     /// Working days (Monday to Friday, Beijing dates) from today to the due day, negative once it has passed. Holidays come
     /// from Assignment's calendar, which decides the real limits; this countdown is the reader's guide.

@@ -11,6 +11,8 @@ public static class BulletinChart
         var regions = bulletin.Regions.OrderBy(r => r.Rank).ToList();
         return new ChartOptions
         {
+            // Figures for a reader, drawn at once: no growing bars to wait for.
+            Animation = false,
             Tooltip = new() { Trigger = TooltipTrigger.Axis },
             Legend = new() { Data = new List<string> { "本月", "上月（环比）", "去年同月（同比）" } },
             XAxis = new() { Type = AxisType.Category, Data = regions.Select(r => r.RegionCode).ToList() },

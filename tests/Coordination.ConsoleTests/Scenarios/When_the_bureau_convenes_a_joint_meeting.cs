@@ -68,6 +68,8 @@ public sealed class When_the_bureau_convenes_a_joint_meeting(ConsoleFixture cons
         await bureau.GetByLabel("任务", new() { Exact = true }).FillAsync("下游取水口水质每日监测");
         await bureau.GetByRole(AriaRole.Button, new() { Name = "分派" }).ClickAsync();
         await Expect(items.Locator("[data-item=suzhou-gov]")).ToContainTextAsync("待回告");
+        // The last day chosen on the form (20 days on, in Beijing) is the day shown, not the midnight after it.
+        await Expect(items.Locator("[data-item=suzhou-gov]")).ToContainTextAsync(DateTime.UtcNow.AddHours(8).Date.AddDays(20).ToString("yyyy-MM-dd"));
         await ConsoleFixture.ScreenshotAsync(bureau, "bureau-joint-meeting");
     }
 }
