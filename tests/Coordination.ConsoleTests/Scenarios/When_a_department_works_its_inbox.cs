@@ -42,6 +42,18 @@ public sealed class When_a_department_works_its_inbox(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task A_new_hand_over_appears_in_the_open_inbox_without_reloading()
+    {
+        var department = await console.SignInAsync(console.People.XuanwuHousing);
+        await Expect(department.GetByRole(AriaRole.Heading, new() { Name = "待办信访件" })).ToBeVisibleAsync();
+        var registered = await Registrations.RegisterAsync(console, r => { r.RegionCode = "320102"; r.Summary = "物业擅自提高停车费"; });
+
+        var row = department.Locator($"tr[data-case='{registered.CaseNumber}']");
+        await Expect(row).ToContainTextAsync("待签收", new() { Timeout = 25_000 });
+        await Expect(row).ToContainTextAsync(new Regex("剩余[1-9][0-9]*个工作日")); // 3 working days to acknowledge, more across holidays
+    }
+
+    [Fact]
     public async Task It_never_sees_another_units_case()
     {
         var elsewhere = await Registrations.RegisterAsync(console, r => { r.RegionCode = "320105"; r.Summary = "建邺区小区电梯停运三个月无人维修"; });
