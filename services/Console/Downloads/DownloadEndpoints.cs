@@ -26,7 +26,7 @@ public static class DownloadEndpoints
             }
             catch (RpcException ex) when (ex.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
             {
-                return Results.Forbid();
+                return Results.StatusCode(StatusCodes.Status403Forbidden); // the cookie scheme's Forbid would redirect to a page we do not have
             }
         }).RequireAuthorization();
     }

@@ -48,4 +48,12 @@ public sealed class When_committees_and_leaders_read_their_boards(ConsoleFixture
         var xuanwu = Assert.Single(rows, r => Convert.ToString(r["地区"]) == "320102");
         Assert.True(Convert.ToInt32(xuanwu["批次"]) >= 1);
     }
+
+    [Fact]
+    public async Task A_department_cannot_download_the_leaders_tables()
+    {
+        var department = await console.SignInAsync(console.People.XuanwuHousing);
+        var response = await department.APIRequest.GetAsync($"{console.Address}/downloads/beijing-bulletin.xlsx?month=2026-11");
+        Assert.Equal(403, response.Status); // Reporting refuses the department's token; the console passes that on
+    }
 }
