@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system locally in Development: infrastructure (scripts/infra.sh), then the Directory (sign-in) and
 # the five services, each applying its migrations at start-up. `./run.sh stop` stops the services and the
-# infrastructure it started (`./run.sh stop --services-only` leaves the infrastructure up). Development secrets are made on the first run and kept under .infra/ (git-ignored):
+# infrastructure it started (`./run.sh stop --services-only` leaves the infrastructure up). The console (the browser
+# front) starts last on http://127.0.0.1:5300/. Development secrets are made on the first run and kept under .infra/ (git-ignored):
 # the identity-number pepper in .infra/secrets.env, the Directory's key pair in .infra/directory-keys/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,7 +11,7 @@ SERVICES=(Directory:5106 Intake:5101 Assignment:5102 LegalDiversion:5103 JointMe
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop() {
-  for entry in "${SERVICES[@]}"; do
+  for entry in Console:5300 "${SERVICES[@]}"; do
     local name=${entry%%:*} pidfile="$RUN_DIR/${entry%%:*}.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       kill "$(cat "$pidfile")" && echo "run: $name stopped"
@@ -60,7 +61,10 @@ for entry in "${SERVICES[@]}"; do
   done
   printf 'run: %-15s gRPC http://127.0.0.1:%s   health http://127.0.0.1:%s/health/ready   log .run/%s.log\n' "$name" "$port" $((port + 100)) "$name"
 done
-echo "run: RabbitMQ management http://127.0.0.1:${RABBITMQ_MGMT_PORT:-15672} (administrator coordination/coordination; the services' own users: .infra/rabbitmq-users.env)"
+# infrastructure it started (`./run.sh stop --services-only` leaves the infrastructure up). The console (the browser
+# front) starts last on http://127.0.0.1:5300/. Development secrets are made on the first run and kept under .infra/ (git-ignored):
 echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
+echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing … / Dev-Passw0rd-2026):"
+echo "run:   http://127.0.0.1:5300/"
 echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
 echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"

@@ -44,6 +44,10 @@ install_missing() {
   [ -n "$(pg_bin initdb)" ] || need+=(postgresql-15)
   command -v redis-server >/dev/null || need+=(redis-server)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+  # The console's browser tests drive Debian's Chromium (Playwright cannot download its own here); a CJK font
+  # lets its screenshots show Chinese.
+  command -v chromium >/dev/null || need+=(chromium)
+  [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing ${need[*]} from Debian's packages"
     export DEBIAN_FRONTEND=noninteractive

@@ -29,10 +29,15 @@ public static class ConnectEndpoints
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle this request");
         var session = await http.AuthenticateAsync(SignInServer.CookieScheme);
-        if (!session.Succeeded)
+        // prompt=login (a client whose session ended): the person signs in again even if the Directory still knows them; the
+        // request comes back without that prompt so that the next pass issues the code.
+        var mustLogIn = request.HasPromptValue(PromptValues.Login);
+        if (!session.Succeeded || mustLogIn)
         {
-            if (request.HasPromptValue(PromptValues.None)) return Refuse(Errors.LoginRequired, "no one is signed in");
+            if (!session.Succeeded && request.HasPromptValue(PromptValues.None)) return Refuse(Errors.LoginRequired, "no one is signed in");
             var parameters = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync()).ToList() : http.Request.Query.ToList();
+            parameters.RemoveAll(p => p.Key == Parameters.Prompt);
+            if (mustLogIn) await http.SignOutAsync(SignInServer.CookieScheme);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters) },
                 [SignInServer.CookieScheme]);
         }

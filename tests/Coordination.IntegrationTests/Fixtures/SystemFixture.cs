@@ -37,12 +37,14 @@ public sealed class SystemFixture : IAsyncLifetime
     public ServiceInstance JointMeeting { get; private set; } = null!;
     public ServiceInstance Reporting { get; private set; } = null!;
     private readonly List<ServiceInstance> _extra = [];
+    /// <summary>Settings the run's Directory starts with (set before InitializeAsync), e.g. the console's redirect addresses.</summary>
+    public Dictionary<string, string?> DirectorySettings { get; } = [];
 
     public async Task InitializeAsync()
     {
         Infra = await Infrastructure.StartAsync();
         await Infra.CreateVirtualHostAsync(RunId);
-        Directory = await StartDirectoryAsync(); // first: the others learn units from it and validate its tokens
+        Directory = await StartDirectoryAsync(overrides: DirectorySettings); // first: the others learn units from it and validate its tokens
         TestTokens.Issuer = $"http://127.0.0.1:{Directory.HttpPort}/";
         // Consumers first, so that their queues exist before anything is published.
         Assignment = await StartAssignmentAsync();

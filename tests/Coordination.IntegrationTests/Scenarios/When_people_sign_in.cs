@@ -80,6 +80,32 @@ public sealed class When_people_sign_in(SystemFixture system) : IDisposable
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
     }
 
+    [Fact]
+    public async Task Prompt_login_asks_for_the_password_again_while_the_directory_session_lasts()
+    {
+        var login = await _directory.NewPersonAsync(Roles.Clerk, "nanjing-petition-bureau", Password);
+        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)))));
+        var authorize = "/connect/authorize?client_id=coordination-console&response_type=code&scope=openid%20coordination" +
+            $"&redirect_uri={Uri.EscapeDataString(DirectorySignIn.ConsoleRedirect)}&state=s2&code_challenge={challenge}&code_challenge_method=S256";
+        var toLogin = await _directory.Http.GetAsync(authorize);
+        await _directory.LoginFormAsync(login, Password, HttpUtility.ParseQueryString(toLogin.Headers.Location!.Query)["ReturnUrl"]!);
+        var (_, code) = await FreshCodeAsync(authorize);
+        Assert.False(string.IsNullOrEmpty(code)); // signed in: no password asked
+
+        // The console's session ended: it asks with prompt=login, and the Directory sends the person to the login page.
+        var again = await _directory.Http.GetAsync(authorize + "&prompt=login");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/account/login", again.Headers.Location!.PathAndQuery);
+        var returnUrl = HttpUtility.ParseQueryString(again.Headers.Location!.Query)["ReturnUrl"]!;
+        Assert.DoesNotContain("prompt", returnUrl);
+        // Its own session ended with it: the plain request goes to the login page too until the password is typed.
+        Assert.StartsWith("/account/login", (await _directory.Http.GetAsync(authorize)).Headers.Location!.PathAndQuery);
+        var signedIn = await _directory.LoginFormAsync(login, Password, returnUrl);
+        var toClient = await _directory.Http.GetAsync(signedIn.Headers.Location);
+        Assert.StartsWith(DirectorySignIn.ConsoleRedirect, toClient.Headers.Location!.ToString());
+        Assert.Equal("s2", HttpUtility.ParseQueryString(toClient.Headers.Location!.Query)["state"]);
+    }
+
     /// <summary>The session cookie is already there: authorize answers with a code straight away.</summary>
     private async Task<(HttpResponseMessage, string)> FreshCodeAsync(string authorize)
     {

@@ -1,0 +1,1 @@
+return await Coordination.Console.ConsoleApp.RunAsync(args);
