@@ -185,6 +185,8 @@ run_scenario() {
   log "scenario $name: load for ${load_seconds} s, fault at ${FAULT_AT} s"
   [ "$name" = duplicate-reorder ] && python3 "$FAULTS/rabbit.py" tap-start
   load_loop "$load_seconds" 2>>"$WORK/load.log" & LOAD_PID=$!
+  local sampler=""
+  if [ "$name" = soak ]; then python3 "$FAULTS/sample.py" "$RUN_DIR" "$load_seconds" >"$WORK/soak-sample.txt" 2>&1 & sampler=$!; fi
   sleep "$FAULT_AT"
   FAULT_END=""
   inject "$name" || log "scenario $name: injecting failed"
@@ -192,6 +194,7 @@ run_scenario() {
   wait "$LOAD_PID" || true; LOAD_PID=""
   local settle=$SETTLE_TIMEOUT
   python3 "$FAULTS/ledger.py" settle "$name" "$since" "$FAULT_END" "$settle" "$parked_before" | tee -a "$WORK/results.txt"
+  if [ -n "$sampler" ]; then wait "$sampler" || true; tee -a "$WORK/results.txt" <"$WORK/soak-sample.txt"; fi
 }
 
 system_up
