@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The per-case budget (issue 15): runs bench/run.sh with the given arguments and counts, per service database, the
+# commits and SQL statements it cost per case, from PostgreSQL's own statistics (pg_stat_database and
+# pg_stat_statements, which scripts/infra.sh loads). Prints a table; the bench's own figures (rates, CPU per case per
+# service) come first. Usage: bench/budget.sh [bench/run.sh arguments]  (the system must be up: ./run.sh)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+eval "$("$ROOT/scripts/infra.sh" env)"
+export PGPASSWORD=coordination
+psql_() { psql -h 127.0.0.1 -p "${PG_PORT:-5432}" -U coordination -qtAX -F '|' "$@"; }
+DBS="coordination_intake coordination_assignment coordination_reporting coordination_legal_diversion coordination_joint_meeting coordination_directory"
+psql_ -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+snapshot() {
+  psql_ -d postgres -c "SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'coordination_%'"
+}
+before=$(snapshot)
+cases_before=$(psql_ -d coordination_intake -c "SELECT count(*) FROM petitions")
+psql_ -d postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
+"$ROOT/bench/run.sh" "$@"
+sleep 3
+after=$(snapshot)
+cases=$(( $(psql_ -d coordination_intake -c "SELECT count(*) FROM petitions") - cases_before ))
+echo
+echo "budget: $cases cases registered during the run (warm-up included)"
+printf '%-32s %16s %18s\n' "database" "commits/case" "statements/case"
+for db in $DBS; do
+  b=$(echo "$before" | awk -F'|' -v d="$db" '$1==d{print $2}'); a=$(echo "$after" | awk -F'|' -v d="$db" '$1==d{print $2}')
+  [ -n "$a" ] || continue
+  s=$(psql_ -d postgres -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$db'")
+  awk -v n="$cases" -v db="$db" -v c="$((a - ${b:-0}))" -v s="$s" 'BEGIN{printf "%-32s %16.2f %18.2f\n", db, c/n, s/n}'
+done
+echo
+echo "budget: the statements most called per case"
+psql_ -d postgres -c "SELECT d.datname, round(s.calls::numeric / $cases, 2), round(s.total_exec_time::numeric / $cases, 3), left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'coordination_%' ORDER BY s.calls DESC LIMIT 25" \
+  | awk -F'|' '{printf "%-24s %6s/case %7s ms/case  %s\n", $1, $2, $3, $4}'
