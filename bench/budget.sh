@@ -9,7 +9,7 @@ eval "$("$ROOT/scripts/infra.sh" env)"
 export PGPASSWORD=coordination
 psql_() { psql -h 127.0.0.1 -p "${PG_PORT:-5432}" -U coordination -qtAX -F '|' "$@"; }
 DBS="coordination_intake coordination_assignment coordination_reporting coordination_legal_diversion coordination_joint_meeting coordination_directory"
-psql_ -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+
 snapshot() {
   psql_ -d postgres -c "SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'coordination_%'"
 }

@@ -58,6 +58,9 @@ public static class DatabaseExtensions
         {
             Database = configuration["Database:Name"] ?? $"coordination_{serviceName}",
             MaxPoolSize = 50,
+            // A pooled connection is not reset (DISCARD ALL) when it goes back: no service keeps session state (locks are
+            // transaction-level, settings SET LOCAL), and the reset was the most frequent statement, ~10 a case (issue 15).
+            NoResetOnClose = true,
         }.ConnectionString;
     }
 
