@@ -2,17 +2,25 @@
 """Counts one scenario's cases from the databases (no driver needed: psql) and RabbitMQ's management API.
 
   ledger.py parked                                  messages now in *_error queues (total)
-  ledger.py settle NAME SINCE FAULT_END TIMEOUT PARKED_BEFORE
-      polls until every case Intake registered since SINCE is assigned and on the timeline (or TIMEOUT seconds
-      pass), then prints: fault NAME: sent N, applied N, lost L, duplicated D, unexpected U, parked P, recovered in S s
+  ledger.py recover SINCE FAULT_END TIMEOUT OUT
+      beside the load, from the fault's end: polls until every case registered before FAULT_END (epoch seconds) is
+      applied, and writes the seconds that took to OUT ("-" if not within TIMEOUT)
+  ledger.py settle NAME SINCE TIMEOUT PARKED_BEFORE RECOVERED_FILE
+      after the load: polls until every case Intake registered since SINCE is applied (or TIMEOUT seconds pass),
+      then prints: fault NAME: sent N, applied N, lost L, duplicated D, unexpected U, parked P, recovered in S s
 
 sent        petitions Intake recorded since SINCE (the bench's marker "(bench n)" in the summary)
-applied     of those, cases with an assignment in Assignment and both PetitionRegistered and CaseAssigned in Reporting
+applied     of those, a new case: an assignment in Assignment and both PetitionRegistered and CaseAssigned in Reporting;
+            a repeat (Intake linked it to an earlier case, 重信重访, and opened none): its PetitionLinkedAsRepeat entry
+            in Reporting's timeline (the generator's random petitioners sometimes match an earlier one's matter)
 lost        sent - applied after settling
-duplicated  sent cases with more than one assignment row, or more than one PetitionRegistered/CaseAssigned entry
-unexpected  cases in Assignment (registered since SINCE) or Reporting (entries since SINCE) that Intake never registered
+duplicated  sent cases with more than one assignment row, or more than one PetitionRegistered/CaseAssigned entry;
+            repeats linked more than once
+unexpected  cases in Assignment (registered since SINCE) or Reporting (entries since SINCE) that Intake never opened
+            (a repeat that became a case of its own counts here)
 parked      growth of the *_error queues during the scenario
-recovered   seconds from the fault's end until applied == sent ("-" if never within TIMEOUT)
+recovered   seconds from the fault's end until every case registered before it was applied ("-" if not within
+            TIMEOUT): the backlog the fault left, not the rest of the load window
 """
 import base64
 import json
@@ -34,10 +42,15 @@ def rows(db, sql):
     return [line.split("|") for line in out.stdout.splitlines() if line]
 
 
-def snapshot(since):
+def snapshot(since, until=None):
+    """With until, only the cases Intake registered before it (what recover watches while the load goes on)."""
     since_sql = "'" + since.replace("'", "") + "'::timestamptz"
-    sent = {r[0] for r in rows("coordination_intake",
-        f'SELECT "Id" FROM petitions WHERE "RegisteredAt" >= {since_sql} AND "Summary" LIKE \'%(bench %\'')}
+    until_sql = "" if until is None else f' AND "RegisteredAt" < to_timestamp({float(until)})'
+    own, repeats = set(), set()
+    for pid, outcome in rows("coordination_intake",
+            f'SELECT "Id", "Outcome" FROM petitions WHERE "RegisteredAt" >= {since_sql}{until_sql} AND "Summary" LIKE \'%(bench %\''):
+        (repeats if outcome == "repeat" else own).add(pid)
+    sent = own | repeats
     assigned = {r[0]: int(r[1]) for r in rows("coordination_assignment",
         f'SELECT c."Id", count(a."Id") FROM cases c LEFT JOIN assignments a ON a."CaseId" = c."Id" '
         f'WHERE c."RegisteredAt" >= {since_sql} GROUP BY c."Id"')}
@@ -46,10 +59,19 @@ def snapshot(since):
             f'SELECT "CaseId", "Kind", count(*) FROM timeline_entries WHERE "OccurredAt" >= {since_sql} '
             f'AND "Kind" IN (\'PetitionRegistered\', \'CaseAssigned\') GROUP BY 1, 2'):
         timeline.setdefault(case_id, {})[kind] = int(n)
-    applied = {c for c in sent if assigned.get(c, 0) >= 1
+    # A repeat is on its earlier case's timeline; the entry names the repeat's registration id.
+    linked = {}
+    for (registration,) in rows("coordination_reporting",
+            f'SELECT substring("Detail" from \'^repeat petition ([0-9a-f-]{{36}})\') FROM timeline_entries '
+            f'WHERE "OccurredAt" >= {since_sql} AND "Kind" = \'PetitionLinkedAsRepeat\''):
+        linked[registration] = linked.get(registration, 0) + 1
+    applied = {c for c in own if assigned.get(c, 0) >= 1
                and timeline.get(c, {}).get("PetitionRegistered", 0) >= 1 and timeline.get(c, {}).get("CaseAssigned", 0) >= 1}
-    duplicated = {c for c in sent if assigned.get(c, 0) > 1 or any(n > 1 for n in timeline.get(c, {}).values())}
-    unexpected = (set(assigned) | set(timeline)) - sent
+    applied |= {r for r in repeats if linked.get(r, 0) >= 1}
+    duplicated = {c for c in own if assigned.get(c, 0) > 1 or any(n > 1 for n in timeline.get(c, {}).values())}
+    duplicated |= {r for r in repeats if linked.get(r, 0) > 1}
+    unexpected = (set(assigned) | set(timeline)) - own
+    unexpected |= set(linked) - repeats
     return sent, applied, duplicated, unexpected
 
 
@@ -70,22 +92,35 @@ def parked_or_none():
     return None
 
 
-def settle(name, since, fault_end, timeout, parked_before):
-    fault_end, timeout, parked_before = float(fault_end), float(timeout), int(parked_before)
-    deadline = time.time() + timeout
-    recovered = None
-    state = None
-    while True:
+def recover(since, fault_end, timeout, out):
+    """Runs beside the load after the fault: seconds from the fault's end until every case registered before it is
+    applied, written to OUT ("-" if not within TIMEOUT). The load still running does not count, only the backlog."""
+    fault_end, deadline = float(fault_end), time.time() + float(timeout)
+    result = "-"
+    while time.time() <= deadline:
         try:
-            state = snapshot(since)
+            sent, applied, _, _ = snapshot(since, fault_end)
+            if len(applied) == len(sent):
+                result = f"{max(0.0, time.time() - fault_end):.1f}"
+                break
         except Exception as e:  # a database restarting: ask again
             print(f"ledger: {e}", file=sys.stderr)
-            state = state
-        if state is not None:
-            sent, applied, _, _ = state
+        time.sleep(1)
+    with open(out, "w") as f:
+        f.write(result)
+
+
+def settle(name, since, timeout, parked_before, recovered_file):
+    """Waits until every case of the scenario is applied (or TIMEOUT), counts, and prints the scenario's line."""
+    timeout, parked_before = float(timeout), int(parked_before)
+    deadline = time.time() + timeout
+    while True:
+        try:
+            sent, applied, _, _ = snapshot(since)
             if sent and len(applied) == len(sent):
-                recovered = max(0.0, time.time() - fault_end)
                 break
+        except Exception as e:  # a database restarting: ask again
+            print(f"ledger: {e}", file=sys.stderr)
         if time.time() > deadline:
             break
         time.sleep(1)
@@ -93,7 +128,11 @@ def settle(name, since, fault_end, timeout, parked_before):
     sent, applied, duplicated, unexpected = snapshot(since)
     p = parked_or_none()
     parked_now = "?" if p is None else max(0, p - parked_before)
-    rec = "-" if recovered is None else f"{recovered:.1f}"
+    try:
+        with open(recovered_file) as f:
+            rec = f.read().strip() or "-"
+    except OSError:
+        rec = "-"
     print(f"fault {name}: sent {len(sent)}, applied {len(applied)}, lost {len(sent) - len(applied)}, "
           f"duplicated {len(duplicated)}, unexpected {len(unexpected)}, parked {parked_now}, recovered in {rec} s")
 
@@ -104,6 +143,8 @@ if __name__ == "__main__":
         print(0 if p is None else p)
     elif sys.argv[1:2] == ["settle"] and len(sys.argv) == 7:
         settle(*sys.argv[2:])
+    elif sys.argv[1:2] == ["recover"] and len(sys.argv) == 6:
+        recover(*sys.argv[2:])
     elif sys.argv[1:2] == ["snapshot"]:
         s, a, d, u = snapshot(sys.argv[2])
         print(f"sent {len(s)} applied {len(a)} duplicated {len(d)} unexpected {len(u)}")

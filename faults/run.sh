@@ -31,9 +31,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$FULL" = 1 ]; then
-  LOAD_SECONDS=${LOAD_SECONDS:-60} REDIS_DOWN=120 PG_PAUSE=60 REDIS_PAUSE=60 SOAK_SECONDS=600
+  LOAD_SECONDS=${LOAD_SECONDS:-60} REDIS_DOWN=120 PG_PAUSE=60 REDIS_PAUSE=60 SOAK_SECONDS=${SOAK_SECONDS:-600}
 else
-  LOAD_SECONDS=${LOAD_SECONDS:-25} REDIS_DOWN=20 PG_PAUSE=15 REDIS_PAUSE=15 SOAK_SECONDS=0
+  LOAD_SECONDS=${LOAD_SECONDS:-25} REDIS_DOWN=20 PG_PAUSE=15 REDIS_PAUSE=15 SOAK_SECONDS=${SOAK_SECONDS:-0}
 fi
 FAULT_AT=${FAULT_AT:-10}          # seconds into the load
 SETTLE_TIMEOUT=${SETTLE_TIMEOUT:-180}
@@ -177,24 +177,54 @@ inject() {
   esac
 }
 
+# --- the soak's rate: half of what the system carries end to end, measured just before (fresh cases, 30 s or so) ----
+measure_max_rate() {
+  local out rate
+  out=$(COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout 300 dotnet "$BENCH_DLL" --count 2000 \
+    --concurrency "$CONCURRENCY" --warm-up 200 --rounds 1 --timeout 120 --regions 11 2>&1) || true
+  echo "$out" >>"$WORK/load.log"
+  rate=$(sed -n 's/.* = \([0-9]*\) cases\/s end to end.*/\1/p' <<<"$out" | tail -1)
+  echo "${rate:-0}"
+}
+
+# One generator process paced at RATE a second for SECONDS (batches would pay a start-up and a sign-in each).
+soak_load() { # rate seconds
+  COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout $(($2 + 300)) dotnet "$BENCH_DLL" --count $(($1 * $2)) \
+    --rate "$1" --concurrency "$CONCURRENCY" --warm-up 0 --rounds 1 --timeout 1 --regions 11 >>"$WORK/load.log" 2>&1 || true
+}
+
 run_scenario() {
-  local name=$1 since parked_before load_seconds=$LOAD_SECONDS
+  local name=$1 since parked_before load_seconds=$LOAD_SECONDS rate=0
   [ "$name" = soak ] && load_seconds=$SOAK_SECONDS
   all_ready
+  if [ "$name" = soak ]; then
+    local max; max=$(measure_max_rate)
+    rate=$((max / 2)); [ "$rate" -ge 1 ] || rate=20
+    log "soak: the system carried $max cases/s end to end just now; soaking at $rate/s"
+    echo "soak rate: $rate registrations/s, half of the $max cases/s measured just before" >"$WORK/soak-rate.txt"
+  fi
   since=$(iso_now); parked_before=$(python3 "$FAULTS/ledger.py" parked)
   log "scenario $name: load for ${load_seconds} s, fault at ${FAULT_AT} s"
   [ "$name" = duplicate-reorder ] && python3 "$FAULTS/rabbit.py" tap-start
-  load_loop "$load_seconds" 2>>"$WORK/load.log" & LOAD_PID=$!
+  if [ "$name" = soak ]; then soak_load "$rate" "$load_seconds" & LOAD_PID=$!
+  else load_loop "$load_seconds" 2>>"$WORK/load.log" & LOAD_PID=$!; fi
   local sampler=""
   if [ "$name" = soak ]; then python3 "$FAULTS/sample.py" "$RUN_DIR" "$load_seconds" >"$WORK/soak-sample.txt" 2>&1 & sampler=$!; fi
   sleep "$FAULT_AT"
   FAULT_END=""
   inject "$name" || log "scenario $name: injecting failed"
   [ -n "$FAULT_END" ] || FAULT_END=$(now)
+  # Beside the rest of the load: how long until the cases registered before the fault's end are all applied.
+  local recovered="$WORK/recovered-$name.txt" watcher
+  rm -f "$recovered"
+  python3 "$FAULTS/ledger.py" recover "$since" "$FAULT_END" $((load_seconds + SETTLE_TIMEOUT)) "$recovered" 2>>"$WORK/load.log" & watcher=$!
   wait "$LOAD_PID" || true; LOAD_PID=""
-  local settle=$SETTLE_TIMEOUT
-  python3 "$FAULTS/ledger.py" settle "$name" "$since" "$FAULT_END" "$settle" "$parked_before" | tee -a "$WORK/results.txt"
-  if [ -n "$sampler" ]; then wait "$sampler" || true; tee -a "$WORK/results.txt" <"$WORK/soak-sample.txt"; fi
+  wait "$watcher" || true
+  python3 "$FAULTS/ledger.py" settle "$name" "$since" "$SETTLE_TIMEOUT" "$parked_before" "$recovered" | tee -a "$WORK/results.txt"
+  if [ -n "$sampler" ]; then
+    wait "$sampler" || true
+    tee -a "$WORK/results.txt" <"$WORK/soak-rate.txt"; tee -a "$WORK/results.txt" <"$WORK/soak-sample.txt"
+  fi
 }
 
 system_up

@@ -2,7 +2,7 @@ namespace Coordination.Bench;
 
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
-    string? Token, string Directory, string User, string? Password)
+    string? Token, string Directory, string User, string? Password, double Rate)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ public sealed record BenchOptions(
             Get("token", Environment.GetEnvironmentVariable("COORD_TOKEN") ?? "") is { Length: > 0 } token ? token : null,
             Get("directory", Environment.GetEnvironmentVariable("COORD_DIRECTORY") ?? Coordination.Cli.Oidc.Discovery.DefaultDirectory),
             Get("user", Environment.GetEnvironmentVariable("COORD_USER") ?? "clerk.nanjing"),
-            Get("password", Environment.GetEnvironmentVariable("COORD_PASSWORD") ?? "") is { Length: > 0 } password ? password : null);
+            Get("password", Environment.GetEnvironmentVariable("COORD_PASSWORD") ?? "") is { Length: > 0 } password ? password : null,
+            Math.Max(0, double.Parse(Get("rate", "0"), System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -5,7 +5,7 @@ using Coordination.Bench;
 // time until every case is assigned by Assignment and on its timeline in Reporting. Prints figures per round (the
 // first round after a start still pays for the services' JIT); asserts nothing.
 var options = BenchOptions.Parse(args);
-Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}, " +
+Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}{(options.Rate > 0 ? $", at most {options.Rate:F0}/s" : "")}, " +
     $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}, as {(options.Token is null ? options.User : "the given token")}");
 string clerkToken;
 try

@@ -9,7 +9,10 @@ namespace Coordination.Bench;
 
 public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds);
 
-/// <summary>Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency, round-robin over districts.</summary>
+/// <summary>
+/// Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency,
+/// round-robin over districts; with --rate, no faster than that many a second (the n-th is not sent before start + n/rate).
+/// </summary>
 public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
 {
     /// <summary>Nanjing's districts: a city bureau's load spreads over them (the routing catalogue sends housing to the city's bureau).</summary>
@@ -23,10 +26,14 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
         var client = new IntakeService.IntakeServiceClient(_channel);
         var results = new ConcurrentBag<Sent>();
         var next = -1;
+        var start = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) < count)
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < count)
             {
+                if (options.Rate > 0 && TimeSpan.FromSeconds(n / options.Rate) - start.Elapsed is { Ticks: > 0 } wait)
+                    await Task.Delay(wait, ct);
                 var request = Request();
                 var sentAt = DateTimeOffset.UtcNow;
                 var watch = Stopwatch.StartNew();
