@@ -18,6 +18,9 @@ public static class ReportingService
         {
             builder.Services.AddSingleton(ReadModels.All);
             builder.Services.AddScoped<ProjectionPipeline>();
+            builder.Services.AddSingleton<FoldBatches>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<FoldBatches>());
+            builder.Services.AddSingleton<RaisedWarnings>();
             // After the commit, in this order: early warnings, then the live counters in Redis.
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();
             builder.Services.AddScoped<IAfterCommit, LiveCountersToRedis>();

