@@ -2,7 +2,7 @@ namespace Coordination.Bench;
 
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
-    string? Token, string Directory, string User, string? Password, double Rate)
+    string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ public sealed record BenchOptions(
             Get("directory", Environment.GetEnvironmentVariable("COORD_DIRECTORY") ?? Coordination.Cli.Oidc.Discovery.DefaultDirectory),
             Get("user", Environment.GetEnvironmentVariable("COORD_USER") ?? "clerk.nanjing"),
             Get("password", Environment.GetEnvironmentVariable("COORD_PASSWORD") ?? "") is { Length: > 0 } password ? password : null,
-            Math.Max(0, double.Parse(Get("rate", "0"), System.Globalization.CultureInfo.InvariantCulture)));
+            Math.Max(0, double.Parse(Get("rate", "0"), System.Globalization.CultureInfo.InvariantCulture)),
+            Get("baseline", "") is { Length: > 0 } baseline ? baseline : null);
     }
 }

@@ -17,18 +17,24 @@ catch (Exception ex) when (ex is Coordination.Cli.Oidc.OidcException or InvalidO
     Console.Error.WriteLine($"bench: no clerk token from the Directory at {options.Directory}: {ex.Message}");
     return 2;
 }
+var stack = Baseline.Read(options.BaselineJson);
+if (stack is not null)
+    Console.WriteLine($"bench: baseline (same run): PostgreSQL commit with an outbox row {stack.CommitsPerSecond:F0}/s at {stack.CommitCpuMs:F2} ms CPU; " +
+        $"MassTransit message {stack.MessagesPerSecond:F0}/s at {stack.MessageCpuMs:F2} ms CPU; a case at one commit and one message for each of " +
+        $"its {Baseline.StepsPerCase} steps: {stack.CaseCpuMs:F2} ms CPU, a ceiling of {stack.CasesPerSecond:F0} cases/s on {Environment.ProcessorCount} cores");
 var load = new RegistrationLoad(options, clerkToken);
 await load.RunAsync(options.WarmUp, CancellationToken.None);
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
 {
-    var cpuBefore = ServiceCpu.Seconds();
+    var cpuBefore = ServiceCpu.Read();
     var clock = Stopwatch.StartNew();
     var sent = await load.RunAsync(options.Count, CancellationToken.None);
     var callSeconds = clock.Elapsed.TotalSeconds;
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
-    var cpuSeconds = ServiceCpu.Seconds() - cpuBefore;
+    var cpuAfter = ServiceCpu.Read();
+    double CpuMsPerCase(string group) => 1000 * (cpuAfter.GetValueOrDefault(group) - cpuBefore.GetValueOrDefault(group)) / Math.Max(1, arrived.Count);
 
     var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
     var endToEnd = sent.Where(s => arrived.ContainsKey(s.CaseId)).Select(s => (arrived[s.CaseId] - s.SentAt).TotalMilliseconds).Order().ToList();
@@ -38,8 +44,14 @@ for (var round = 1; round <= options.Rounds; round++)
     Console.WriteLine($"bench: round {round}: assigned and on the timeline: {arrived.Count}/{cases} cases after {allSeconds:F2} s = {arrived.Count / allSeconds:F0} cases/s end to end");
     if (endToEnd.Count > 0)
         Console.WriteLine($"bench: round {round}: registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  p95 {Percentile(endToEnd, 95):F1}  p99 {Percentile(endToEnd, 99):F1}  max {endToEnd[^1]:F1}");
-    if (cpuBefore >= 0)
-        Console.WriteLine($"bench: round {round}: the services used {cpuSeconds:F1} CPU-seconds = {1000 * cpuSeconds / cases:F1} ms of CPU per case (PostgreSQL and RabbitMQ not included)");
+    var services = ServiceCpu.Services.Sum(CpuMsPerCase);
+    if (ServiceCpu.Services.Count > 0)
+        Console.WriteLine($"bench: round {round}: CPU ms per case: services {services:F2} (" +
+            string.Join(", ", ServiceCpu.Services.Select(s => $"{s} {CpuMsPerCase(s):F2}")) + "); " +
+            string.Join(", ", ServiceCpu.Infrastructure.Select(s => $"{s} {CpuMsPerCase(s):F2}")));
+    if (stack is not null)
+        Console.WriteLine($"bench: round {round}: against the baseline: {arrived.Count / allSeconds / stack.CasesPerSecond:P1} of its ceiling's cases/s; " +
+            $"services plus PostgreSQL and RabbitMQ {(services + CpuMsPerCase("PostgreSQL") + CpuMsPerCase("RabbitMQ")) / stack.CaseCpuMs:F1}x its CPU per case");
     complete &= arrived.Count == cases;
 }
 Console.WriteLine($"bench: load generator peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");

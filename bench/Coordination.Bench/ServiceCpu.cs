@@ -1,24 +1,59 @@
 namespace Coordination.Bench;
 
 /// <summary>
-/// CPU time (user + system) used so far by the service processes named in COORD_BENCH_PIDS (bench/run.sh passes
-/// ./run.sh's), read from /proc; -1 when there are none. Counts work, not wall time, so it varies less than rates do.
+/// CPU time (user + system) used so far, per process group, read from /proc: each service named in COORD_BENCH_PIDS
+/// ("Intake=123 Assignment=456 …", as bench/run.sh passes ./run.sh's), and PostgreSQL (every postgres process, plus the
+/// backends that already exited, which the postmaster reaps), RabbitMQ (beam.smp) and Redis (redis-server). Counts
+/// work, not wall time, so it varies less than rates do.
 /// </summary>
 public static class ServiceCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
+    public static readonly string[] Infrastructure = ["PostgreSQL", "RabbitMQ", "Redis"];
 
-    public static double Seconds()
+    public static IReadOnlyList<string> Services { get; } = ((Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('=')[0]).ToList();
+
+    /// <summary>Seconds of CPU per group; a group whose processes are gone reads 0.</summary>
+    public static Dictionary<string, double> Read()
     {
-        var pids = (Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (pids.Length == 0) return -1;
-        double ticks = 0;
-        foreach (var pid in pids)
+        var seconds = new Dictionary<string, double>();
+        foreach (var entry in (Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = entry.Split('=');
+            var (name, pid) = parts.Length == 2 ? (parts[0], parts[1]) : (parts[0], parts[0]);
+            seconds[name] = Ticks(pid, children: false) / TicksPerSecond;
+        }
+        foreach (var name in Infrastructure) seconds[name] = 0;
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            var pid = Path.GetFileName(dir);
+            if (!pid.All(char.IsAsciiDigit)) continue;
+            var group = Comm(pid) switch { "postgres" => "PostgreSQL", "beam.smp" => "RabbitMQ", "redis-server" => "Redis", _ => null };
+            if (group is not null) seconds[group] += Ticks(pid, children: group == "PostgreSQL") / TicksPerSecond;
+        }
+        return seconds;
+    }
+
+    private static string? Comm(string pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return null; } // gone meanwhile
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    private static long Ticks(string pid, bool children)
+    {
+        try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 onwards
-            ticks += long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15)
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 onwards
+            var ticks = long.Parse(f[11]) + long.Parse(f[12]); // utime, stime (fields 14 and 15)
+            return children ? ticks + long.Parse(f[13]) + long.Parse(f[14]) : ticks; // cutime, cstime: reaped children
         }
-        return ticks / TicksPerSecond;
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 }

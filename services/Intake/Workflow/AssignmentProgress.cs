@@ -32,9 +32,9 @@ public sealed class AssignmentProgress(InboxProcessor<IntakeDb> inbox)
     private Task OnPetitionAsync<T>(ConsumeContext<T> context, Guid caseId, Action<Petition> change) where T : class =>
         inbox.ApplyOnceAsync(context, InboxName, async (db, ct) =>
         {
-            // A return and the next hand-over arrive together: each changes the assigned units, so one waits for the other.
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE", ct);
-            var petition = await db.Petitions.FirstOrDefaultAsync(p => p.Id == caseId, ct)
+            // A return and the next hand-over arrive together: each changes the assigned units, so one waits for the other
+            // (locked and read in one statement).
+            var petition = await db.Petitions.FromSql($"SELECT * FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} for unknown case {caseId}");
             change(petition);
         });
