@@ -4,6 +4,7 @@ using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
 using Coordination.Reporting.Workflow;
 using Coordination.ServiceDefaults.Hosting;
+using Coordination.ServiceDefaults.Persistence;
 
 namespace Coordination.Reporting;
 
@@ -18,8 +19,7 @@ public static class ReportingService
         {
             builder.Services.AddSingleton(ReadModels.All);
             builder.Services.AddScoped<ProjectionPipeline>();
-            builder.Services.AddSingleton<FoldBatches>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<FoldBatches>());
+            builder.Services.AddScoped<IAfterGroupCommit<ReportingDb>, AfterFolds>();
             builder.Services.AddSingleton<RaisedWarnings>();
             // After the commit, in this order: early warnings, then the live counters in Redis.
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();

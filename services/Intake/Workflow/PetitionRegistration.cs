@@ -27,7 +27,7 @@ public sealed class PetitionRegistration(
 {
     public async Task<RegistrationResult> RegisterAsync(NewPetition input, Caller clerk, CancellationToken ct)
     {
-        if (input.RequestId is { } requestId && await FindReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
+        if (input.RequestId is { } requestId && await FindCachedReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
         try
         {
             var (result, reread) = await InsertAsync(input, Receiver.Of(clerk.Unit, clerk.Subject, clerk.Region), ct);
@@ -70,15 +70,27 @@ public sealed class PetitionRegistration(
         return (new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: false), reread);
     }
 
-    /// <summary>Redis remembers request ids for a day; PostgreSQL's unique index answers when it does not.</summary>
+    /// <summary>
+    /// Redis remembers request ids for a day: an id it does not know is new (else the insert's unique index finds the
+    /// replay); when Redis does not answer, PostgreSQL is asked.
+    /// </summary>
+    private async Task<RegistrationResult?> FindCachedReplayAsync(string unit, string requestId, CancellationToken ct)
+    {
+        var cached = await requestIds.FindAsync(unit, requestId);
+        if (cached == Guid.Empty) return null;
+        var petition = cached is { } known ? await FindAsync(known, ct) : await FindByRequestIdAsync(unit, requestId, ct);
+        return petition is null ? null : new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: true);
+    }
+
+    /// <summary>The answer the first call with this request id got, from PostgreSQL.</summary>
     private async Task<RegistrationResult?> FindReplayAsync(string unit, string requestId, CancellationToken ct)
     {
-        var petition = await requestIds.FindAsync(unit, requestId) is { } known
-            ? await FindAsync(known, ct)
-            : await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.ReceivingUnit == unit && p.RequestId == requestId, ct);
-        if (petition is null) return null;
-        return new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: true);
+        var petition = await FindByRequestIdAsync(unit, requestId, ct);
+        return petition is null ? null : new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: true);
     }
+
+    private Task<Petition?> FindByRequestIdAsync(string unit, string requestId, CancellationToken ct) =>
+        db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.ReceivingUnit == unit && p.RequestId == requestId, ct);
 
     private async Task<Petition?> FindAsync(Guid? id, CancellationToken ct) =>
         id is { } known ? await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == known, ct) : null;

@@ -2,7 +2,7 @@ namespace Coordination.Reporting.Workflow;
 
 /// <summary>
 /// Work that reads the committed read models, so it runs after the fold's commit, once for all the events a batch
-/// folded (FoldBatches); and again on a redelivery, so a crash between the commit and this never skips it. It must
+/// folded (GroupCommit, AfterFolds); and again on a redelivery, so a crash between the commit and this never skips it. It must
 /// therefore be safe to repeat.
 /// </summary>
 public interface IAfterCommit

@@ -27,6 +27,8 @@ public static class DatabaseExtensions
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>()); // for what ServiceDefaults keeps in every database
         builder.Services.AddScoped<InboxProcessor<TDb>>();
+        builder.Services.AddSingleton<GroupCommit<TDb>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommit<TDb>>());
         builder.Services.AddSingleton<OutboxRelay<TDb>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDb>>());
         builder.Services.AddSingleton<InboxPruner<TDb>>();

@@ -1,14 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.IntegrationTests.Fixtures;
-using Coordination.Reporting.Workflow;
+using Coordination.Reporting.Persistence;
+using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.IntegrationTests.Scenarios;
 
 /// <summary>
-/// Reporting folds the events consumed at the same moment in one transaction (FoldBatches, issue 15), and still applies
+/// Reporting folds the events consumed at the same moment in one transaction (GroupCommit, issue 15), and still applies
 /// each exactly once: copies in the same batch are skipped by the inbox, and an event that can never be folded fails
 /// alone and is parked, while the rest of its batch is folded.
 /// </summary>
@@ -18,13 +19,13 @@ public sealed class When_events_arrive_in_a_burst(SystemFixture system)
     [Fact]
     public async Task Reporting_folds_them_together_once_each_and_parks_only_the_bad_one()
     {
-        var batches = system.Reporting.App.Services.GetRequiredService<FoldBatches>();
+        var batches = system.Reporting.App.Services.GetRequiredService<GroupCommit<ReportingDb>>();
         var bus = system.Intake.App.Services.GetRequiredService<IBus>();
         var good = Enumerable.Range(0, 120).Select(_ => (Id: NewId.NextGuid(), Message: When_a_message_is_delivered_twice.Registered(topic: "housing"))).ToList();
         // A case number longer than Reporting's column: PostgreSQL refuses its fold every time.
         var poison = When_a_message_is_delivered_twice.Registered(topic: "housing") with { CaseNumber = new string('9', 40) };
         var poisonId = NewId.NextGuid();
-        var (transactionsBefore, eventsBefore) = (batches.Transactions, batches.Events);
+        var (transactionsBefore, eventsBefore) = (batches.Transactions, batches.Messages);
 
         var deliveries = good.Select(g => bus.Publish(g.Message, ctx => ctx.MessageId = g.Id))
             .Concat(good.Take(20).Select(g => bus.Publish(g.Message, ctx => ctx.MessageId = g.Id))) // 20 copies under the same ids
@@ -36,7 +37,7 @@ public sealed class When_events_arrive_in_a_burst(SystemFixture system)
                 "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'PetitionRegistered' AND \"CaseId\" = ANY($1)", caseIds),
             n => n == good.Count, "every good event on the timeline", TimeSpan.FromSeconds(60));
         await Eventually.UntilAsync(() => ParkedAsync(poisonId), parked => parked, "the bad event in reporting-timeline_error", TimeSpan.FromSeconds(30));
-        await Eventually.UntilAsync(() => Task.FromResult(batches.Events - eventsBefore), n => n >= 141, "every delivery handed to a fold");
+        await Eventually.UntilAsync(() => Task.FromResult(batches.Messages - eventsBefore), n => n >= 141, "every delivery handed to a fold");
 
         Assert.Equal(good.Count, await system.Reporting.CountAsync(
             "SELECT count(DISTINCT \"CaseId\") FROM timeline_entries WHERE \"Kind\" = 'PetitionRegistered' AND \"CaseId\" = ANY($1)", caseIds));
@@ -46,7 +47,7 @@ public sealed class When_events_arrive_in_a_burst(SystemFixture system)
         Assert.Equal(0, await system.Reporting.CountAsync("SELECT count(*) FROM timeline_entries WHERE \"CaseId\" = $1", poison.CaseId));
         Assert.Equal(0, await system.Reporting.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", poisonId));
         // Fewer transactions than deliveries: the burst was folded in batches, not one event at a time.
-        var (transactions, events) = (batches.Transactions - transactionsBefore, batches.Events - eventsBefore);
+        var (transactions, events) = (batches.Transactions - transactionsBefore, batches.Messages - eventsBefore);
         Assert.True(transactions < events, $"{transactions} fold transactions for {events} deliveries");
     }
 

@@ -1,0 +1,135 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Group commit for consumers whose effect is a few rows in their own database (issue 15): the messages consumed while a
+/// transaction is running wait, and the next transaction applies them all — the inbox per message (InboxClaims), each
+/// effect in arrival order, one SaveChanges, one commit — then the service's after-commit steps
+/// (<see cref="IAfterGroupCommit{TDb}"/>) run once for the batch. Under no load a batch is one message and waits for
+/// nothing; under load one commit serves dozens. A batch that fails is applied again one message at a time, so a
+/// message that can never succeed fails alone (and is retried, redelivered or parked on its own) and never takes its
+/// neighbours with it. An effect must use only the context it is given, and must not commit or open a transaction.
+/// </summary>
+public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TDb>> log)
+    : BackgroundService where TDb : ServiceDbContext
+{
+    /// <summary>At most this many messages in one transaction: the consumers' concurrency (64 a queue) bounds it anyway.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private long _transactions, _messages;
+
+    /// <summary>Transactions tried since start (a failed batch applied again one by one counts each).</summary>
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Messages handed in since start, copies and redeliveries included.</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>
+    /// Completes when the message's effect has committed (true) or it had been applied before (false), and the
+    /// after-commit steps ran for its batch.
+    /// </summary>
+    /// <param name="state">Handed to the after-commit steps (Reporting: the event).</param>
+    public Task<bool> ApplyOnceAsync(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, CancellationToken ct)
+    {
+        var pending = new Pending(messageId, consumer, effect, state);
+        Interlocked.Increment(ref _messages);
+        if (!_pending.Writer.TryWrite(pending)) throw new OperationCanceledException("the service is stopping");
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next)) batch.Add(next);
+                await CommitAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Whatever still waits is not applied: its consumers are cancelled, and the broker delivers the messages again.
+        _pending.Writer.TryComplete();
+        while (_pending.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
+    }
+
+    private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            var applied = await CommitTogetherAsync(batch, ct);
+            foreach (var p in batch) p.Done.TrySetResult(applied.Contains(p));
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1 && !ct.IsCancellationRequested)
+        {
+            log.LogDebug(ex, "A batch of {Count} messages failed; applying them one at a time", batch.Count);
+        }
+        catch (Exception ex)
+        {
+            foreach (var p in batch) p.Done.TrySetException(ex);
+            return;
+        }
+        foreach (var p in batch)
+        {
+            try
+            {
+                p.Done.TrySetResult((await CommitTogetherAsync([p], ct)).Contains(p));
+            }
+            catch (Exception ex)
+            {
+                p.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<HashSet<Pending>> CommitTogetherAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _transactions);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var applied = new HashSet<Pending>();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var fresh = await db.ClaimAsync(batch.Select(p => (p.MessageId, p.Consumer)).Distinct().ToList(), clock.GetUtcNow(), ct);
+            foreach (var p in batch)
+            {
+                // Removed once applied: a second copy of a message in the same batch is skipped like a redelivery.
+                if (!fresh.Remove((p.MessageId, p.Consumer))) continue;
+                await p.Effect(db, ct);
+                applied.Add(p);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        // Committed. These run for applied and skipped messages alike: a redelivery after a crash between the two repeats them.
+        var states = batch.Select(p => p.State).ToList();
+        foreach (var step in scope.ServiceProvider.GetServices<IAfterGroupCommit<TDb>>()) await step.RunAsync(states, ct);
+        return applied;
+    }
+
+    /// <summary>Compared by reference: two copies of one message are two waiters.</summary>
+    private sealed class Pending(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state)
+    {
+        public Guid MessageId => messageId;
+        public string Consumer => consumer;
+        public Func<TDb, CancellationToken, Task> Effect => effect;
+        public object? State => state;
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>Work a service does once a group commit's batch has committed, with the states its messages were handed in with.</summary>
+public interface IAfterGroupCommit<TDb> where TDb : ServiceDbContext
+{
+    Task RunAsync(IReadOnlyList<object?> states, CancellationToken ct);
+}
