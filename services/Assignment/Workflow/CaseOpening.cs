@@ -7,18 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Assignment.Workflow;
 
-/// <summary>Opens the handling of a newly registered case and routes it, once per message (inbox).</summary>
-public sealed class CaseOpening(InboxProcessor<AssignmentDb> inbox, CaseRouter router, AssignmentReferenceData reference)
+/// <summary>
+/// Opens the handling of a newly registered case and routes it, once per message (inbox), in a transaction shared with
+/// the registrations consumed at the same moment (GroupCommit).
+/// </summary>
+public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter router, AssignmentReferenceData reference)
 {
     // The inbox key under which earlier deliveries were recorded: changing it would apply them again.
     private const string InboxKey = "PetitionRegisteredConsumer";
 
     public Task OpenAsync(ConsumeContext<PetitionRegistered> context) =>
-        inbox.ApplyOnceAsync(context, InboxKey, async (db, ct) =>
+        commits.ApplyOnceAsync(context.MessageId ?? throw new InvalidOperationException("a message without a MessageId cannot be de-duplicated"),
+            InboxKey, async (db, ct) =>
         {
             var m = context.Message;
-            // The same case published twice under different ids is still one case.
-            if (await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
+            // The same case published twice under different ids is still one case, also when both are in one batch.
+            if (db.Cases.Local.Any(c => c.Id == m.CaseId) || await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
             var handlingCase = new HandlingCase
             {
                 Id = m.CaseId,
@@ -36,5 +40,5 @@ public sealed class CaseOpening(InboxProcessor<AssignmentDb> inbox, CaseRouter r
             };
             db.Cases.Add(handlingCase);
             await router.RouteAsync(db, handlingCase, ct);
-        });
+        }, null, context.CancellationToken);
 }
