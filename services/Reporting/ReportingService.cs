@@ -20,6 +20,9 @@ public static class ReportingService
             builder.Services.AddSingleton(ReadModels.All);
             builder.Services.AddScoped<ProjectionPipeline>();
             builder.Services.AddScoped<IAfterGroupCommit<ReportingDb>, AfterFolds>();
+            // One fold transaction at a time: folds lock shared rows (a region's day counters) in event order, and two
+            // batches at once deadlock on them (seen under the benchmark). One batch folds everything that waited.
+            builder.Configuration["GroupCommit:Concurrency"] ??= "1";
             builder.Services.AddSingleton<RaisedWarnings>();
             // After the commit, in this order: early warnings, then the live counters in Redis.
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();

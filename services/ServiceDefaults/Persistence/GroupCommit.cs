@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,14 +14,18 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// nothing; under load one commit serves dozens. A batch that fails is applied again one message at a time, so a
 /// message that can never succeed fails alone (and is retried, redelivered or parked on its own) and never takes its
 /// neighbours with it. An effect must use only the context it is given, and must not commit or open a transaction.
+/// GroupCommit:Concurrency transactions (default 4) run at once, so that one slow batch does not hold up the service's
+/// whole intake of messages; they may meet on a row, and a deadlock between two only sends both round once more.
 /// </summary>
-public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TDb>> log)
+public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<GroupCommit<TDb>> log)
     : BackgroundService where TDb : ServiceDbContext
 {
+    private readonly int _concurrency = Math.Clamp(configuration.GetValue("GroupCommit:Concurrency", 4), 1, 32);
+
     /// <summary>At most this many messages in one transaction: the consumers' concurrency (64 a queue) bounds it anyway.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
     private long _transactions, _messages;
 
     /// <summary>Transactions tried since start (a failed batch applied again one by one counts each).</summary>
@@ -44,6 +49,14 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => CommitLoopAsync(stoppingToken), CancellationToken.None)));
+        // Whatever still waits is not applied: its consumers are cancelled, and the broker delivers the messages again.
+        _pending.Writer.TryComplete();
+        while (_pending.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
+    }
+
+    private async Task CommitLoopAsync(CancellationToken stoppingToken)
+    {
         var batch = new List<Pending>(MaxBatch);
         try
         {
@@ -57,9 +70,6 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        // Whatever still waits is not applied: its consumers are cancelled, and the broker delivers the messages again.
-        _pending.Writer.TryComplete();
-        while (_pending.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
     }
 
     private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
