@@ -38,6 +38,8 @@ public static class TimelineDescription
         CaseQueuedForManualRouting m => ("assignment", "routing-catalogue", "", $"no rule for region {m.RegionCode}, topic {m.Topic}"),
         LegalDiversionRequested => ("assignment", "routing-catalogue", "", "law-related: diverted to legal channels"),
         JointMeetingRequested m => ("assignment", "routing-catalogue", "", $"{m.Reason}: regions {string.Join(", ", m.RegionCodes)}"),
+        // Worded as before the answer travelled with it: the answer is not logged (LoggedFields), so a rebuild reads alike.
+        ReplySubmitted m => ("assignment", m.Actor, m.ActorUnit ?? "", $"Outcome: {m.Outcome}; ReviewWindowEndsAt: {m.ReviewWindowEndsAt:u}"),
         // The petitioner's own actions (Intake's self-service) are theirs on the timeline, not a clerk's.
         SatisfactionRated { ByPetitioner: true } m => ("assignment", "petitioner", "",
             $"rated by the petitioner: {m.Rating}{(m.Reason is { Length: > 0 } reason ? $"; reason: {reason}" : "")}"),

@@ -77,6 +77,9 @@ public sealed class When_a_petitioner_follows_the_case(SystemFixture system)
         var review = timeline.Entries.Single(e => e.Kind == "ReviewRequested");
         Assert.Equal("petitioner", review.Actor);
         Assert.Contains("对答复意见不服", review.Detail);
+        // The answer travels to Intake for the petitioner; Reporting neither logs nor shows it (ADR 18).
+        Assert.DoesNotContain("经核查", timeline.Entries.Single(e => e.Kind == "ReplySubmitted").Detail);
+        Assert.Equal(0, await system.Reporting.CountAsync("SELECT count(*) FROM event_log WHERE \"CaseId\" = $1 AND \"Body\" LIKE '%经核查%'", Guid.Parse(a.CaseId)));
         var decision = (await _flow.Api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = a.CaseId }, Bureau)).Deadlines.Single(d => d.Step == "review_decision");
         Assert.Equal("nanjing-petition-bureau", decision.UnitCode); // the first receiver answers the review
 
