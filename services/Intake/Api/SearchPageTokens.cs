@@ -46,7 +46,8 @@ public sealed class SearchPageTokens(string pepper)
             bytes = new byte[padded.Length];
             if (text.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) || !Convert.TryFromBase64String(padded, bytes, out var written)) return false;
             bytes = bytes[..written];
-            return true;
+            // Only the one spelling this service writes: a last character that differs in its unused bits is a different token.
+            return Encode(bytes) == text;
         }
     }
 }
