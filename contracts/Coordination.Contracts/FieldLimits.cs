@@ -52,6 +52,7 @@ public static class FieldLimits
     /// <summary>A responsible group, leader or person (§9).</summary>
     public const int ResponsibleName = 64;
     public const int ReviewReasons = 2000;
+    public const int RatingReason = 2000;
     public const int ReviewAnswer = 4000;
 
     public const int RequestId = 64;

@@ -19,6 +19,7 @@ public static class AssignmentService
         {
             x.AddConsumer<PetitionRegisteredConsumer>();
             x.AddConsumer<ReturnsFromElsewhereConsumer>();
+            x.AddConsumer<PetitionerRequestConsumer>();
         },
         Services = builder =>
         {
@@ -34,6 +35,7 @@ public static class AssignmentService
             builder.Services.AddScoped<UnitActions>();
             builder.Services.AddScoped<BureauActions>();
             builder.Services.AddScoped<ReviewActions>();
+            builder.Services.AddScoped<PetitionerRequests>();
             builder.AddDeadlineScanner<AssignmentDb, AssignmentDeadlines>();
         },
         Endpoints = app => app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization(),

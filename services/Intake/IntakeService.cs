@@ -20,6 +20,7 @@ public static class IntakeService
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
             builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton(new MatterPrints(PepperFrom(builder.Configuration)));
+            builder.Services.AddSingleton(new SearchPageTokens(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton<RequestIdCache>();
             builder.Services.AddSingleton<ReferenceDataCache<Topic>>();
             builder.Services.AddScoped<IdentityLocks>();
@@ -30,6 +31,9 @@ public static class IntakeService
             builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<PetitionQueries>();
             builder.Services.AddScoped<ReceptionDays>();
+            builder.Services.AddScoped<PetitionerActions>();
+            builder.Services.AddScoped<SelfService>();
+            builder.Services.AddScoped<PetitionSearch>();
             builder.AddStatusLookupLimit();
         },
         Endpoints = app =>

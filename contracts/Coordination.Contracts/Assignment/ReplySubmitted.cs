@@ -10,4 +10,7 @@ public sealed record ReplySubmitted
     public string? ActorUnit { get; init; }
     public required DateTimeOffset ReviewWindowEndsAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The answer as the petitioner reads it (Intake's self-service shows it). Optional: older messages lack it.</summary>
+    public string? Answer { get; init; }
 }

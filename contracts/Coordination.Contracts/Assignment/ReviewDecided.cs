@@ -11,4 +11,7 @@ public sealed record ReviewDecided
     public required string Decision { get; init; }
     public required string Answer { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>After a review: when the window to ask for re-review ends (absent after re-review, and in older messages).</summary>
+    public DateTimeOffset? NextWindowEndsAt { get; init; }
 }

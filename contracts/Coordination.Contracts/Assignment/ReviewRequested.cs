@@ -11,4 +11,7 @@ public sealed record ReviewRequested
     public required string Reasons { get; init; }
     public required DateTimeOffset DecideBy { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The petitioner asked themselves (self-service); otherwise staff recorded it for them. Optional.</summary>
+    public bool ByPetitioner { get; init; }
 }

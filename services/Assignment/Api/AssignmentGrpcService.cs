@@ -157,8 +157,13 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
 
     public override async Task<RateReplyResponse> RateReply(RateReplyRequest request, ServerCallContext context)
     {
-        var caseId = ValidateCase(request.CaseId, e => e.Check(ReviewActions.Ratings.Contains(request.Rating), "rating", "must be satisfied, basically_satisfied or dissatisfied"));
-        return new() { Case = await CaseViewOf(review.RateAsync(caseId, request.Rating, Caller.From(context), context.CancellationToken)) };
+        string? reason = null;
+        var caseId = ValidateCase(request.CaseId, e =>
+        {
+            e.Check(ReviewActions.Ratings.Contains(request.Rating), "rating", "must be satisfied, basically_satisfied or dissatisfied");
+            reason = e.Text(request.Reason, "reason", FieldLimits.RatingReason, required: false);
+        });
+        return new() { Case = await CaseViewOf(review.RateAsync(caseId, request.Rating, reason, Caller.From(context), context.CancellationToken)) };
     }
 
     public override async Task<RequestReviewResponse> RequestReview(RequestReviewRequest request, ServerCallContext context)

@@ -94,7 +94,7 @@ public sealed class BureauActions(CaseUnitOfWork work, CaseRouter router)
             var windowEnds = ctx.Limits.ReviewWindowEnds(ctx.Now);
             c.Reply(approved, ctx.Now, windowEnds);
             ctx.Start(c, null, DeadlineSteps.ReviewWindow, bureau.Unit, windowEnds);
-            ctx.Db.Publish(new ReplySubmitted { CaseId = c.Id, Outcome = c.Outcome!, Actor = bureau.Subject, ActorUnit = bureau.Unit, ReviewWindowEndsAt = windowEnds, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new ReplySubmitted { CaseId = c.Id, Outcome = c.Outcome!, Answer = c.Answer, Actor = bureau.Subject, ActorUnit = bureau.Unit, ReviewWindowEndsAt = windowEnds, OccurredAt = ctx.Now }, c.Id);
             return Task.FromResult(c);
         }, ct);
 

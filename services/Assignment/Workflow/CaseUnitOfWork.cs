@@ -35,6 +35,19 @@ public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData refe
         return result;
     }
 
+    /// <summary>
+    /// The case locked inside a transaction someone else holds (a consumer's inbox), with what an action needs; null if
+    /// Assignment has no such case.
+    /// </summary>
+    public async Task<(HandlingCase Case, Context Context)?> LockedAsync(Guid caseId, Caller actor, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {caseId} FOR UPDATE", ct);
+        var c = await db.Cases.Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return null;
+        var limits = await reference.LimitsAsync(db, c, ct);
+        return (c, new Context(db, limits, clock.GetUtcNow().ToUniversalTime(), actor, deadlines));
+    }
+
     /// <summary>A unit acts on its own hand-over only; the bureau on any in its jurisdiction.</summary>
     public async Task<T> OnAssignmentAsync<T>(Guid assignmentId, Caller caller, Func<HandlingCase, AssignmentEntity, Context, Task<T>> action,
         CancellationToken ct)

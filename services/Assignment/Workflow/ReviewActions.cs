@@ -15,25 +15,46 @@ public sealed class ReviewActions(CaseUnitOfWork work)
     public static readonly IReadOnlySet<string> Ratings = new HashSet<string> { "satisfied", "basically_satisfied", "dissatisfied" };
     public static readonly IReadOnlySet<string> Decisions = new HashSet<string> { "upheld", "changed", "revoked" };
 
-    public Task<HandlingCase> RateAsync(Guid caseId, string rating, Caller clerk, CancellationToken ct) =>
+    public Task<HandlingCase> RateAsync(Guid caseId, string rating, string? reason, Caller clerk, CancellationToken ct) =>
         work.OnCaseAsync(caseId, clerk.Require(Roles.Clerk, Roles.Bureau), (c, ctx) =>
         {
-            c.Rate(rating);
-            ctx.Db.Publish(new SatisfactionRated { CaseId = c.Id, Rating = rating, Actor = clerk.Subject, ActorUnit = clerk.Unit, OccurredAt = ctx.Now }, c.Id);
+            Rate(c, ctx, rating, reason, clerk.Subject, clerk.Unit, byPetitioner: false);
             return Task.FromResult(c);
         }, ct);
 
     public Task<HandlingCase> RequestReviewAsync(Guid caseId, string reasons, Caller clerk, CancellationToken ct) =>
         work.OnCaseAsync(caseId, clerk.Require(Roles.Clerk, Roles.Bureau), async (c, ctx) =>
         {
-            if (string.IsNullOrWhiteSpace(reasons)) throw new DomainRuleException("ReviewNeedsReasons", "a review request states its reasons");
-            var stage = c.RequestReview(ctx.Now);
-            await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewWindow);
-            var decideBy = ctx.Limits.ReviewDecisionBy(ctx.Now);
-            ctx.Start(c, null, stage == "review" ? DeadlineSteps.ReviewDecision : DeadlineSteps.ReReviewDecision, clerk.Unit, decideBy);
-            ctx.Db.Publish(new ReviewRequested { CaseId = c.Id, Stage = stage, Actor = clerk.Subject, ActorUnit = clerk.Unit, Reasons = reasons.Trim(), DecideBy = decideBy, OccurredAt = ctx.Now }, c.Id);
+            await RequestReviewAsync(c, ctx, reasons, clerk.Subject, clerk.Unit, clerk.Unit, byPetitioner: false);
             return c;
         }, ct);
+
+    /// <summary>The rating, by staff for the petitioner or by the petitioner themselves (PetitionerRequests).</summary>
+    public static void Rate(HandlingCase c, CaseUnitOfWork.Context ctx, string rating, string? reason, string actor, string? actorUnit, bool byPetitioner)
+    {
+        c.Rate(rating);
+        ctx.Db.Publish(new SatisfactionRated
+        {
+            CaseId = c.Id, Rating = rating, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ByPetitioner = byPetitioner,
+            Actor = actor, ActorUnit = actorUnit, OccurredAt = ctx.Now,
+        }, c.Id);
+    }
+
+    /// <summary>复查 or 复核: the window's timer is met and the decision limit starts for <paramref name="decidingUnit"/>.</summary>
+    public static async Task RequestReviewAsync(HandlingCase c, CaseUnitOfWork.Context ctx, string reasons, string actor, string? actorUnit,
+        string decidingUnit, bool byPetitioner)
+    {
+        if (string.IsNullOrWhiteSpace(reasons)) throw new DomainRuleException("ReviewNeedsReasons", "a review request states its reasons");
+        var stage = c.RequestReview(ctx.Now);
+        await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewWindow);
+        var decideBy = ctx.Limits.ReviewDecisionBy(ctx.Now);
+        ctx.Start(c, null, stage == "review" ? DeadlineSteps.ReviewDecision : DeadlineSteps.ReReviewDecision, decidingUnit, decideBy);
+        ctx.Db.Publish(new ReviewRequested
+        {
+            CaseId = c.Id, Stage = stage, Actor = actor, ActorUnit = actorUnit, Reasons = reasons.Trim(), DecideBy = decideBy,
+            ByPetitioner = byPetitioner, OccurredAt = ctx.Now,
+        }, c.Id);
+    }
 
     public Task<HandlingCase> DecideReviewAsync(Guid caseId, string decision, string answer, Caller bureau, CancellationToken ct) =>
         work.OnCaseAsync(caseId, bureau.Require(Roles.Bureau), async (c, ctx) =>
@@ -43,7 +64,8 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             var nextWindow = ctx.Limits.ReviewWindowEnds(ctx.Now);
             var stage = c.DecideReview(decision, answer, ctx.Now, nextWindow);
             await ctx.MeetAsync(c.Id, null, DeadlineSteps.ReviewDecision, DeadlineSteps.ReReviewDecision);
-            ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, ActorUnit = bureau.Unit, Decision = decision, Answer = answer, OccurredAt = ctx.Now }, c.Id);
+            ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, ActorUnit = bureau.Unit, Decision = decision, Answer = answer,
+                NextWindowEndsAt = c.Final ? null : nextWindow, OccurredAt = ctx.Now }, c.Id);
             if (c.Final)
                 ctx.Db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? decision, Final = true, Reason = "re-review decided: final", OccurredAt = ctx.Now }, c.Id);
             else

@@ -32,6 +32,9 @@ public sealed class Problems
         Message ??= "请更正标出的内容后再提交";
     }
 
+    /// <summary>The whole problem in the page's own words (the fields named stay).</summary>
+    public void Say(string message) => Message = message;
+
     public void From(RpcException ex)
     {
         Clear();

@@ -18,6 +18,8 @@ public sealed class IntakeGrpcService(
     PetitionRegistration registration,
     PetitionQueries queries,
     ReceptionDays receptionDays,
+    SelfService selfService,
+    PetitionSearch search,
     IOptions<IntakeOptions> options,
     UnitDirectory units,
     TimeProvider clock) : IntakeApi.IntakeServiceBase
@@ -67,6 +69,24 @@ public sealed class IntakeGrpcService(
             AssignedUnits = { p.AssignedUnits },
         };
     }
+
+    [AllowAnonymous]
+    [EnableRateLimiting(StatusLookupLimit.Policy)]
+    public override async Task<GetPetitionProgressResponse> GetPetitionProgress(GetPetitionProgressRequest request, ServerCallContext context) =>
+        new() { Progress = await selfService.ProgressAsync(request.Proof, context.CancellationToken) };
+
+    [AllowAnonymous]
+    [EnableRateLimiting(StatusLookupLimit.Policy)]
+    public override async Task<RatePetitionReplyResponse> RatePetitionReply(RatePetitionReplyRequest request, ServerCallContext context) =>
+        new() { Progress = await selfService.RateAsync(request, context.CancellationToken) };
+
+    [AllowAnonymous]
+    [EnableRateLimiting(StatusLookupLimit.Policy)]
+    public override async Task<RequestPetitionReviewResponse> RequestPetitionReview(RequestPetitionReviewRequest request, ServerCallContext context) =>
+        new() { Progress = await selfService.RequestReviewAsync(request, context.CancellationToken) };
+
+    public override Task<SearchPetitionsResponse> SearchPetitions(SearchPetitionsRequest request, ServerCallContext context) =>
+        search.SearchAsync(Caller.From(context).Require(Roles.Clerk, Roles.Bureau, Roles.Leader, Roles.Department), request, context.CancellationToken);
 
     public override async Task<ScheduleReceptionDayResponse> ScheduleReceptionDay(ScheduleReceptionDayRequest request, ServerCallContext context)
     {

@@ -59,6 +59,7 @@ public static class PetitionViews
             Outcome = OutcomeOf(p.Outcome),
             RegistrationId = p.Id.ToString(),
             QueryCode = p.QueryCode,
+            QueryPin = p.QueryPin ?? "",
             NotAcceptedReason = p.NotAcceptedReason ?? "",
             Notice = p.Notice ?? "",
             Collective = p.Collective,

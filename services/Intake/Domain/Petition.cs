@@ -45,6 +45,8 @@ public sealed class Petition
     public string? Notice { get; init; }
     /// <summary>What the petitioner uses to read the status; unique.</summary>
     public required string QueryCode { get; init; }
+    /// <summary>The second factor when no petitioner gave a phone (SecondFactors); null otherwise.</summary>
+    public string? QueryPin { get; init; }
     /// <summary>Units the case was handed to, as Assignment reported (CaseAssigned).</summary>
     public List<string> AssignedUnits { get; init; } = [];
 
@@ -89,6 +91,7 @@ public sealed class Petition
         NotAcceptedReason = decision.NotAcceptedReason,
         Notice = decision.Notice,
         QueryCode = QueryCodes.New(),
+        QueryPin = SecondFactors.PinFor(petitioners),
     };
 
     /// <summary>Guarded: only forward (registered → assigned → acknowledged); a late or repeated event changes nothing.</summary>

@@ -12,6 +12,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
     public DbSet<IdentityCounter> IdentityCounters => Set<IdentityCounter>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
+    public DbSet<CaseProgress> CaseProgress => Set<CaseProgress>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -43,6 +44,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(p => p.Notice).HasMaxLength(1000);
             e.Property(p => p.MatchExplanation).HasMaxLength(500);
             e.Property(p => p.QueryCode).HasMaxLength(16);
+            e.Property(p => p.QueryPin).HasMaxLength(4);
             e.Property(p => p.ClosedOutcome).HasMaxLength(32);
             e.OwnsMany(p => p.Petitioners, o =>
             {
@@ -57,6 +59,20 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
                 o.Property(x => x.Phone).HasMaxLength(20);
             });
             e.OwnsMany(p => p.Attachments, o => o.ToJson());
+        });
+        b.Entity<CaseProgress>(e =>
+        {
+            e.ToTable("case_progress");
+            e.HasKey(p => p.CaseId);
+            e.Property(p => p.CaseId).ValueGeneratedNever();
+            e.Property(p => p.Answer).HasMaxLength(FieldLimits.ReportAnswer);
+            e.Property(p => p.Rating).HasMaxLength(32);
+            e.Property(p => p.RatingReason).HasMaxLength(FieldLimits.RatingReason);
+            e.Property(p => p.ReviewStage).HasMaxLength(16);
+            e.Property(p => p.ReviewDecision).HasMaxLength(16);
+            e.Property(p => p.ReviewAnswer).HasMaxLength(FieldLimits.ReviewAnswer);
+            e.Property(p => p.Refusal).HasMaxLength(200);
+            e.OwnsMany(p => p.Holders, o => o.ToJson());
         });
         b.Entity<CaseNumberCounter>(e =>
         {

@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Intake.Workflow;
 
 /// <summary>
-/// Keeps the petition's status and the units it was handed to, as Assignment reports them: the petitioner's status
-/// view and a department's right to read the petition both depend on it. Each message is applied once (inbox), in a
-/// transaction shared with the progress reports consumed at the same moment (GroupCommit).
+/// Keeps the petition's status, the units it was handed to and the petitioner's view of its handling (CaseProgress), as
+/// Assignment reports them: the petitioner's status view, the self-service and a department's right to read the
+/// petition depend on it. Each message is applied once (inbox), in a transaction shared with the progress reports
+/// consumed at the same moment (GroupCommit).
 /// </summary>
 public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
 {
@@ -18,19 +19,59 @@ public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
     public const string InboxName = "AssignmentProgressConsumer";
 
     public Task RecordAssignmentAsync(ConsumeContext<CaseAssigned> context) =>
-        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordAssignment(context.Message.UnitCode));
+        OnPetitionAsync(context, context.Message.CaseId, (p, progress) =>
+        {
+            p.RecordAssignment(context.Message.UnitCode);
+            progress.Assigned(context.Message.AssignmentId, context.Message.UnitCode, context.Message.AcknowledgeDueAt);
+        });
 
     public Task RecordAcknowledgementAsync(ConsumeContext<AssignmentAcknowledged> context) =>
-        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordAcknowledgement(context.Message.UnitCode));
+        OnPetitionAsync(context, context.Message.CaseId, (p, progress) =>
+        {
+            p.RecordAcknowledgement(context.Message.UnitCode);
+            progress.Acknowledged(context.Message.AssignmentId);
+        });
+
+    public Task RecordAcceptanceAsync(ConsumeContext<AssignmentAccepted> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) => progress.Accepted(context.Message.AssignmentId, context.Message.HandlingDueAt));
 
     public Task RecordReturnAsync(ConsumeContext<AssignmentReturned> context) =>
-        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordReturn(context.Message.UnitCode));
+        OnPetitionAsync(context, context.Message.CaseId, (p, progress) =>
+        {
+            p.RecordReturn(context.Message.UnitCode);
+            progress.Returned(context.Message.AssignmentId);
+        });
+
+    public Task RecordReplyAsync(ConsumeContext<ReplySubmitted> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) =>
+            progress.Replied(context.Message.Answer, context.Message.OccurredAt, context.Message.ReviewWindowEndsAt));
+
+    public Task RecordRatingAsync(ConsumeContext<SatisfactionRated> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) =>
+            progress.Rated(context.Message.Rating, context.Message.Reason, context.Message.ByPetitioner));
+
+    /// <summary>The review is decided by the unit that recorded the request, or for the petitioner's own, the first receiver's.</summary>
+    public Task RecordReviewRequestAsync(ConsumeContext<ReviewRequested> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (p, progress) =>
+            progress.ReviewRequested(context.Message.Stage, context.Message.DecideBy, context.Message.ActorUnit ?? p.ReceivingUnit, context.Message.ByPetitioner));
+
+    public Task RecordReviewDecisionAsync(ConsumeContext<ReviewDecided> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) =>
+            progress.ReviewDecided(context.Message.Stage, context.Message.Decision, context.Message.Answer, context.Message.NextWindowEndsAt));
+
+    public Task RecordRefusalAsync(ConsumeContext<PetitionerRequestRefused> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) =>
+            progress.Refused(context.Message.Request, ProgressStatus.RefusalText(context.Message.Rule)));
 
     public Task RecordClosureAsync(ConsumeContext<CaseClosed> context) =>
-        OnPetitionAsync(context, context.Message.CaseId, p => p.RecordClosure(context.Message.Outcome, context.Message.Final));
+        OnPetitionAsync(context, context.Message.CaseId, (p, progress) =>
+        {
+            p.RecordClosure(context.Message.Outcome, context.Message.Final);
+            progress.Closed();
+        });
 
     /// <summary>An event for a case Intake never registered is a fault: it goes to retries and then the error queue.</summary>
-    private Task OnPetitionAsync<T>(ConsumeContext<T> context, Guid caseId, Action<Petition> change) where T : class =>
+    private Task OnPetitionAsync<T>(ConsumeContext<T> context, Guid caseId, Action<Petition, CaseProgress> change) where T : class =>
         commits.ApplyOnceAsync(context.MessageId ?? throw new InvalidOperationException("a message without a MessageId cannot be de-duplicated"),
             InboxName, async (db, ct) =>
         {
@@ -38,6 +79,18 @@ public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
             // (locked and read in one statement).
             var petition = await db.Petitions.FromSql($"SELECT * FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} for unknown case {caseId}");
-            change(petition);
+            change(petition, await ProgressOfAsync(db, caseId, ct));
         }, null, context.CancellationToken);
+
+    /// <summary>
+    /// The case's progress, made on its first event; the caller holds the petition's row lock. One already in the unit
+    /// of work (an earlier event of the case in the same batch) is taken from there.
+    /// </summary>
+    public static async Task<CaseProgress> ProgressOfAsync(IntakeDb db, Guid caseId, CancellationToken ct)
+    {
+        var progress = db.CaseProgress.Local.FirstOrDefault(p => p.CaseId == caseId)
+            ?? await db.CaseProgress.FirstOrDefaultAsync(p => p.CaseId == caseId, ct);
+        if (progress is null) db.CaseProgress.Add(progress = new CaseProgress { CaseId = caseId });
+        return progress;
+    }
 }

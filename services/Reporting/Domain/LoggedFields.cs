@@ -1,3 +1,4 @@
+using Coordination.Contracts.Assignment;
 using Coordination.Contracts.Intake;
 
 namespace Coordination.Reporting.Domain;
@@ -12,6 +13,8 @@ public static class LoggedFields
     public static object Needed(object message) => message switch
     {
         PetitionRegistered m => m with { Summary = "", AccusedUnit = null },
+        // The answer travels for Intake's self-service (ADR 21); Assignment keeps it, no report reads it.
+        ReplySubmitted m => m with { Answer = null },
         _ => message,
     };
 }

@@ -38,6 +38,14 @@ public static class TimelineDescription
         CaseQueuedForManualRouting m => ("assignment", "routing-catalogue", "", $"no rule for region {m.RegionCode}, topic {m.Topic}"),
         LegalDiversionRequested => ("assignment", "routing-catalogue", "", "law-related: diverted to legal channels"),
         JointMeetingRequested m => ("assignment", "routing-catalogue", "", $"{m.Reason}: regions {string.Join(", ", m.RegionCodes)}"),
+        // Worded as before the answer travelled with it: the answer is not logged (LoggedFields), so a rebuild reads alike.
+        ReplySubmitted m => ("assignment", m.Actor, m.ActorUnit ?? "", $"Outcome: {m.Outcome}; ReviewWindowEndsAt: {m.ReviewWindowEndsAt:u}"),
+        // The petitioner's own actions (Intake's self-service) are theirs on the timeline, not a clerk's.
+        SatisfactionRated { ByPetitioner: true } m => ("assignment", "petitioner", "",
+            $"rated by the petitioner: {m.Rating}{(m.Reason is { Length: > 0 } reason ? $"; reason: {reason}" : "")}"),
+        ReviewRequested { ByPetitioner: true } m => ("assignment", "petitioner", "",
+            $"{m.Stage} asked for by the petitioner: {m.Reasons}; decide by {m.DecideBy:u}"),
+        PetitionerRequestRefused m => ("assignment", "petitioner", "", $"the petitioner's {m.Request} was not recorded: {m.Rule}"),
         LegalReferralOpened m => ("legal-diversion", "", "", $"referral {m.ReferralId} opened"),
         JointMeetingProposed m => ("joint-meeting", "", "", $"meeting {m.MeetingId} proposed"),
         _ => (ServiceOf(message.GetType()), Read(message, "Actor") ?? "", Read(message, "ActorUnit") ?? Read(message, "UnitCode") ?? "", Fields(message)),

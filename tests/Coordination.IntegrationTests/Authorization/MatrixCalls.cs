@@ -30,6 +30,7 @@ public static class MatrixCalls
     private const string R = MatrixWorld.Region;
 
     private static IntakeService.IntakeServiceClient Intake(MatrixWorld w) => new(w.System.Intake.Channel);
+    private static PetitionerProof Proof(MatrixWorld w) => new() { QueryCode = w.QueryCode, SecondFactor = "0000" };
     private static AssignmentService.AssignmentServiceClient Assignment(MatrixWorld w) => new(w.System.Assignment.Channel);
     private static LegalDiversionService.LegalDiversionServiceClient Legal(MatrixWorld w) => new(w.System.LegalDiversion.Channel);
     private static JointMeetingService.JointMeetingServiceClient Meetings(MatrixWorld w) => new(w.System.JointMeeting.Channel);
@@ -51,6 +52,14 @@ public static class MatrixCalls
         ["IntakeService/CompleteReceptionDay"] = (w, h) => Reply(Intake(w).CompleteReceptionDayAsync(new CompleteReceptionDayRequest { ReceptionDayId = w.ReceptionDayId }, h)),
         ["IntakeService/GetReceptionDay"] = (w, h) => Reply(Intake(w).GetReceptionDayAsync(new GetReceptionDayRequest { ReceptionDayId = w.ReceptionDayId }, h)),
         ["IntakeService/ListTopics"] = (w, h) => Reply(Intake(w).ListTopicsAsync(new ListTopicsRequest(), h)),
+        // The petitioner's proof: the world's petition was registered with the phone 13800000000.
+        ["IntakeService/GetPetitionProgress"] = (w, h) => Reply(Intake(w).GetPetitionProgressAsync(new GetPetitionProgressRequest { Proof = Proof(w) }, h)),
+        // Before the answer: FailedPrecondition, past every check of who may ask.
+        ["IntakeService/RatePetitionReply"] = (w, h) => Reply(Intake(w).RatePetitionReplyAsync(new RatePetitionReplyRequest
+            { Proof = Proof(w), Rating = ReplyRating.Satisfied }, h)),
+        ["IntakeService/RequestPetitionReview"] = (w, h) => Reply(Intake(w).RequestPetitionReviewAsync(new RequestPetitionReviewRequest
+            { Proof = Proof(w), Reasons = "不服" }, h)),
+        ["IntakeService/SearchPetitions"] = (w, h) => Reply(Intake(w).SearchPetitionsAsync(new SearchPetitionsRequest { PetitionerName = "张三", PageSize = 500 }, h)),
 
         ["AssignmentService/ListAssignments"] = (w, h) => Reply(Assignment(w).ListAssignmentsAsync(new ListAssignmentsRequest { PageSize = 500 }, h)),
         ["AssignmentService/AcknowledgeAssignment"] = (w, h) => Reply(Assignment(w).AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = w.AssignmentId }, h)),

@@ -23,6 +23,62 @@ namespace Coordination.Intake.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Intake.Domain.CaseProgress", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("RatedByPetitioner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("RatingPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RatingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReviewDecideBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("ReviewPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReviewStage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReviewWindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("case_progress", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Intake.Domain.Petition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -115,6 +171,10 @@ namespace Coordination.Intake.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("QueryPin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -533,6 +593,40 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.HasIndex("CorrelationId", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Intake.Domain.CaseProgress", b =>
+                {
+                    b.OwnsMany("Coordination.Intake.Domain.ProgressHolder", "Holders", b1 =>
+                        {
+                            b1.Property<Guid>("CaseProgressCaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AssignmentId");
+
+                            b1.Property<DateTimeOffset?>("DueAt");
+
+                            b1.Property<string>("Duty")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("CaseProgressCaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("case_progress");
+
+                            b1
+                                .ToJson("Holders")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseProgressCaseId");
+                        });
+
+                    b.Navigation("Holders");
                 });
 
             modelBuilder.Entity("Coordination.Intake.Domain.Petition", b =>

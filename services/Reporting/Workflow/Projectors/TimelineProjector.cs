@@ -21,7 +21,7 @@ public sealed class TimelineProjector : IProjector
         typeof(CompletionReportSubmitted), typeof(ReportSignedOff), typeof(ReportApproved), typeof(ReportSentBack), typeof(ReplySubmitted),
         typeof(SatisfactionRated), typeof(CaseClosed), typeof(ReviewRequested), typeof(ReviewDecided), typeof(HearingStarted), typeof(HearingEnded),
         typeof(DeadlineApproaching), typeof(DeadlineMissed), typeof(SupervisionIssued), typeof(DeadlineCleared), typeof(ResponsibilityAssigned),
-        typeof(CaseRouted),
+        typeof(CaseRouted), typeof(PetitionerRequestRefused),
 
         typeof(LegalReferralOpened), typeof(ReferralMade), typeof(ReferralAcknowledged), typeof(ReferralDeclined), typeof(ReferralStatusUpdated),
         typeof(LegalAdviceRecorded), typeof(CaseMarkedMajor), typeof(SupervisionOrderIssued), typeof(SupervisionOrderReplied),
