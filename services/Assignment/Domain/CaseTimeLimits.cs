@@ -3,13 +3,13 @@ using Coordination.ServiceDefaults.Time;
 namespace Coordination.Assignment.Domain;
 
 /// <summary>
-/// A case's time limits as due instants: its rule set (the one in force at registration) counted on the holiday
+/// A case's time limits as due instants: its rule set (the one in force at registration) counted on the working
 /// calendar (DOMAIN.md, time limits). Pure arithmetic; the rows are loaded by the caller.
 /// </summary>
 public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
 {
-    public static CaseTimeLimits Of(IEnumerable<RuleSet> ruleSets, IEnumerable<Holiday> holidays, string ruleSetVersion) =>
-        new(ruleSets.Single(r => r.Version == ruleSetVersion), new BusinessCalendar(holidays.Select(h => h.Date).ToHashSet()));
+    public static CaseTimeLimits Of(IEnumerable<RuleSet> ruleSets, BusinessCalendar calendar, string ruleSetVersion) =>
+        new(ruleSets.Single(r => r.Version == ruleSetVersion), calendar);
 
     public LadderRules Ladder => Rules.Ladder;
 

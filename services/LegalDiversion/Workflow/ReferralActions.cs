@@ -4,6 +4,7 @@ using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +17,13 @@ namespace Coordination.LegalDiversion.Workflow;
 /// Every change to a referral, in one transaction with its row lock, its deadlines and its events. Committees and
 /// the bureau act within their jurisdiction; an institution only on referrals addressed to it. Out of scope is NotFound.
 /// </summary>
-public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalDiversionDb> deadlines, IOptions<LegalDiversionOptions> options, TimeProvider clock)
+public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalDiversionDb> deadlines, IOptions<LegalDiversionOptions> options, TimeProvider clock,
+    WorkingCalendarCache calendars)
 {
     private LegalDiversionOptions Rules => options.Value;
     private LadderRules Ladder => new(Rules.ReminderFraction, Rules.SupervisionWorkingDays);
-    private BusinessCalendar Calendar => new(Rules.Holidays.ToHashSet());
+    /// <summary>The working calendar (the Directory's, copied here), read as each unit of work begins.</summary>
+    private BusinessCalendar Calendar = null!;
     private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
 
     public Task<Referral> ReferAsync(Guid referralId, string channel, string institutionCode, Caller caller, CancellationToken ct) =>
@@ -138,6 +141,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     private async Task<SupervisionOrder> ReplyOrderOnceAsync(Guid orderId, string reply, Caller addressee, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         var order = await db.SupervisionOrders.FromSql($"SELECT * FROM supervision_orders WHERE \"Id\" = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException("supervision order");
         order.Answer(reply, Now);
@@ -158,6 +162,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     private async Task<T> OnReferralOnceAsync<T>(Guid referralId, Caller caller, Func<Referral, Task<T>> action, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         var r = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException("referral");
         var result = await action(r);
