@@ -9,7 +9,7 @@ public sealed class DeadlineTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private static readonly RuleSet Rules = new() { Version = "t", EffectiveFrom = new DateOnly(2000, 1, 1) };
-    private static readonly BusinessCalendar Calendar = new(new HashSet<DateOnly>());
+    private static readonly BusinessCalendar Calendar = new(WorkingCalendar.WeekdaysOnly);
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 0, 0, 0, Cst);
 
     private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules.Ladder, Calendar);
@@ -78,7 +78,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Calendar_day_limits_ending_on_a_holiday_roll_to_the_next_working_day()
     {
-        var calendar = new BusinessCalendar(new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5) });
+        var calendar = new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5) }, new HashSet<DateOnly>()));
         var start = new DateTimeOffset(2026, 9, 16, 10, 0, 0, Cst); // + 15 days = Thursday 1 October, a holiday
         Assert.Equal(new DateTimeOffset(2026, 10, 7, 0, 0, 0, Cst), calendar.AfterCalendarDays(start, 15)); // Fri 2 holiday, weekend, Mon 5 holiday: Tue 6
     }
@@ -115,8 +115,17 @@ public sealed class DeadlineTests
     public void The_case_keeps_the_rule_set_it_was_registered_under_and_the_calendar_skips_holidays()
     {
         RuleSet[] sets = [new() { Version = "old", EffectiveFrom = new DateOnly(2020, 1, 1) }, new() { Version = "new", EffectiveFrom = new DateOnly(2026, 12, 1), HandlingDays = 45 }];
-        var limits = CaseTimeLimits.Of(sets, [new Holiday { Date = new DateOnly(2026, 11, 24), Name = "h" }], "old");
+        var limits = CaseTimeLimits.Of(sets, new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 11, 24) }, new HashSet<DateOnly>())), "old");
         Assert.Equal(60, limits.Rules.HandlingDays);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, Cst), limits.AcknowledgeBy(Monday)); // Tuesday is a holiday: Wed, Thu, Fri
+    }
+
+    [Fact]
+    public void A_rule_set_names_every_limit_below_one_day_and_a_past_effective_date()
+    {
+        var bad = new RuleSet { Version = "x", EffectiveFrom = new DateOnly(2026, 11, 1), AcknowledgeWorkingDays = 0, HandlingDays = -5, ReminderFraction = 1 };
+        var fields = bad.Problems(new DateOnly(2026, 11, 29)).Select(p => p.Field).ToList();
+        Assert.Equal(["effective_from", "acknowledge_working_days", "handling_days", "reminder_fraction"], fields);
+        Assert.Empty(Rules.Problems(new DateOnly(1999, 1, 1)));
     }
 }
