@@ -19,8 +19,8 @@ public sealed class Assignment
     public required string RoutedBy { get; init; }
     public string Status { get; private set; } = Pending;
     public DateTimeOffset AssignedAt { get; init; }
-    public DateTimeOffset AcknowledgeDueAt { get; init; }
-    public DateTimeOffset ObjectionDueAt { get; init; }
+    public DateTimeOffset AcknowledgeDueAt { get; internal set; }
+    public DateTimeOffset ObjectionDueAt { get; internal set; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
@@ -36,6 +36,17 @@ public sealed class Assignment
     public string? SignedOffBy { get; private set; }
     public int SendBackCount { get; private set; }
     public string? SendBackReasons { get; private set; }
+
+    /// <summary>
+    /// The working calendar changed (ADR 19): the limits shown on the hand-over follow its re-planned limits, and the
+    /// objection window, still open, is counted again from the hand-over.
+    /// </summary>
+    public void Replanned(DateTimeOffset? acknowledgeDueAt, DateTimeOffset? handlingDueAt, DateTimeOffset? objectionDueAt)
+    {
+        if (acknowledgeDueAt is { } ack) AcknowledgeDueAt = ack;
+        if (handlingDueAt is { } handling && HandlingDueAt is not null) HandlingDueAt = handling;
+        if (objectionDueAt is { } objection) ObjectionDueAt = objection;
+    }
 
     private void Require(string rule, params string[] allowed)
     {

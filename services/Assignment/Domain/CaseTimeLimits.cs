@@ -33,4 +33,16 @@ public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
     public DateTimeOffset ReviewWindowEnds(DateTimeOffset answeredAt) => Calendar.AfterCalendarDays(answeredAt, Rules.ReviewRequestDays);
 
     public DateTimeOffset ReviewDecisionBy(DateTimeOffset requestedAt) => Calendar.AfterCalendarDays(requestedAt, Rules.ReviewDecisionDays);
+
+    /// <summary>How a step's limit is counted from its start, so a calendar change can count it again (ADR 19); null for other steps.</summary>
+    public DeadlineTerm? TermOf(string step) => step switch
+    {
+        DeadlineSteps.Acknowledge => DeadlineTerm.Working(Rules.AcknowledgeWorkingDays),
+        DeadlineSteps.AcceptNotice => DeadlineTerm.Calendar(Rules.AcceptNoticeDays),
+        DeadlineSteps.Handling => DeadlineTerm.Calendar(Rules.HandlingDays),
+        DeadlineSteps.Rehandling => DeadlineTerm.Calendar(Rules.RehandlingDays),
+        DeadlineSteps.ReviewWindow => DeadlineTerm.Calendar(Rules.ReviewRequestDays),
+        DeadlineSteps.ReviewDecision or DeadlineSteps.ReReviewDecision => DeadlineTerm.Calendar(Rules.ReviewDecisionDays),
+        _ => null,
+    };
 }

@@ -37,7 +37,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
                 throw new DomainRuleException("InstitutionOutOfReach", $"{institution.Code} serves {institution.RegionCode}, not {r.RegionCode}");
             r.ReferTo(institution);
             var acknowledgeBy = Calendar.AfterWorkingDays(Now, Rules.AcknowledgeWorkingDays);
-            Start(r, LegalSteps.Acknowledge, institution.Code, acknowledgeBy);
+            Start(r, LegalSteps.Acknowledge, institution.Code, acknowledgeBy, DeadlineTerm.Working(Rules.AcknowledgeWorkingDays));
             db.Publish(new ReferralMade
             {
                 CaseId = r.CaseId, ReferralId = r.Id, Channel = channel, InstitutionCode = institution.Code, Actor = caller.Subject, ActorUnit = caller.Unit,
@@ -60,7 +60,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
                 return r;
             }
             var outcomeBy = Calendar.AfterCalendarDays(Now, Rules.OutcomeDays);
-            Start(r, LegalSteps.Outcome, institution.Unit, outcomeBy);
+            Start(r, LegalSteps.Outcome, institution.Unit, outcomeBy, DeadlineTerm.Calendar(Rules.OutcomeDays));
             db.Publish(new ReferralAcknowledged
             {
                 CaseId = r.CaseId, ReferralId = r.Id, InstitutionCode = institution.Unit, Decision = decision, Actor = institution.Subject, OutcomeBy = outcomeBy,
@@ -171,8 +171,8 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
         return result;
     }
 
-    private void Start(Referral r, string step, string unit, DateTimeOffset dueAt) =>
-        db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar));
+    private void Start(Referral r, string step, string unit, DateTimeOffset dueAt, DeadlineTerm term) =>
+        db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar, term: term));
 
     /// <summary>A limit that had passed leaves the overdue list when it is met.</summary>
     private void Meet(Deadline d) => deadlines.Meet(db, d, Now);

@@ -1,4 +1,6 @@
 using Coordination.Contracts.Assignment;
+using Coordination.Contracts.Directory;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
@@ -72,6 +74,34 @@ public sealed class When_working_days_cross_holidays(SystemFixture system)
         }, ProvinceBureau);
         Assert.Equal(EndOfOctober8, await DueAtAsync(meetingService, "meeting_answer"));
         Assert.Equal(EndOfOctober15, await SupervisionAtAsync(meetingService, "meeting_answer"));
+    }
+
+    [Fact]
+    public async Task A_calendar_change_moves_the_limits_still_running_and_leaves_passed_ones_as_they_were()
+    {
+        await using var world = await ClockWorld.StartAsync(system, "replan");
+        var flow = new CaseFlow(world.Assignment.Channel);
+        var early = await flow.AssignmentOfAsync(await world.RegisterAsync()); // Monday 28 September: due as 9 October begins
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 10, 9, 0, 0, Cst).ToUniversalTime()); // the make-up Saturday
+        var late = await flow.AssignmentOfAsync(await world.RegisterAsync());
+        Assert.Equal(new DateTimeOffset(2026, 10, 15, 0, 0, 0, Cst), late.AcknowledgeDueAt.ToDateTimeOffset()); // 12, 13, 14 October
+
+        // The Directory makes Tuesday 13 October a holiday (its event, published here as it would be).
+        await world.Assignment.App.Services.GetRequiredService<IBus>().Publish(new WorkingCalendarChanged
+        {
+            Version = OfficialCalendar.Version + 1, OccurredAt = world.Clock.GetUtcNow(),
+            Days = [.. OfficialCalendar.Days, new CalendarDay { Date = new DateOnly(2026, 10, 13), Kind = CalendarDayKinds.Holiday, Name = "测试假日" }],
+        });
+        await Eventually.UntilAsync(world.Assignment.CalendarVersionAsync, v => v == OfficialCalendar.Version + 1, "the new calendar");
+
+        var api = new AssignmentService.AssignmentServiceClient(world.Assignment.Channel);
+        var moved = await flow.AssignmentOfAsync(Guid.Parse(late.CaseId));
+        Assert.Equal(new DateTimeOffset(2026, 10, 16, 0, 0, 0, Cst), moved.AcknowledgeDueAt.ToDateTimeOffset()); // 12, 14, 15 October
+        var lateLimits = (await api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = late.CaseId }, CaseFlow.Bureau)).Deadlines;
+        Assert.Equal(new DateTimeOffset(2026, 10, 16, 0, 0, 0, Cst), lateLimits.Single(d => d.Step == "acknowledge").DueAt.ToDateTimeOffset());
+        var earlyLimits = (await api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = early.CaseId }, CaseFlow.Bureau)).Deadlines;
+        Assert.Equal(EndOfOctober8, earlyLimits.Single(d => d.Step == "acknowledge").DueAt.ToDateTimeOffset()); // passed: as it was
+        Assert.Equal(EndOfOctober8, (await flow.AssignmentOfAsync(Guid.Parse(early.CaseId))).AcknowledgeDueAt.ToDateTimeOffset());
     }
 
     private static async Task<DateTimeOffset> DueAtAsync(ServiceInstance service, string step) =>

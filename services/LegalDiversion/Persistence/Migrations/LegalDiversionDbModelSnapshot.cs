@@ -778,6 +778,11 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                     b.Property<DateTimeOffset>("ReminderAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("ReminderFraction")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.80000000000000004);
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -794,6 +799,18 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("SupervisionSentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupervisionWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
+                    b.Property<int?>("TermDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()

@@ -41,6 +41,33 @@ namespace Coordination.Assignment.Persistence.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<double>(
+                name: "ReminderFraction",
+                table: "deadlines",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.80000000000000004);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SupervisionWorkingDays",
+                table: "deadlines",
+                type: "integer",
+                nullable: false,
+                defaultValue: 5);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TermDays",
+                table: "deadlines",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TermKind",
+                table: "deadlines",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "working_calendar",
                 columns: table => new
@@ -243,6 +270,22 @@ namespace Coordination.Assignment.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "SavedBy",
                 table: "rule_sets");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderFraction",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "SupervisionWorkingDays",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "TermDays",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "TermKind",
+                table: "deadlines");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Version",

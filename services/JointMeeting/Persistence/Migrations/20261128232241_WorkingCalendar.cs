@@ -13,6 +13,43 @@ namespace Coordination.JointMeeting.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Reason",
+                table: "meetings",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
+            migrationBuilder.AddColumn<double>(
+                name: "ReminderFraction",
+                table: "deadlines",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.80000000000000004);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SupervisionWorkingDays",
+                table: "deadlines",
+                type: "integer",
+                nullable: false,
+                defaultValue: 5);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TermDays",
+                table: "deadlines",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TermKind",
+                table: "deadlines",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "working_calendar",
                 columns: table => new
@@ -101,6 +138,32 @@ namespace Coordination.JointMeeting.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "working_calendar_days");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderFraction",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "SupervisionWorkingDays",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "TermDays",
+                table: "deadlines");
+
+            migrationBuilder.DropColumn(
+                name: "TermKind",
+                table: "deadlines");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Reason",
+                table: "meetings",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(300)",
+                oldMaxLength: 300);
         }
     }
 }

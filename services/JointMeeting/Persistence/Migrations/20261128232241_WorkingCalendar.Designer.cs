@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.JointMeeting.Persistence.Migrations
 {
     [DbContext(typeof(JointMeetingDb))]
-    [Migration("20261128225132_WorkingCalendar")]
+    [Migration("20261128232241_WorkingCalendar")]
     partial class WorkingCalendar
     {
         /// <inheritdoc />
@@ -629,6 +629,11 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                     b.Property<DateTimeOffset>("ReminderAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("ReminderFraction")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.80000000000000004);
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -645,6 +650,18 @@ namespace Coordination.JointMeeting.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("SupervisionSentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupervisionWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
+                    b.Property<int?>("TermDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
