@@ -1,5 +1,6 @@
 using Coordination.Grpc.Assignment;
 using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Auth;
 using Grpc.Core;
 using Npgsql;
 using static Coordination.IntegrationTests.Fixtures.CaseFlow;
@@ -88,5 +89,27 @@ public sealed class When_rule_sets_are_managed(SystemFixture system)
             "INSERT INTO rule_sets SELECT 'by-hand', \"EffectiveFrom\", 0, \"AcceptNoticeDays\", \"ObjectionWorkingDays\", \"HandlingDays\", \"MaxExtensionDays\", " +
             "\"RehandlingDays\", \"ReviewRequestDays\", \"ReviewDecisionDays\", \"ReturnCap\", \"ReminderFraction\", \"SupervisionWorkingDays\", \"SavedAt\", \"SavedBy\" FROM rule_sets"));
         Assert.Equal(PostgresErrorCodes.CheckViolation, sql.SqlState);
+    }
+
+    [Fact]
+    public async Task The_command_line_reads_the_calendar_and_saves_previews_and_lists_rule_sets()
+    {
+        await using var world = await ClockWorld.StartAsync(system, "clirules");
+        var token = TestTokens.Mint("admin", Roles.Administrator, "jiangsu-petition-bureau", "320000");
+        var addresses = new Dictionary<string, string>
+        {
+            ["COORD_ASSIGNMENT"] = $"http://127.0.0.1:{world.Assignment.GrpcPort}", ["COORD_DIRECTORY_GRPC"] = $"http://127.0.0.1:{system.Directory.GrpcPort}",
+        };
+        var calendar = await CoordCli.RunAsync(system, addresses, "--token", token, "calendar", "2026");
+        Assert.Contains("\"date\": \"2026-10-10\"", calendar);
+        Assert.Contains("国庆节调休", calendar);
+
+        var saved = await CoordCli.RunAsync(system, addresses, "--token", token, "save-rule-set", "--effective-from", "2026-10-01", "--handling-days", "45");
+        Assert.Contains("\"version\": \"2026.2\"", saved);
+        Assert.Contains("\"handlingDays\": 45", saved);
+        var listed = await CoordCli.RunAsync(system, addresses, "--token", token, "rule-sets");
+        Assert.Contains("\"inForce\": \"2026.1\"", listed); // the world's clock says 28 September
+        var preview = await CoordCli.RunAsync(system, addresses, "--token", token, "preview-deadlines", "2026-10-08");
+        Assert.Contains("\"version\": \"2026.2\"", preview);
     }
 }
