@@ -128,4 +128,32 @@ public sealed class DeadlineTests
         Assert.Equal(["effective_from", "acknowledge_working_days", "handling_days", "reminder_fraction"], fields);
         Assert.Empty(Rules.Problems(new DateOnly(1999, 1, 1)));
     }
+
+    [Fact]
+    public void A_calendar_change_counts_a_running_limit_again_and_leaves_passed_met_and_dated_ones()
+    {
+        var start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, Cst); // Monday
+        Deadline Counted() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Acknowledge, "u", start, Calendar.AfterWorkingDays(start, 3), Rules.Ladder, Calendar,
+            term: DeadlineTerm.Working(3));
+        var newCalendar = new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 11, 25) }, new HashSet<DateOnly>())); // Wednesday off
+
+        var running = Counted();
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Cst), running.DueAt); // Tue, Wed, Thu
+        Assert.True(running.Replan(newCalendar, start.AddHours(1)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, Cst), running.DueAt); // Tue, Thu, Fri
+        Assert.Equal(newCalendar.AfterWorkingDays(running.DueAt, Rules.SupervisionWorkingDays), running.SupervisionAt);
+
+        var passed = Counted();
+        Assert.False(passed.Replan(newCalendar, new DateTimeOffset(2026, 11, 27, 1, 0, 0, Cst)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Cst), passed.DueAt);
+
+        var met = Counted();
+        met.Meet(start.AddHours(2));
+        Assert.False(met.Replan(newCalendar, start.AddHours(3)));
+
+        var dated = Deadline.Start(Guid.NewGuid(), null, "meeting_answer", "u", start, new DateTimeOffset(2026, 11, 25, 0, 0, 0, Cst), Rules.Ladder, Calendar);
+        dated.Replan(newCalendar, start.AddHours(1));
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, Cst), dated.DueAt); // a date stays the date; only its 督办 day is counted again
+        Assert.Equal(newCalendar.AfterWorkingDays(dated.DueAt, Rules.SupervisionWorkingDays), dated.SupervisionAt);
+    }
 }

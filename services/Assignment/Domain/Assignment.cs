@@ -19,8 +19,10 @@ public sealed class Assignment
     public required string RoutedBy { get; init; }
     public string Status { get; private set; } = Pending;
     public DateTimeOffset AssignedAt { get; init; }
-    public DateTimeOffset AcknowledgeDueAt { get; internal set; }
-    public DateTimeOffset ObjectionDueAt { get; internal set; }
+    private DateTimeOffset _acknowledgeDueAt, _objectionDueAt;
+    /// <summary>Set at the hand-over; moved only by a change of the working calendar (Replanned).</summary>
+    public DateTimeOffset AcknowledgeDueAt { get => _acknowledgeDueAt; init => _acknowledgeDueAt = value; }
+    public DateTimeOffset ObjectionDueAt { get => _objectionDueAt; init => _objectionDueAt = value; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
@@ -43,9 +45,9 @@ public sealed class Assignment
     /// </summary>
     public void Replanned(DateTimeOffset? acknowledgeDueAt, DateTimeOffset? handlingDueAt, DateTimeOffset? objectionDueAt)
     {
-        if (acknowledgeDueAt is { } ack) AcknowledgeDueAt = ack;
+        if (acknowledgeDueAt is { } ack) _acknowledgeDueAt = ack;
         if (handlingDueAt is { } handling && HandlingDueAt is not null) HandlingDueAt = handling;
-        if (objectionDueAt is { } objection) ObjectionDueAt = objection;
+        if (objectionDueAt is { } objection) _objectionDueAt = objection;
     }
 
     private void Require(string rule, params string[] allowed)
