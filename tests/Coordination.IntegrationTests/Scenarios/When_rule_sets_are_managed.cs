@@ -56,6 +56,21 @@ public sealed class When_rule_sets_are_managed(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_rule_set_saved_on_one_replica_is_in_force_on_another_at_once()
+    {
+        await using var world = await ClockWorld.StartAsync(system, "replicas");
+        var other = await world.StartAssignmentAsync(); // same database, same (frozen) clock: its cache would never expire by age
+        var first = new AssignmentService.AssignmentServiceClient(world.Assignment.Channel);
+        var second = new AssignmentService.AssignmentServiceClient(other.Channel);
+        Assert.Equal("2026.1", (await second.ListRuleSetsAsync(new ListRuleSetsRequest(), Admin)).InForce); // cached there now
+
+        await first.SaveRuleSetAsync(new SaveRuleSetRequest { RuleSet = RuleSets.Valid("2026-09-28") }, Admin);
+        // PostgreSQL's NOTIFY reaches the other replica's listener within moments; the fake clock never ages its cache.
+        await Eventually.UntilAsync(async () => (await second.ListRuleSetsAsync(new ListRuleSetsRequest(), Admin)).InForce, v => v == "2026.2",
+            "the other replica to use the new rule set", TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task Bad_rule_sets_are_refused_per_field_others_may_not_touch_them_and_the_table_takes_no_zero_day_limit()
     {
         await using var world = await ClockWorld.StartAsync(system, "badrules");
