@@ -9,6 +9,10 @@ public static class FieldLimits
 {
     public const int UnitCode = 64;
     public const int RegionCode = 6;
+    /// <summary>The holiday a calendar day belongs to (国庆节, 春节调休).</summary>
+    public const int CalendarDayName = 40;
+    /// <summary>A rule set's version (2026.1).</summary>
+    public const int RuleSetVersion = 32;
     public const int CaseNumber = 32;
     public const int Login = 64;
 

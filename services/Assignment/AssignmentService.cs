@@ -25,8 +25,8 @@ public static class AssignmentService
         {
             builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
             builder.Services.AddSingleton<ReferenceDataCache<RuleSet>>();
-            builder.Services.AddSingleton<ReferenceDataCache<Holiday>>();
             builder.Services.AddScoped<AssignmentReferenceData>();
+            builder.Services.AddScoped<RuleSetActions>();
             builder.Services.AddScoped<AssignmentQueries>();
             builder.Services.AddScoped<CaseRouter>();
             builder.Services.AddScoped<CaseOpening>();

@@ -26,6 +26,7 @@ public static class DirectoryService
             builder.Services.AddScoped<SignInDecisions>();
             builder.Services.AddScoped<DirectorySeeding>();
             builder.Services.AddScoped<UnitDirectoryPublisher>();
+            builder.Services.AddScoped<WorkingCalendarActions>();
             builder.Services.AddScoped<ClientRegistration>();
         },
         Endpoints = app =>

@@ -9,7 +9,7 @@ public sealed class DeadlineTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private static readonly RuleSet Rules = new() { Version = "t", EffectiveFrom = new DateOnly(2000, 1, 1) };
-    private static readonly BusinessCalendar Calendar = new(new HashSet<DateOnly>());
+    private static readonly BusinessCalendar Calendar = new(WorkingCalendar.WeekdaysOnly);
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 0, 0, 0, Cst);
 
     private static Deadline TenDays() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Handling, "u", Monday, Monday.AddDays(10), Rules.Ladder, Calendar);
@@ -78,7 +78,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Calendar_day_limits_ending_on_a_holiday_roll_to_the_next_working_day()
     {
-        var calendar = new BusinessCalendar(new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5) });
+        var calendar = new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5) }, new HashSet<DateOnly>()));
         var start = new DateTimeOffset(2026, 9, 16, 10, 0, 0, Cst); // + 15 days = Thursday 1 October, a holiday
         Assert.Equal(new DateTimeOffset(2026, 10, 7, 0, 0, 0, Cst), calendar.AfterCalendarDays(start, 15)); // Fri 2 holiday, weekend, Mon 5 holiday: Tue 6
     }
@@ -115,8 +115,45 @@ public sealed class DeadlineTests
     public void The_case_keeps_the_rule_set_it_was_registered_under_and_the_calendar_skips_holidays()
     {
         RuleSet[] sets = [new() { Version = "old", EffectiveFrom = new DateOnly(2020, 1, 1) }, new() { Version = "new", EffectiveFrom = new DateOnly(2026, 12, 1), HandlingDays = 45 }];
-        var limits = CaseTimeLimits.Of(sets, [new Holiday { Date = new DateOnly(2026, 11, 24), Name = "h" }], "old");
+        var limits = CaseTimeLimits.Of(sets, new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 11, 24) }, new HashSet<DateOnly>())), "old");
         Assert.Equal(60, limits.Rules.HandlingDays);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, Cst), limits.AcknowledgeBy(Monday)); // Tuesday is a holiday: Wed, Thu, Fri
+    }
+
+    [Fact]
+    public void A_rule_set_names_every_limit_below_one_day_and_a_past_effective_date()
+    {
+        var bad = new RuleSet { Version = "x", EffectiveFrom = new DateOnly(2026, 11, 1), AcknowledgeWorkingDays = 0, HandlingDays = -5, ReminderFraction = 1 };
+        var fields = bad.Problems(new DateOnly(2026, 11, 29)).Select(p => p.Field).ToList();
+        Assert.Equal(["effective_from", "acknowledge_working_days", "handling_days", "reminder_fraction"], fields);
+        Assert.Empty(Rules.Problems(new DateOnly(1999, 1, 1)));
+    }
+
+    [Fact]
+    public void A_calendar_change_counts_a_running_limit_again_and_leaves_passed_met_and_dated_ones()
+    {
+        var start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, Cst); // Monday
+        Deadline Counted() => Deadline.Start(Guid.NewGuid(), null, DeadlineSteps.Acknowledge, "u", start, Calendar.AfterWorkingDays(start, 3), Rules.Ladder, Calendar,
+            term: DeadlineTerm.Working(3));
+        var newCalendar = new BusinessCalendar(new WorkingCalendar(new HashSet<DateOnly> { new(2026, 11, 25) }, new HashSet<DateOnly>())); // Wednesday off
+
+        var running = Counted();
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Cst), running.DueAt); // Tue, Wed, Thu
+        Assert.True(running.Replan(newCalendar, start.AddHours(1)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, Cst), running.DueAt); // Tue, Thu, Fri
+        Assert.Equal(newCalendar.AfterWorkingDays(running.DueAt, Rules.SupervisionWorkingDays), running.SupervisionAt);
+
+        var passed = Counted();
+        Assert.False(passed.Replan(newCalendar, new DateTimeOffset(2026, 11, 27, 1, 0, 0, Cst)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, Cst), passed.DueAt);
+
+        var met = Counted();
+        met.Meet(start.AddHours(2));
+        Assert.False(met.Replan(newCalendar, start.AddHours(3)));
+
+        var dated = Deadline.Start(Guid.NewGuid(), null, "meeting_answer", "u", start, new DateTimeOffset(2026, 11, 25, 0, 0, 0, Cst), Rules.Ladder, Calendar);
+        dated.Replan(newCalendar, start.AddHours(1));
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, Cst), dated.DueAt); // a date stays the date; only its 督办 day is counted again
+        Assert.Equal(newCalendar.AfterWorkingDays(dated.DueAt, Rules.SupervisionWorkingDays), dated.SupervisionAt);
     }
 }

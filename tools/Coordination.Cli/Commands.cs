@@ -86,6 +86,7 @@ public static class Commands
           errors redrive QUEUE [--message-id ID]                     move them back into QUEUE (all, or one)
                      RabbitMQ management: --rabbit URL or COORD_RABBIT (http://127.0.0.1:15672/), --vhost (/),
                      COORD_RABBIT_USER / COORD_RABBIT_PASSWORD (coordination / coordination)
+        """ + "\n" + CalendarCommands.Usage + "\n" + """
           outbox     SERVICE [--limit N]                             (administrator) the service's quarantined outbox rows
           outbox release|discard SERVICE MESSAGE_ID                  publish it now (after fixing the cause), or drop it
                      SERVICE: intake, assignment, legal-diversion, joint-meeting, reporting, directory
@@ -137,7 +138,7 @@ public static class Commands
         }
         var token = a.Get("token") ?? await new Session(store, profile, http, TimeProvider.System).AccessTokenAsync(CancellationToken.None);
         var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
-        IMessage reply = command switch
+        IMessage reply = await CalendarCommands.RunAsync(command, arg, a, headers) ?? command switch
         {
             "register" => await Intake().RegisterPetitionAsync(RegisterRequests.From(a), headers),
             "petition" => (await Intake().GetPetitionAsync(new GetPetitionRequest { CaseId = arg }, headers)).Petition,

@@ -14,7 +14,8 @@ using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units)
+public sealed partial class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units,
+    RuleSetActions ruleSets, ServiceDefaults.Calendar.WorkingCalendarCache calendars, TimeProvider clock)
     : AssignmentApi.AssignmentServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;

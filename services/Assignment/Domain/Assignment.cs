@@ -19,8 +19,10 @@ public sealed class Assignment
     public required string RoutedBy { get; init; }
     public string Status { get; private set; } = Pending;
     public DateTimeOffset AssignedAt { get; init; }
-    public DateTimeOffset AcknowledgeDueAt { get; init; }
-    public DateTimeOffset ObjectionDueAt { get; init; }
+    private DateTimeOffset _acknowledgeDueAt, _objectionDueAt;
+    /// <summary>Set at the hand-over; moved only by a change of the working calendar (Replanned).</summary>
+    public DateTimeOffset AcknowledgeDueAt { get => _acknowledgeDueAt; init => _acknowledgeDueAt = value; }
+    public DateTimeOffset ObjectionDueAt { get => _objectionDueAt; init => _objectionDueAt = value; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
@@ -36,6 +38,17 @@ public sealed class Assignment
     public string? SignedOffBy { get; private set; }
     public int SendBackCount { get; private set; }
     public string? SendBackReasons { get; private set; }
+
+    /// <summary>
+    /// The working calendar changed (ADR 19): the limits shown on the hand-over follow its re-planned limits, and the
+    /// objection window, still open, is counted again from the hand-over.
+    /// </summary>
+    public void Replanned(DateTimeOffset? acknowledgeDueAt, DateTimeOffset? handlingDueAt, DateTimeOffset? objectionDueAt)
+    {
+        if (acknowledgeDueAt is { } ack) _acknowledgeDueAt = ack;
+        if (handlingDueAt is { } handling && HandlingDueAt is not null) HandlingDueAt = handling;
+        if (objectionDueAt is { } objection) _objectionDueAt = objection;
+    }
 
     private void Require(string rule, params string[] allowed)
     {

@@ -3,13 +3,13 @@ using Coordination.ServiceDefaults.Time;
 namespace Coordination.Assignment.Domain;
 
 /// <summary>
-/// A case's time limits as due instants: its rule set (the one in force at registration) counted on the holiday
+/// A case's time limits as due instants: its rule set (the one in force at registration) counted on the working
 /// calendar (DOMAIN.md, time limits). Pure arithmetic; the rows are loaded by the caller.
 /// </summary>
 public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
 {
-    public static CaseTimeLimits Of(IEnumerable<RuleSet> ruleSets, IEnumerable<Holiday> holidays, string ruleSetVersion) =>
-        new(ruleSets.Single(r => r.Version == ruleSetVersion), new BusinessCalendar(holidays.Select(h => h.Date).ToHashSet()));
+    public static CaseTimeLimits Of(IEnumerable<RuleSet> ruleSets, BusinessCalendar calendar, string ruleSetVersion) =>
+        new(ruleSets.Single(r => r.Version == ruleSetVersion), calendar);
 
     public LadderRules Ladder => Rules.Ladder;
 
@@ -33,4 +33,16 @@ public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
     public DateTimeOffset ReviewWindowEnds(DateTimeOffset answeredAt) => Calendar.AfterCalendarDays(answeredAt, Rules.ReviewRequestDays);
 
     public DateTimeOffset ReviewDecisionBy(DateTimeOffset requestedAt) => Calendar.AfterCalendarDays(requestedAt, Rules.ReviewDecisionDays);
+
+    /// <summary>How a step's limit is counted from its start, so a calendar change can count it again (ADR 19); null for other steps.</summary>
+    public DeadlineTerm? TermOf(string step) => step switch
+    {
+        DeadlineSteps.Acknowledge => DeadlineTerm.Working(Rules.AcknowledgeWorkingDays),
+        DeadlineSteps.AcceptNotice => DeadlineTerm.Calendar(Rules.AcceptNoticeDays),
+        DeadlineSteps.Handling => DeadlineTerm.Calendar(Rules.HandlingDays),
+        DeadlineSteps.Rehandling => DeadlineTerm.Calendar(Rules.RehandlingDays),
+        DeadlineSteps.ReviewWindow => DeadlineTerm.Calendar(Rules.ReviewRequestDays),
+        DeadlineSteps.ReviewDecision or DeadlineSteps.ReReviewDecision => DeadlineTerm.Calendar(Rules.ReviewDecisionDays),
+        _ => null,
+    };
 }

@@ -13,7 +13,6 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
     public DbSet<AssignmentEntity> Assignments => Set<AssignmentEntity>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
-    public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
@@ -74,17 +73,19 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
         });
         b.Entity<RuleSet>(e =>
         {
-            e.ToTable("rule_sets");
+            // No limit of zero days or less, however the row is written (a 0-day limit broke routing).
+            e.ToTable("rule_sets", t =>
+            {
+                foreach (var column in new[] { "AcknowledgeWorkingDays", "AcceptNoticeDays", "ObjectionWorkingDays", "HandlingDays", "MaxExtensionDays",
+                             "RehandlingDays", "ReviewRequestDays", "ReviewDecisionDays", "SupervisionWorkingDays" })
+                    t.HasCheckConstraint($"ck_rule_sets_{column}", $"\"{column}\" >= 1");
+                t.HasCheckConstraint("ck_rule_sets_ReturnCap", "\"ReturnCap\" >= 0");
+                t.HasCheckConstraint("ck_rule_sets_ReminderFraction", "\"ReminderFraction\" > 0 AND \"ReminderFraction\" < 1");
+            });
             e.HasKey(r => r.Version);
-            e.Property(r => r.Version).HasMaxLength(16);
+            e.Property(r => r.Version).HasMaxLength(FieldLimits.RuleSetVersion);
+            e.Property(r => r.SavedBy).HasMaxLength(FieldLimits.Login);
             e.HasData(CalendarSeed.RuleSets);
-        });
-        b.Entity<Holiday>(e =>
-        {
-            e.ToTable("holidays");
-            e.HasKey(h => h.Date);
-            e.Property(h => h.Name).HasMaxLength(64);
-            e.HasData(CalendarSeed.Holidays);
         });
         b.MapDeadlines();
     }

@@ -6,8 +6,11 @@ using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
 namespace Coordination.Assignment.Persistence;
 
 /// <summary>Read-side queries: nothing here is tracked or changed.</summary>
-public sealed class AssignmentQueries(AssignmentDb db)
+public sealed class AssignmentQueries(AssignmentDb db, AssignmentReferenceData reference)
 {
+    /// <summary>Every saved rule set (from the cache every replica's change clears).</summary>
+    public Task<IReadOnlyList<RuleSet>> RuleSetsAsync(CancellationToken ct) => reference.RuleSetsAsync(db, ct);
+
     /// <summary>A unit's own hand-overs, newest first, with their case numbers.</summary>
     public async Task<IReadOnlyList<(AssignmentEntity Assignment, string CaseNumber)>> OfUnitAsync(string unit, bool pendingOnly, int take, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>Assignment's rungs: reminder, 催办 and 督办 as events; a passed review window closes the case.</summary>
-public sealed class AssignmentDeadlines : DeadlineLadder<AssignmentDb>
+public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : DeadlineLadder<AssignmentDb>
 {
     protected override IDeadlineRung Rung(DeadlineRungKind kind, Deadline d, DateTimeOffset now, string? how) => kind switch
     {
@@ -30,5 +30,26 @@ public sealed class AssignmentDeadlines : DeadlineLadder<AssignmentDb>
         if (c.Status == CaseStatus.Closed) return;
         c.Close(now);
         db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? "unknown", Final = false, Reason = "review window passed", OccurredAt = now }, c.Id);
+    }
+
+    /// <summary>
+    /// The working calendar moved these limits (ADR 19): each hand-over shows its moved acknowledgement and handling
+    /// limits, and an objection window still open is counted again from the hand-over under the case's rule set.
+    /// </summary>
+    public override async Task ReplannedAsync(AssignmentDb db, IReadOnlyList<Deadline> moved, BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        var movedIds = moved.Where(d => d.AssignmentId is not null).Select(d => d.AssignmentId!.Value).Distinct().ToList();
+        var open = await db.Assignments.Where(a => movedIds.Contains(a.Id) || a.ObjectionDueAt > now)
+            .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { Assignment = a, c.RuleSetVersion }).ToListAsync(ct);
+        var ruleSets = (await reference.RuleSetsAsync(db, ct)).ToDictionary(r => r.Version);
+        foreach (var row in open)
+        {
+            var a = row.Assignment;
+            DateTimeOffset? DueOf(params string[] steps) =>
+                moved.Where(d => d.AssignmentId == a.Id && steps.Contains(d.Step)).Select(d => (DateTimeOffset?)d.DueAt).LastOrDefault();
+            DateTimeOffset? objection = a.ObjectionDueAt > now && ruleSets.TryGetValue(row.RuleSetVersion, out var rules)
+                ? calendar.AfterWorkingDays(a.AssignedAt, rules.ObjectionWorkingDays) : null;
+            a.Replanned(DueOf(DeadlineSteps.Acknowledge), DueOf(DeadlineSteps.Handling, DeadlineSteps.Rehandling), objection);
+        }
     }
 }

@@ -58,8 +58,10 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
         var limits = await reference.LimitsAsync(db, c, ct);
         var now = Now;
         var assignment = c.HandOver(NewId.NextSequentialGuid(), unit, kind, routedBy, now, limits);
-        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.Acknowledge, unit, now, assignment.AcknowledgeDueAt, limits.Ladder, limits.Calendar));
-        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.AcceptNotice, unit, now, limits.AcceptNoticeBy(now), limits.Ladder, limits.Calendar));
+        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.Acknowledge, unit, now, assignment.AcknowledgeDueAt, limits.Ladder, limits.Calendar,
+            term: limits.TermOf(DeadlineSteps.Acknowledge)));
+        db.Deadlines.Add(Deadline.Start(c.Id, assignment.Id, DeadlineSteps.AcceptNotice, unit, now, limits.AcceptNoticeBy(now), limits.Ladder, limits.Calendar,
+            term: limits.TermOf(DeadlineSteps.AcceptNotice)));
         db.Publish(new CaseAssigned
         {
             CaseId = c.Id, CaseNumber = c.CaseNumber, AssignmentId = assignment.Id, UnitCode = unit, Kind = kind, RoutedBy = routedBy,

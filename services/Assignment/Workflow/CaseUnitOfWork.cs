@@ -86,7 +86,8 @@ public sealed class CaseUnitOfWork(AssignmentDb db, AssignmentReferenceData refe
         public void MoveDue(Deadline d, DateTimeOffset dueAt) => Deadlines.MoveDue(Db, d, dueAt, Limits.Ladder, Limits.Calendar, Now);
 
         public void Start(HandlingCase c, Guid? assignmentId, string step, string unit, DateTimeOffset dueAt) =>
-            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Limits.Ladder, Limits.Calendar, isTimer: step == DeadlineSteps.ReviewWindow));
+            Db.Deadlines.Add(Deadline.Start(c.Id, assignmentId, step, unit, Now, dueAt, Limits.Ladder, Limits.Calendar, isTimer: step == DeadlineSteps.ReviewWindow,
+                term: Limits.TermOf(step)));
 
         public Task<Deadline?> OpenAsync(Guid caseId, string step) =>
             Db.Deadlines.FirstOrDefaultAsync(d => d.CaseId == caseId && d.Step == step && d.MetAt == null);

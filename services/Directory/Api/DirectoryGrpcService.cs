@@ -11,7 +11,8 @@ namespace Coordination.Directory.Api;
 /// The Directory's gRPC API: checks the request's fields, then hands over to Workflow. Every call needs an active
 /// caller; writes need an administrator.
 /// </summary>
-public sealed partial class DirectoryGrpcService(UnitActions units, PersonActions people, DirectoryQueries queries, TimeProvider clock)
+public sealed partial class DirectoryGrpcService(UnitActions units, PersonActions people, DirectoryQueries queries, WorkingCalendarActions calendar,
+    TimeProvider clock)
     : DirectoryApi.DirectoryServiceBase
 {
     private const int MaxSpelling = 100;

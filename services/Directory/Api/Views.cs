@@ -7,6 +7,11 @@ namespace Coordination.Directory.Api;
 /// <summary>Domain rows as the gRPC API shows them.</summary>
 public static class Views
 {
+    public static Coordination.Grpc.Directory.CalendarDay Of(Coordination.ServiceDefaults.Calendar.CalendarDayRow d) => new()
+    {
+        Date = d.Day.ToString("yyyy-MM-dd"), Kind = d.Kind, Name = d.Name,
+    };
+
     public static UnitView Of(Unit u) => new()
     {
         Code = u.Code, Name = u.Name, Kind = u.Kind, RegionCode = u.RegionCode, ParentCode = u.ParentCode ?? "", Active = u.Active, Version = u.Version,

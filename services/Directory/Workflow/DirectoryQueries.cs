@@ -9,6 +9,15 @@ namespace Coordination.Directory.Workflow;
 /// <summary>Reads of units and people. Units are public to signed-in callers; people follow <see cref="MaySee"/>.</summary>
 public sealed class DirectoryQueries(DirectoryDb db)
 {
+    /// <summary>The calendar's version and its named days, of one year or (0) all.</summary>
+    public async Task<(int Version, IReadOnlyList<Coordination.ServiceDefaults.Calendar.CalendarDayRow> Days)> WorkingCalendarAsync(int year, CancellationToken ct)
+    {
+        var version = await db.CalendarVersion.AsNoTracking().Select(v => v.Version).SingleAsync(ct);
+        var days = db.CalendarDays.AsNoTracking();
+        if (year != 0) days = days.Where(d => d.Day >= new DateOnly(year, 1, 1) && d.Day <= new DateOnly(year, 12, 31));
+        return (version, await days.OrderBy(d => d.Day).ToListAsync(ct));
+    }
+
     public async Task<IReadOnlyList<Unit>> UnitsAsync(string kind, string region, string query, bool includeInactive, CancellationToken ct)
     {
         var rows = db.Units.AsNoTracking().Where(u => includeInactive || u.Active);

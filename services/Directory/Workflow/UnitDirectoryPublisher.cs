@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Directory.Workflow;
 
-/// <summary>Every unit and every deactivated person in one message, queued in the caller's unit of work.</summary>
+/// <summary>Every unit and every deactivated person in one message, and the working calendar in another, queued in the caller's unit of work.</summary>
 public sealed class UnitDirectoryPublisher(DirectoryDb db, TimeProvider clock)
 {
     public async Task PublishAsync(CancellationToken ct)
@@ -19,5 +19,6 @@ public sealed class UnitDirectoryPublisher(DirectoryDb db, TimeProvider clock)
             DeactivatedPeople = deactivated.Select(p => new DeactivatedPerson { Subject = p.Login, DeactivatedAt = p.DeactivatedAt ?? now }).ToList(),
             OccurredAt = now,
         });
+        db.Publish(await WorkingCalendarActions.WholeCalendarAsync(db, now, ct));
     }
 }

@@ -5,7 +5,6 @@ public sealed class MeetingOptions
 {
     public double ReminderFraction { get; set; } = 0.8;
     public int SupervisionWorkingDays { get; set; } = 5;
-    public List<DateOnly> Holidays { get; set; } = [];
 }
 
 public static class MeetingSteps

@@ -4,6 +4,7 @@ using Coordination.JointMeeting.Domain;
 using Coordination.JointMeeting.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,12 @@ namespace Coordination.JointMeeting.Workflow;
 /// Every change to a meeting, under its row lock, with its deadlines and events. The convening bureau manages;
 /// a party acts only for itself (its unit is the party). Out of scope is NotFound.
 /// </summary>
-public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeetingDb> deadlines, IOptions<MeetingOptions> options, TimeProvider clock)
+public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeetingDb> deadlines, IOptions<MeetingOptions> options, TimeProvider clock,
+    WorkingCalendarCache calendars)
 {
     private LadderRules Ladder => new(options.Value.ReminderFraction, options.Value.SupervisionWorkingDays);
-    private BusinessCalendar Calendar => new(options.Value.Holidays.ToHashSet());
+    /// <summary>The working calendar (the Directory's, copied here), read as each unit of work begins.</summary>
+    private BusinessCalendar Calendar = null!;
     private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
 
     public Task<Meeting> ConveneAsync(Guid id, string agenda, DateTimeOffset at, string place, IReadOnlyList<string> parties, DateOnly answerBy, DateOnly positionsBy,
@@ -36,6 +39,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
     {
         bureau.Require(Roles.Bureau);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         var meetings = new List<Meeting>();
         for (var i = 0; i < occurrences; i++)
         {
@@ -206,6 +210,7 @@ public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeet
     private async Task<Meeting> OnMeetingOnceAsync(Guid id, string subject, CancellationToken ct, Func<Meeting, Task> action)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM meetings WHERE \"Id\" = {id} FOR UPDATE", ct);
         var meeting = await db.Meetings.Include(m => m.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException(subject);
         await action(meeting);

@@ -9,8 +9,6 @@ public sealed class LegalDiversionOptions
     public int OutcomeDays { get; set; } = 90;
     public double ReminderFraction { get; set; } = 0.8;
     public int SupervisionWorkingDays { get; set; } = 5;
-    /// <summary>Public holidays (yyyy-MM-dd).</summary>
-    public List<DateOnly> Holidays { get; set; } = [];
 }
 
 public static class LegalSteps

@@ -4,6 +4,7 @@ using Coordination.LegalDiversion.Domain;
 using Coordination.LegalDiversion.Persistence;
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Grpc;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +17,13 @@ namespace Coordination.LegalDiversion.Workflow;
 /// Every change to a referral, in one transaction with its row lock, its deadlines and its events. Committees and
 /// the bureau act within their jurisdiction; an institution only on referrals addressed to it. Out of scope is NotFound.
 /// </summary>
-public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalDiversionDb> deadlines, IOptions<LegalDiversionOptions> options, TimeProvider clock)
+public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalDiversionDb> deadlines, IOptions<LegalDiversionOptions> options, TimeProvider clock,
+    WorkingCalendarCache calendars)
 {
     private LegalDiversionOptions Rules => options.Value;
     private LadderRules Ladder => new(Rules.ReminderFraction, Rules.SupervisionWorkingDays);
-    private BusinessCalendar Calendar => new(Rules.Holidays.ToHashSet());
+    /// <summary>The working calendar (the Directory's, copied here), read as each unit of work begins.</summary>
+    private BusinessCalendar Calendar = null!;
     private DateTimeOffset Now => clock.GetUtcNow().ToUniversalTime();
 
     public Task<Referral> ReferAsync(Guid referralId, string channel, string institutionCode, Caller caller, CancellationToken ct) =>
@@ -34,7 +37,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
                 throw new DomainRuleException("InstitutionOutOfReach", $"{institution.Code} serves {institution.RegionCode}, not {r.RegionCode}");
             r.ReferTo(institution);
             var acknowledgeBy = Calendar.AfterWorkingDays(Now, Rules.AcknowledgeWorkingDays);
-            Start(r, LegalSteps.Acknowledge, institution.Code, acknowledgeBy);
+            Start(r, LegalSteps.Acknowledge, institution.Code, acknowledgeBy, DeadlineTerm.Working(Rules.AcknowledgeWorkingDays));
             db.Publish(new ReferralMade
             {
                 CaseId = r.CaseId, ReferralId = r.Id, Channel = channel, InstitutionCode = institution.Code, Actor = caller.Subject, ActorUnit = caller.Unit,
@@ -57,7 +60,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
                 return r;
             }
             var outcomeBy = Calendar.AfterCalendarDays(Now, Rules.OutcomeDays);
-            Start(r, LegalSteps.Outcome, institution.Unit, outcomeBy);
+            Start(r, LegalSteps.Outcome, institution.Unit, outcomeBy, DeadlineTerm.Calendar(Rules.OutcomeDays));
             db.Publish(new ReferralAcknowledged
             {
                 CaseId = r.CaseId, ReferralId = r.Id, InstitutionCode = institution.Unit, Decision = decision, Actor = institution.Subject, OutcomeBy = outcomeBy,
@@ -138,6 +141,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     private async Task<SupervisionOrder> ReplyOrderOnceAsync(Guid orderId, string reply, Caller addressee, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         var order = await db.SupervisionOrders.FromSql($"SELECT * FROM supervision_orders WHERE \"Id\" = {orderId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (order is null || order.AddresseeCode != addressee.Unit) throw new NotFoundException("supervision order");
         order.Answer(reply, Now);
@@ -158,6 +162,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
     private async Task<T> OnReferralOnceAsync<T>(Guid referralId, Caller caller, Func<Referral, Task<T>> action, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Calendar = await calendars.GetAsync(ct);
         var r = await db.Referrals.FromSql($"SELECT * FROM referrals WHERE \"Id\" = {referralId} FOR UPDATE").FirstOrDefaultAsync(ct);
         if (r is null || !ReferralQueries.CanSee(caller, r)) throw new NotFoundException("referral");
         var result = await action(r);
@@ -166,8 +171,8 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
         return result;
     }
 
-    private void Start(Referral r, string step, string unit, DateTimeOffset dueAt) =>
-        db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar));
+    private void Start(Referral r, string step, string unit, DateTimeOffset dueAt, DeadlineTerm term) =>
+        db.Deadlines.Add(Deadline.Start(r.CaseId, r.Id, step, unit, Now, dueAt, Ladder, Calendar, term: term));
 
     /// <summary>A limit that had passed leaves the overdue list when it is met.</summary>
     private void Meet(Deadline d) => deadlines.Meet(db, d, Now);

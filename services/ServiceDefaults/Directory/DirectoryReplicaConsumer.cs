@@ -1,4 +1,5 @@
 using Coordination.Contracts.Directory;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,10 @@ namespace Coordination.ServiceDefaults.Directory;
 
 /// <summary>
 /// Keeps this service's copy of the directory: units by version (an older row never overwrites a newer one, so
-/// redeliveries and any arrival order are harmless) and deactivated people.
+/// redeliveries and any arrival order are harmless), deactivated people and the working calendar (by version too).
 /// </summary>
-public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory units, DeactivatedPeople people) :
-    IConsumer<UnitRegistered>, IConsumer<UnitChanged>, IConsumer<UnitDirectoryPublished>, IConsumer<PersonDeactivated>
+public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory units, DeactivatedPeople people, WorkingCalendarStore calendar) :
+    IConsumer<UnitRegistered>, IConsumer<UnitChanged>, IConsumer<UnitDirectoryPublished>, IConsumer<PersonDeactivated>, IConsumer<WorkingCalendarChanged>
 {
     private const string Upsert = """
         INSERT INTO directory_units (code, name, kind, region_code, parent_code, active, version)
@@ -29,6 +30,10 @@ public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory 
 
     public Task Consume(ConsumeContext<PersonDeactivated> context) =>
         StoreAsync([], [new DeactivatedPerson { Subject = context.Message.Subject, DeactivatedAt = context.Message.OccurredAt }], context.CancellationToken);
+
+    /// <summary>The whole calendar, applied only when newer than this copy; future limits are re-planned with it.</summary>
+    public Task Consume(ConsumeContext<WorkingCalendarChanged> context) =>
+        calendar.ReplaceAsync(context.Message.Version, context.Message.Days, context.CancellationToken);
 
     private async Task StoreAsync(IReadOnlyList<DirectoryUnit> changed, IReadOnlyList<DeactivatedPerson> deactivated, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Directory;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public abstract class ServiceDbContext : DbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<KnownUnit> KnownUnits => Set<KnownUnit>();
     public DbSet<DeactivatedSubject> DeactivatedSubjects => Set<DeactivatedSubject>();
+    /// <summary>The working calendar (ADR 19): the Directory's own, every other service's copy; seeded with the official calendar.</summary>
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+    public DbSet<CalendarVersionRow> CalendarVersion => Set<CalendarVersionRow>();
 
     /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
     public void Publish<T>(T message, Guid? correlationId = null) where T : class
@@ -101,6 +105,24 @@ public abstract class ServiceDbContext : DbContext
             e.HasKey(x => x.Subject);
             e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(100);
             e.Property(x => x.DeactivatedAt).HasColumnName("deactivated_at");
+        });
+        modelBuilder.Entity<CalendarDayRow>(e =>
+        {
+            e.ToTable("working_calendar_days", t => t.HasCheckConstraint("ck_working_calendar_days_kind", "kind IN ('holiday', 'workday')"));
+            e.HasKey(x => x.Day);
+            e.Property(x => x.Day).HasColumnName("day");
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(Coordination.Contracts.FieldLimits.CalendarDayName);
+            e.HasData(OfficialCalendar.Rows);
+        });
+        modelBuilder.Entity<CalendarVersionRow>(e =>
+        {
+            e.ToTable("working_calendar", t => t.HasCheckConstraint("ck_working_calendar_one_row", "id = 1"));
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Property(x => x.ChangedAt).HasColumnName("changed_at");
+            e.HasData(new CalendarVersionRow { Id = 1, Version = OfficialCalendar.Version, ChangedAt = new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero) });
         });
         OnServiceModelCreating(modelBuilder);
     }

@@ -33,12 +33,20 @@ public sealed class Deadline
     /// <summary>A timer rather than a duty: when due, the owning service acts (e.g. closes a case); no reminders.</summary>
     public bool IsTimer { get; init; }
 
+    /// <summary>How the limit was counted from StartedAt (working days or days); null for a limit set as a date, moved or resumed.</summary>
+    public string? TermKind { get; private set; }
+    public int? TermDays { get; private set; }
+    /// <summary>The ladder it was scheduled with, to schedule it again when the calendar changes.</summary>
+    public double ReminderFraction { get; private set; } = 0.8;
+    public int SupervisionWorkingDays { get; private set; } = 5;
+
     public static Deadline Start(Guid caseId, Guid? assignmentId, string step, string unit, DateTimeOffset startedAt, DateTimeOffset dueAt,
-        LadderRules rules, BusinessCalendar calendar, bool isTimer = false)
+        LadderRules rules, BusinessCalendar calendar, bool isTimer = false, DeadlineTerm? term = null)
     {
         var deadline = new Deadline
         {
             Id = Guid.NewGuid(), CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit, StartedAt = startedAt, IsTimer = isTimer,
+            TermKind = term?.Kind, TermDays = term?.Days,
         };
         deadline.Schedule(dueAt, rules, calendar);
         return deadline;
@@ -57,6 +65,7 @@ public sealed class Deadline
     public void MoveDue(DateTimeOffset dueAt, LadderRules rules, BusinessCalendar calendar)
     {
         (ReminderSentAt, OverdueSentAt, SupervisionSentAt) = (null, null, null);
+        (TermKind, TermDays) = (null, null); // an instant now, not a count from the start
         Schedule(dueAt, rules, calendar);
     }
 
@@ -72,7 +81,22 @@ public sealed class Deadline
     {
         if (PausedAt is not { } paused) return;
         PausedAt = null;
+        (TermKind, TermDays) = (null, null);
         Schedule(DueAt + (at - paused), rules, calendar); // rungs already fired stay fired
+    }
+
+    /// <summary>
+    /// The working calendar changed (ADR 19): a limit that has not passed is counted again from its start (when it was a
+    /// count of days) and its 督办 day again; a passed, met or paused limit stays as it was. True if anything moved.
+    /// </summary>
+    public bool Replan(BusinessCalendar calendar, DateTimeOffset now)
+    {
+        if (MetAt is not null || PausedAt is not null || DueAt <= now || OverdueSentAt is not null) return false;
+        var due = TermKind is { } kind && TermDays is { } days ? new DeadlineTerm(kind, days).DueFrom(StartedAt, calendar) : DueAt;
+        var supervision = calendar.AfterWorkingDays(due, SupervisionWorkingDays);
+        if (due == DueAt && supervision == SupervisionAt) return false;
+        Schedule(due, new LadderRules(ReminderFraction, SupervisionWorkingDays), calendar);
+        return true;
     }
 
     /// <summary>Takes every rung whose time has come and that has not fired yet, in order.</summary>
@@ -97,6 +121,7 @@ public sealed class Deadline
     private void Schedule(DateTimeOffset dueAt, LadderRules rules, BusinessCalendar calendar)
     {
         DueAt = dueAt;
+        (ReminderFraction, SupervisionWorkingDays) = (rules.ReminderFraction, rules.SupervisionWorkingDays);
         ReminderAt = StartedAt + (dueAt - StartedAt) * rules.ReminderFraction;
         // 催办 at the start of the day after the limit (DueAt); 督办 that many working days later.
         SupervisionAt = calendar.AfterWorkingDays(dueAt, rules.SupervisionWorkingDays);

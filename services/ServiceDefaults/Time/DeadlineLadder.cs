@@ -32,6 +32,10 @@ public abstract class DeadlineLadder<TDb> : IDeadlineHandler<TDb> where TDb : Se
         return action == DeadlineActions.TimerFired ? TimerFiredAsync(db, deadline, now, ct) : Task.CompletedTask;
     }
 
+    /// <summary>The working calendar moved these limits; nothing else follows them by default.</summary>
+    public virtual Task ReplannedAsync(TDb db, IReadOnlyList<Deadline> moved, BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct) =>
+        Task.CompletedTask;
+
     public void Cleared(TDb db, Deadline deadline, string how, DateTimeOffset now) =>
         db.Publish(Rung(DeadlineRungKind.Cleared, deadline, now, how), deadline.CaseId);
 }

@@ -22,6 +22,9 @@ public interface IDeadlineHandler<in TDb> where TDb : ServiceDbContext
 
     /// <summary>A limit whose 催办 was sent is no longer overdue: met late ("met") or moved by an extension ("extended").</summary>
     void Cleared(TDb db, Deadline deadline, string how, DateTimeOffset now);
+
+    /// <summary>The working calendar changed and these limits moved (DeadlineReplanner): what else follows them in the service.</summary>
+    Task ReplannedAsync(TDb db, IReadOnlyList<Deadline> moved, BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>Ending or moving a limit through its handler, so that one which had passed leaves the overdue list.</summary>
@@ -100,6 +103,9 @@ public static class DeadlineExtensions
         e.Property(d => d.Step).HasMaxLength(32);
         e.Property(d => d.UnitCode).HasMaxLength(64);
         e.Property(d => d.Version).IsRowVersion(); // xmin
+        e.Property(d => d.TermKind).HasMaxLength(16);
+        e.Property(d => d.ReminderFraction).HasDefaultValue(0.8);
+        e.Property(d => d.SupervisionWorkingDays).HasDefaultValue(5);
     });
 
     /// <summary>The scanner and this service's meaning of each rung.</summary>
@@ -110,5 +116,6 @@ public static class DeadlineExtensions
         builder.Services.AddScoped<IDeadlineHandler<TDb>, THandler>();
         builder.Services.AddSingleton<DeadlineScanner<TDb>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner<TDb>>());
+        builder.Services.AddScoped<Calendar.ICalendarFollower, DeadlineReplanner<TDb>>();
     }
 }

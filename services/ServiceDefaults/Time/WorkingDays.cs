@@ -1,14 +1,14 @@
 namespace Coordination.ServiceDefaults.Time;
 
 /// <summary>
-/// Working-day limits (DOMAIN.md, time limits): counting starts the next day, weekends and listed holidays
-/// do not count, and the limit ends at the close of its last day in China Standard Time.
+/// Working-day limits (DOMAIN.md, time limits): counting starts the next day, weekends and holidays do not
+/// count (make-up working days do), and the limit ends at the close of its last day in China Standard Time.
 /// </summary>
 public static class WorkingDays
 {
     public static readonly TimeSpan BureauOffset = TimeSpan.FromHours(8);
 
-    public static DateTimeOffset DueAt(DateTimeOffset start, int workingDays, IReadOnlySet<DateOnly> holidays)
+    public static DateTimeOffset DueAt(DateTimeOffset start, int workingDays, WorkingCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workingDays);
         var day = DayOf(start);
@@ -16,7 +16,7 @@ public static class WorkingDays
         while (counted < workingDays)
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day, holidays)) counted++;
+            if (calendar.IsWorkingDay(day)) counted++;
         }
         return EndOf(day);
     }
@@ -28,6 +28,4 @@ public static class WorkingDays
     public static DateTimeOffset EndOf(DateOnly day) =>
         new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), BureauOffset).ToUniversalTime();
 
-    public static bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly> holidays) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
 }

@@ -56,6 +56,9 @@ public static class AccessMatrix
         Row("AssignmentService", "RateReply", "a case", clerk: Scoped, bureau: Scoped),
         Row("AssignmentService", "RequestReview", "a case", clerk: Scoped, bureau: Scoped),
         Row("AssignmentService", "ListDeadlines", "a case (department: its own limits only)", clerk: Scoped, department: Scoped, bureau: Scoped, leader: Scoped),
+        Row("AssignmentService", "ListRuleSets", "the rule sets", administrator: Any),
+        Row("AssignmentService", "SaveRuleSet", "the rule sets", administrator: Any),
+        Row("AssignmentService", "PreviewDeadlines", "the rule sets and the working calendar", administrator: Any),
 
         Row("LegalDiversionService", "ListReferrals", "referrals (institution: addressed to it)", committee: Listed, institution: Listed, bureau: Listed),
         Row("LegalDiversionService", "GetBoard", "referrals of the jurisdiction", committee: Listed, bureau: Listed),
@@ -134,6 +137,9 @@ public static class AccessMatrix
             administrator: Any),
         Row("DirectoryService", "WhoAmI", "the caller's own token", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any,
             administrator: Any),
+        Row("DirectoryService", "GetWorkingCalendar", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any,
+            administrator: Any),
+        Row("DirectoryService", "ChangeWorkingCalendar", "the working calendar", administrator: Any),
     ];
 
     private static MatrixRow Row(string service, string method, string subject, Access? clerk = null, Access? department = null, Access? committee = null,

@@ -89,6 +89,10 @@ public static class MatrixCalls
         ["AssignmentService/RateReply"] = (w, h) => Reply(Assignment(w).RateReplyAsync(new RateReplyRequest { CaseId = w.CaseId, Rating = "satisfied" }, h)),
         ["AssignmentService/RequestReview"] = (w, h) => Reply(Assignment(w).RequestReviewAsync(new RequestReviewRequest { CaseId = w.CaseId, Reasons = "不服处理意见" }, h)),
         ["AssignmentService/ListDeadlines"] = (w, h) => Reply(Assignment(w).ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = w.CaseId }, h)),
+        // Far-future effects only: the run's other tests keep the rule set and calendar they count on.
+        ["AssignmentService/ListRuleSets"] = (w, h) => Reply(Assignment(w).ListRuleSetsAsync(new ListRuleSetsRequest(), h)),
+        ["AssignmentService/SaveRuleSet"] = (w, h) => Reply(Assignment(w).SaveRuleSetAsync(new SaveRuleSetRequest { RuleSet = FarFutureRuleSet() }, h)),
+        ["AssignmentService/PreviewDeadlines"] = (w, h) => Reply(Assignment(w).PreviewDeadlinesAsync(new PreviewDeadlinesRequest { RegistrationDay = "2026-12-01" }, h)),
 
         ["LegalDiversionService/ListReferrals"] = (w, h) => Reply(Legal(w).ListReferralsAsync(new ListReferralsRequest(), h)),
         ["LegalDiversionService/GetBoard"] = (w, h) => Reply(Legal(w).GetBoardAsync(new GetBoardRequest(), h)),
@@ -173,6 +177,9 @@ public static class MatrixCalls
             new ReleaseQuarantinedMessageRequest { MessageId = w.Quarantined.ToRelease.ToString() }, h)),
         ["OutboxService/DiscardQuarantinedMessage"] = (w, h) => Reply(Outbox(w).DiscardQuarantinedMessageAsync(
             new DiscardQuarantinedMessageRequest { MessageId = w.Quarantined.ToDiscard.ToString() }, h)),
+        ["DirectoryService/GetWorkingCalendar"] = (w, h) => Reply(Directory(w).GetWorkingCalendarAsync(new GetWorkingCalendarRequest { Year = 2026 }, h)),
+        ["DirectoryService/ChangeWorkingCalendar"] = (w, h) => Reply(Directory(w).ChangeWorkingCalendarAsync(new ChangeWorkingCalendarRequest
+            { Days = { new CalendarDay { Date = "2099-01-01", Kind = "holiday", Name = "元旦" } } }, h)),
         ["DirectoryService/ListUnits"] = (w, h) => Reply(Directory(w).ListUnitsAsync(new ListUnitsRequest { RegionCode = R }, h)),
         ["DirectoryService/GetUnit"] = (w, h) => Reply(Directory(w).GetUnitAsync(new GetUnitRequest { Code = "xuanwu-housing-office" }, h)),
         ["DirectoryService/RegisterUnit"] = (w, h) => Reply(Directory(w).RegisterUnitAsync(NewUnit(), h)),
@@ -190,6 +197,8 @@ public static class MatrixCalls
     };
 
     private static string Quarter => $"{DateTime.UtcNow.Year}-Q{(DateTime.UtcNow.Month + 2) / 3}";
+
+    private static RuleSet FarFutureRuleSet() => RuleSets.Valid("2099-01-01");
 
     private static RegisterUnitRequest NewUnit()
     {

@@ -5,9 +5,13 @@ namespace Coordination.IntegrationTests.Fixtures;
 /// <summary>Runs the shipped command-line client (tools/coord's build) against this run's infrastructure.</summary>
 public static class CoordCli
 {
-    public static async Task<string> RunAsync(SystemFixture system, params string[] args)
+    public static Task<string> RunAsync(SystemFixture system, params string[] args) => RunAsync(system, new Dictionary<string, string>(), args);
+
+    /// <summary>With the services' addresses (COORD_ASSIGNMENT …) in <paramref name="environment"/>.</summary>
+    public static async Task<string> RunAsync(SystemFixture system, IDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Dll());
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--vhost");

@@ -25,6 +25,19 @@ public sealed class ServiceInstance(string name, WebApplication app, int grpcPor
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>The first column of the first row, or default when there is none.</summary>
+    public async Task<T?> ValueAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters) command.Parameters.AddWithValue(p);
+        return await command.ExecuteScalarAsync() is T value ? value : default;
+    }
+
+    /// <summary>The version of the working calendar this instance's database holds.</summary>
+    public async Task<int> CalendarVersionAsync() => await ValueAsync<int>("SELECT version FROM working_calendar");
+
     /// <summary>Directory units this instance's database holds (its copy of the directory).</summary>
     public Task<long> KnownUnitsAsync() => CountAsync("SELECT count(*) FROM directory_units");
 

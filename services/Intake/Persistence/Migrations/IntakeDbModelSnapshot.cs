@@ -442,6 +442,298 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.ToTable("identity_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.ServiceDefaults.Calendar.CalendarDayRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("working_calendar_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_working_calendar_days_kind", "kind IN ('holiday', 'workday')");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Day = new DateOnly(2026, 1, 1),
+                            Kind = "holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 1, 2),
+                            Kind = "holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 1, 3),
+                            Kind = "holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 1, 4),
+                            Kind = "workday",
+                            Name = "元旦调休"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 14),
+                            Kind = "workday",
+                            Name = "春节调休"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 15),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 16),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 17),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 18),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 19),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 20),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 21),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 22),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 23),
+                            Kind = "holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 2, 28),
+                            Kind = "workday",
+                            Name = "春节调休"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 4, 4),
+                            Kind = "holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 4, 5),
+                            Kind = "holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 4, 6),
+                            Kind = "holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 1),
+                            Kind = "holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 2),
+                            Kind = "holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 3),
+                            Kind = "holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 4),
+                            Kind = "holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 5),
+                            Kind = "holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 5, 9),
+                            Kind = "workday",
+                            Name = "劳动节调休"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 6, 19),
+                            Kind = "holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 6, 20),
+                            Kind = "holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 6, 21),
+                            Kind = "holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 9, 20),
+                            Kind = "workday",
+                            Name = "国庆节调休"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 9, 25),
+                            Kind = "holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 9, 26),
+                            Kind = "holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 9, 27),
+                            Kind = "holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 1),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 2),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 3),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 4),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 5),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 6),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 7),
+                            Kind = "holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Day = new DateOnly(2026, 10, 10),
+                            Kind = "workday",
+                            Name = "国庆节调休"
+                        });
+                });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Calendar.CalendarVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_calendar", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_working_calendar_one_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 1
+                        });
+                });
+
             modelBuilder.Entity("Coordination.ServiceDefaults.Directory.DeactivatedSubject", b =>
                 {
                     b.Property<string>("Subject")
