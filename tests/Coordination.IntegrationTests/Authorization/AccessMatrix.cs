@@ -89,6 +89,8 @@ public static class AccessMatrix
         Row("ReportingService", "RebuildReadModels", "the whole system", administrator: Any),
         Row("ReportingService", "GetReadModelRebuild", "a rebuild", administrator: Any),
         Row("ReportingService", "WatchEarlyWarnings", "the region asked for", committee: Region, bureau: Region, leader: Region),
+        Row("ReportingService", "WatchNotifications", "the unit's own notices (committee: also its jurisdiction's legal cases)", department: Listed,
+            committee: Listed, institution: Listed, leader: Listed),
         Row("ReportingService", "GetReceptionCompliance", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetUnitPerformance", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetKeyManagedCounties", "the region asked for", bureau: Region, leader: Region),

@@ -137,6 +137,7 @@ public static class MatrixCalls
         ["ReportingService/RebuildReadModels"] = (w, h) => Reply(Reporting(w).RebuildReadModelsAsync(new RebuildReadModelsRequest(), h)),
         ["ReportingService/GetReadModelRebuild"] = (w, h) => Reply(Reporting(w).GetReadModelRebuildAsync(new GetReadModelRebuildRequest { RebuildId = w.RebuildId }, h)),
         ["ReportingService/WatchEarlyWarnings"] = WatchAsync,
+        ["ReportingService/WatchNotifications"] = WatchNotificationsAsync,
         ["ReportingService/GetReceptionCompliance"] = (w, h) => Reply(Reporting(w).GetReceptionComplianceAsync(new GetReceptionComplianceRequest { Month = Month, RegionCode = R }, h)),
         ["ReportingService/GetUnitPerformance"] = (w, h) => Reply(Reporting(w).GetUnitPerformanceAsync(new GetUnitPerformanceRequest { RegisteredFrom = Ago(30),
             RegisteredTo = Now, RegionCode = R }, h)),
@@ -201,6 +202,21 @@ public static class MatrixCalls
         {
         }
         return "";
+    }
+
+    /// <summary>The notifications of the last 29 days a stream sends in a moment: the world's own are shown only in scope.</summary>
+    private static async Task<string> WatchNotificationsAsync(MatrixWorld w, Metadata headers)
+    {
+        using var call = Reporting(w).WatchNotifications(new WatchNotificationsRequest { Since = Ago(29) }, headers, deadline: DateTime.UtcNow.AddMilliseconds(800));
+        var seen = new System.Text.StringBuilder();
+        try
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) seen.AppendLine(call.ResponseStream.Current.ToString());
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
+        {
+        }
+        return seen.ToString();
     }
 
     private static async Task<string> DownloadAsync(MatrixWorld w, Metadata headers, string pathAndQuery)
