@@ -50,16 +50,18 @@ public sealed class PageTokensTests
     }
 
     [Theory]
-    [InlineData(0, PageTokens.DefaultSize)]
+    [InlineData(0, 50)]
     [InlineData(7, 7)]
-    [InlineData(100_000, PageTokens.MaxSize)]
-    public void Page_sizes_default_and_are_capped(int asked, int size) => Assert.Equal(size, Pages.Read(new FieldErrors(), asked, "").Size);
+    [InlineData(PageTokens.MaxSize, PageTokens.MaxSize)]
+    public void Page_sizes_default_to_fifty(int asked, int size) => Assert.Equal(size, Pages.Read(new FieldErrors(), asked, "").Size);
 
-    [Fact]
-    public void A_negative_page_size_is_refused_naming_page_size()
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(PageTokens.MaxSize + 1)]
+    public void A_page_size_below_zero_or_above_the_most_is_refused_naming_page_size(int asked)
     {
         var errors = new FieldErrors();
-        Pages.Read(errors, -1, "");
+        Pages.Read(errors, asked, "");
         Assert.Equal("page_size", Assert.Single(errors.Errors).Field);
     }
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Coordination.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Keyset paging for every List/Search method (ADR 23): page_size (0: <see cref="DefaultSize"/>, above
-/// <see cref="MaxSize"/>: <see cref="MaxSize"/>, negative: InvalidArgument) and an opaque page_token that carries the
+/// Keyset paging for every List/Search method (ADR 23): page_size (0: the list's <see cref="DefaultSize"/>; negative or above
+/// <see cref="MaxSize"/>: InvalidArgument, as every list refused before) and an opaque page_token that carries the
 /// last row's sort key, the list it came from and a fingerprint of the query's other fields. A token that does not
 /// decode, fails its checksum, belongs to another list or another query, or whose key does not read as the list's shape
 /// is InvalidArgument naming page_token. The token grants nothing: the method applies the caller's scope on every page.
@@ -19,18 +19,21 @@ namespace Coordination.ServiceDefaults.Grpc;
 /// </example>
 public sealed class PageTokens(string list, params PagePart[] shape)
 {
-    public const int DefaultSize = 50, MaxSize = 500;
+    public const int MaxSize = 500;
     private const string Version = "p1";
     private const int TagBytes = 12;
     private static readonly byte[] TagKey = Encoding.UTF8.GetBytes("coordination page token v1");
 
     public string List => list;
 
+    /// <summary>The page when page_size is 0: 50 for a new list; a list that had no paging keeps what it returned before (500).</summary>
+    public int DefaultSize { get; init; } = 50;
+
     /// <summary>Reads page_size and page_token, recording each bad one on <paramref name="errors"/>.</summary>
     public PageRequest Read(FieldErrors errors, int pageSize, string pageToken, string query = "")
     {
-        errors.Check(pageSize >= 0, "page_size", $"must be 0 (the default, {DefaultSize}) or more; at most {MaxSize} are returned");
-        var size = pageSize <= 0 ? DefaultSize : Math.Min(pageSize, MaxSize);
+        errors.Check(pageSize is >= 0 and <= MaxSize, "page_size", $"must be 0 to {MaxSize} (0: {DefaultSize})");
+        var size = pageSize is > 0 and <= MaxSize ? pageSize : DefaultSize;
         if (string.IsNullOrEmpty(pageToken)) return new PageRequest(size, null, query);
         var after = Decode(pageToken, query, out var problem);
         if (after is null) errors.Add("page_token", problem);
@@ -47,6 +50,34 @@ public sealed class PageTokens(string list, params PagePart[] shape)
         var items = fetched.Take(page.Size).ToList();
         return (items, Token(keyOf(items[^1]), page.Query));
     }
+
+    /// <summary>
+    /// A page of a list whose scope is checked row by row after reading (<paramref name="visible"/>): reads
+    /// <see cref="PageRequest.Fetch"/> rows at a time after the key (null: from the start), in the list's order, until a
+    /// page and one more are visible or the rows run out, so a page is short only when it is the last.
+    /// </summary>
+    public async Task<(IReadOnlyList<T> Items, string NextPageToken)> PageAsync<T>(PageRequest page,
+        Func<PageKey?, int, Task<IReadOnlyList<T>>> readAfter, Func<T, PageKey> keyOf, Func<T, bool> visible)
+    {
+        var kept = new List<T>();
+        var after = page.After;
+        while (true)
+        {
+            var chunk = await readAfter(after, page.Fetch);
+            foreach (var row in chunk.Where(visible))
+            {
+                kept.Add(row);
+                if (kept.Count == page.Fetch) return Page(kept, page, keyOf);
+            }
+            if (chunk.Count < page.Fetch) return Page(kept, page, keyOf);
+            after = keyOf(chunk[^1]);
+        }
+    }
+
+    /// <summary>A page of rows already in memory, in the list's order, after <paramref name="isAfter"/> the token's key.</summary>
+    public (IReadOnlyList<T> Items, string NextPageToken) PageOf<T>(IEnumerable<T> ordered, PageRequest page, Func<T, PageKey, bool> isAfter,
+        Func<T, PageKey> keyOf) =>
+        Page((page.After is { } after ? ordered.Where(r => isAfter(r, after)) : ordered).Take(page.Fetch).ToList(), page, keyOf);
 
     /// <summary>The token of the page that starts after <paramref name="last"/>.</summary>
     public string Token(PageKey last, string query = "")
