@@ -17,14 +17,18 @@ namespace Coordination.Assignment.Api;
 public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units)
     : AssignmentApi.AssignmentServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500;
+    private static readonly PageTokens AssignmentPages = new("assignment.ListAssignments", PagePart.Time, PagePart.Id);
+    private static readonly PageTokens DeadlinePages = new("assignment.ListDeadlines", PagePart.Time, PagePart.Id) { DefaultSize = PageTokens.MaxSize };
 
     public override async Task<ListAssignmentsResponse> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Department);
-        new FieldErrors().Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}").ThrowIfAny();
-        var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken);
-        return new ListAssignmentsResponse { Assignments = { rows.Select(r => ToView(r.Assignment, r.CaseNumber)) } };
+        var errors = new FieldErrors();
+        var page = AssignmentPages.Read(errors, request.PageSize, request.PageToken, query: $"{request.PendingOnly}");
+        errors.ThrowIfAny();
+        var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = AssignmentPages.Page(rows, page, r => PageKey.Of(r.Assignment.AssignedAt, r.Assignment.Id));
+        return new ListAssignmentsResponse { Assignments = { items.Select(r => ToView(r.Assignment, r.CaseNumber)) }, NextPageToken = next };
     }
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
@@ -42,15 +46,15 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
     /// <summary>Same visibility as the case; a department sees only the limits of the hand-overs it holds.</summary>
     public override async Task<ListDeadlinesResponse> ListDeadlines(ListDeadlinesRequest request, ServerCallContext context)
     {
+        var errors = new FieldErrors();
+        var page = DeadlinePages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
+        errors.ThrowIfAny();
         var view = await VisibleCaseAsync(request.CaseId, context);
         var caseId = Guid.Parse(view.CaseId);
-        var rows = await queries.DeadlinesAsync(caseId, context.CancellationToken);
-        if (Caller.From(context).Is(Roles.Department))
-        {
-            var held = view.Assignments.Select(a => a.AssignmentId).ToHashSet();
-            rows = rows.Where(d => d.AssignmentId is { } id && held.Contains(id.ToString())).ToList();
-        }
-        return new ListDeadlinesResponse { Deadlines = { rows.Select(ToView) } };
+        var held = Caller.From(context).Is(Roles.Department) ? view.Assignments.Select(a => Guid.Parse(a.AssignmentId)).ToList() : null;
+        var rows = await queries.DeadlinesAsync(caseId, held, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = DeadlinePages.Page(rows, page, d => PageKey.Of(d.StartedAt, d.Id));
+        return new ListDeadlinesResponse { Deadlines = { items.Select(ToView) }, NextPageToken = next };
     }
 
     public override async Task<AcknowledgeAssignmentResponse> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>

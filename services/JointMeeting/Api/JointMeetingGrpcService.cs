@@ -20,14 +20,19 @@ public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingPropo
     private const int MaxParties = 50;
     private const int MaxCases = 50;
 
+    /// <summary>Without page_size, the 200 it returned before paging.</summary>
+    private static readonly PageTokens MeetingPages = new("jointmeeting.ListMeetings", PagePart.Time, PagePart.Id) { DefaultSize = 200 };
+
     public override async Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).RequireCaseRole();
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
+        var page = MeetingPages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
         errors.ThrowIfAny();
-        var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
-        return new ListMeetingsResponse { Meetings = { rows.Select(ToView) } };
+        var rows = await queries.VisibleAsync(caller, caseId, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = MeetingPages.Page(rows, page, m => PageKey.Of(m.ProposedAt, m.Id));
+        return new ListMeetingsResponse { Meetings = { items.Select(ToView) }, NextPageToken = next };
     }
 
     public override async Task<GetMeetingResponse> GetMeeting(GetMeetingRequest request, ServerCallContext context)

@@ -1,5 +1,6 @@
 using Coordination.JointMeeting.Domain;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.JointMeeting.Persistence;
@@ -7,13 +8,17 @@ namespace Coordination.JointMeeting.Persistence;
 /// <summary>Read-side queries: bureaus see meetings in their jurisdiction; anyone else only meetings its unit is invited to.</summary>
 public sealed class MeetingQueries(JointMeetingDb db)
 {
-    private const int PageSize = 200;
-
-    public async Task<IReadOnlyList<Meeting>> VisibleAsync(Caller caller, Guid? caseId, CancellationToken ct)
+    /// <summary>Newest first (then by id), after a page's last (proposed at, id).</summary>
+    public async Task<IReadOnlyList<Meeting>> VisibleAsync(Caller caller, Guid? caseId, PageKey? after, int take, CancellationToken ct)
     {
         var query = Visible(caller);
         if (caseId is { } id) query = query.Where(m => m.CaseIds.Contains(id) || m.CaseId == id);
-        return await query.OrderByDescending(m => m.ProposedAt).Take(PageSize).ToListAsync(ct);
+        if (after is not null)
+        {
+            var (at, lastId) = (after.Time(0), after.Id(1));
+            query = query.Where(m => m.ProposedAt < at || (m.ProposedAt == at && m.Id.CompareTo(lastId) < 0));
+        }
+        return await query.OrderByDescending(m => m.ProposedAt).ThenByDescending(m => m.Id).Take(take).ToListAsync(ct);
     }
 
     public Task<Meeting?> FindAsync(Caller caller, Guid meetingId, CancellationToken ct) =>
