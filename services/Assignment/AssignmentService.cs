@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Assignment.Api;
 using Coordination.Assignment.Consumers;
 using Coordination.Assignment.Domain;
@@ -27,6 +28,7 @@ public static class AssignmentService
             builder.Services.AddSingleton<ReferenceDataCache<Holiday>>();
             builder.Services.AddScoped<AssignmentReferenceData>();
             builder.Services.AddScoped<AssignmentQueries>();
+            builder.Services.AddScoped<IAttachmentStore, PostgresAttachmentStore<AssignmentDb>>();
             builder.Services.AddScoped<CaseRouter>();
             builder.Services.AddScoped<CaseOpening>();
             builder.Services.AddScoped<ReturnedCases>();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Contracts;
 using Coordination.Contracts.Assignment;
 using Coordination.Assignment.Domain;
@@ -14,7 +15,8 @@ using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Assignment.Api;
 
-public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units)
+public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units,
+    IAttachmentStore files)
     : AssignmentApi.AssignmentServiceBase
 {
     private static readonly PageTokens AssignmentPages = new("assignment.ListAssignments", PagePart.Time, PagePart.Id);
@@ -55,6 +57,47 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
         var rows = await queries.DeadlinesAsync(caseId, held, page.After, page.Fetch, context.CancellationToken);
         var (items, next) = DeadlinePages.Page(rows, page, d => PageKey.Of(d.StartedAt, d.Id));
         return new ListDeadlinesResponse { Deadlines = { items.Select(ToView) }, NextPageToken = next };
+    }
+
+    private static readonly PageTokens AttachmentPages = new("assignment.ListAttachments", PagePart.Time, PagePart.Id);
+
+    /// <summary>Read whole and checked before the hand-over is looked up: a bad file changes nothing.</summary>
+    public override async Task<UploadReplyEvidenceResponse> UploadReplyEvidence(IAsyncStreamReader<UploadReplyEvidenceRequest> requestStream,
+        ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Department);
+        var file = await AttachmentUpload.ReadAsync(requestStream, r => r.Header, r => r.PartCase == UploadReplyEvidenceRequest.PartOneofCase.Chunk ? r.Chunk : null,
+            context.CancellationToken);
+        return new() { Attachment = AttachmentDownload.View(await unit.AttachReplyEvidenceAsync(file, caller, context.CancellationToken)) };
+    }
+
+    /// <summary>Same visibility as the case; a department sees only the files of the hand-overs it holds.</summary>
+    public override async Task<ListAttachmentsResponse> ListAttachments(ListAttachmentsRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var page = AttachmentPages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
+        errors.ThrowIfAny();
+        var view = await VisibleCaseAsync(request.CaseId, context);
+        var held = Caller.From(context).Is(Roles.Department) ? view.Assignments.Select(a => Guid.Parse(a.AssignmentId)).ToList() : null;
+        var rows = await queries.AttachmentsAsync(Guid.Parse(view.CaseId), held, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = AttachmentPages.Page(rows, page, x => PageKey.Of(x.UploadedAt, x.Id));
+        return new ListAttachmentsResponse { Attachments = { items.Select(AttachmentDownload.View) }, NextPageToken = next };
+    }
+
+    /// <summary>A file of a case the caller may see (GetCase's rule; a department: of a hand-over it holds), else NotFound.</summary>
+    public override async Task DownloadAttachment(DownloadAttachmentRequest request, IServerStreamWriter<DownloadAttachmentResponse> responseStream,
+        ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
+        var id = Id(request.AttachmentId, "attachment_id");
+        var attachment = await queries.AttachmentAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        var c = await queries.CaseAsync(attachment.CaseId, context.CancellationToken);
+        if (c is null || !CaseUnitOfWork.Visible(c, caller)
+            || (caller.Is(Roles.Department) && !c.HeldBy(caller.Unit).Any(a => a.Id == attachment.SubjectId)))
+            throw new NotFoundException("attachment");
+        var bytes = await files.ReadAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        await AttachmentDownload.WriteAsync(responseStream, attachment, bytes, a => new DownloadAttachmentResponse { Attachment = a },
+            b => new DownloadAttachmentResponse { Chunk = b }, context.CancellationToken);
     }
 
     public override async Task<AcknowledgeAssignmentResponse> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>

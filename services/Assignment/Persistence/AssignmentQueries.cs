@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Assignment.Domain;
 using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Time;
@@ -28,6 +29,22 @@ public sealed class AssignmentQueries(AssignmentDb db)
             .ToListAsync(ct);
         return rows.Select(r => (r.a, r.CaseNumber)).ToList();
     }
+
+    /// <summary>A case's files, oldest first (then by id), after a page's last (uploaded at, id); only those of <paramref name="held"/> hand-overs when given.</summary>
+    public async Task<IReadOnlyList<StoredAttachment>> AttachmentsAsync(Guid caseId, IReadOnlyCollection<Guid>? held, PageKey? after, int take,
+        CancellationToken ct)
+    {
+        var query = db.Attachments.AsNoTracking().Where(x => x.CaseId == caseId);
+        if (held is not null) query = query.Where(x => held.Contains(x.SubjectId));
+        if (after is not null)
+        {
+            var (at, id) = (after.Time(0), after.Id(1));
+            query = query.Where(x => x.UploadedAt > at || (x.UploadedAt == at && x.Id.CompareTo(id) > 0));
+        }
+        return await query.OrderBy(x => x.UploadedAt).ThenBy(x => x.Id).Take(take).ToListAsync(ct);
+    }
+
+    public Task<StoredAttachment?> AttachmentAsync(Guid id, CancellationToken ct) => db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
 
     public Task<HandlingCase?> CaseAsync(Guid caseId, CancellationToken ct) =>
         db.Cases.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == caseId, ct);
