@@ -61,13 +61,13 @@ public sealed class AssignmentGrpcService(AssignmentQueries queries, UnitActions
 
     private static readonly PageTokens AttachmentPages = new("assignment.ListAttachments", PagePart.Time, PagePart.Id);
 
-    /// <summary>Read whole and checked before the hand-over is looked up: a bad file changes nothing.</summary>
+    /// <summary>Read whole and checked before the role and the hand-over: a bad file changes nothing.</summary>
     public override async Task<UploadReplyEvidenceResponse> UploadReplyEvidence(IAsyncStreamReader<UploadReplyEvidenceRequest> requestStream,
         ServerCallContext context)
     {
-        var caller = Caller.From(context).Require(Roles.Department);
         var file = await AttachmentUpload.ReadAsync(requestStream, r => r.Header, r => r.PartCase == UploadReplyEvidenceRequest.PartOneofCase.Chunk ? r.Chunk : null,
             context.CancellationToken);
+        var caller = Caller.From(context).Require(Roles.Department); // after reading: see AttachmentUpload
         return new() { Attachment = AttachmentDownload.View(await unit.AttachReplyEvidenceAsync(file, caller, context.CancellationToken)) };
     }
 

@@ -8,8 +8,8 @@ namespace Coordination.ServiceDefaults.Attachments;
 
 /// <summary>
 /// Reads a client-streamed upload: one header, then chunks. Everything wrong is InvalidArgument naming its field
-/// (header.subject_id, header.file_name, header.content_type, header.sha256, chunk), and nothing is stored; reading
-/// stops at the first byte past <see cref="AttachmentLimits.MaxBytes"/>.
+/// (header.subject_id, header.file_name, header.content_type, header.sha256, chunk), and nothing is stored; bytes past
+/// <see cref="AttachmentLimits.MaxBytes"/> are read and dropped, never kept.
 /// </summary>
 public static class AttachmentUpload
 {
@@ -17,27 +17,35 @@ public static class AttachmentUpload
         CancellationToken ct)
     {
         AttachmentHeader? header = null;
+        string? misplaced = null;
+        var tooLarge = false;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var bytes = new MemoryStream();
+        // Read to the end even when the upload is already refused: an answer sent while the client is still writing
+        // reaches it as Cancelled, not as the reason.
         while (await stream.MoveNext(ct))
         {
             var message = stream.Current;
             if (headerOf(message) is { } h)
             {
-                if (header is not null || bytes.Length > 0) Refuse("header", "only the first message carries the header");
-                header = h;
+                if (header is not null || bytes.Length > 0) misplaced ??= "only the first message carries the header";
+                header ??= h;
                 continue;
             }
-            if (header is null) Refuse("header", "the first message must be the header");
             if (chunkOf(message) is not { } chunk) continue;
-            if (bytes.Length + chunk.Length > AttachmentLimits.MaxBytes) Refuse("chunk", $"the file is larger than {AttachmentLimits.MaxBytes} bytes (10 MiB)");
+            if (header is null) misplaced ??= "the first message must be the header";
+            if (tooLarge || bytes.Length + chunk.Length > AttachmentLimits.MaxBytes)
+            {
+                tooLarge = true;
+                continue;
+            }
             hash.AppendData(chunk.Span);
             bytes.Write(chunk.Span);
         }
         if (header is null) Refuse("header", "is required: the first message");
-        var content = bytes.ToArray();
-        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        return Checked(header!, content, sha256);
+        if (misplaced is not null) Refuse("header", misplaced);
+        if (tooLarge) Refuse("chunk", $"the file is larger than {AttachmentLimits.MaxBytes} bytes (10 MiB)");
+        return Checked(header!, bytes.ToArray(), Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     private static ReceivedFile Checked(AttachmentHeader header, byte[] content, string sha256)

@@ -48,6 +48,11 @@ public static class AccessMatrix
         Row("AssignmentService", "RateReply", "a case", clerk: Scoped, bureau: Scoped),
         Row("AssignmentService", "RequestReview", "a case", clerk: Scoped, bureau: Scoped),
         Row("AssignmentService", "ListDeadlines", "a case (department: its own limits only)", clerk: Scoped, department: Scoped, bureau: Scoped, leader: Scoped),
+        Row("AssignmentService", "UploadReplyEvidence", "a hand-over (its own)", department: Scoped),
+        Row("AssignmentService", "ListAttachments", "a case (department: its own hand-overs' files)", clerk: Scoped, department: Scoped, bureau: Scoped,
+            leader: Scoped),
+        Row("AssignmentService", "DownloadAttachment", "a case's file (department: of a hand-over it holds)", clerk: Scoped, department: Scoped, bureau: Scoped,
+            leader: Scoped),
 
         Row("LegalDiversionService", "ListReferrals", "referrals (institution: addressed to it)", committee: Listed, institution: Listed, bureau: Listed),
         Row("LegalDiversionService", "GetBoard", "referrals of the jurisdiction", committee: Listed, bureau: Listed),

@@ -80,6 +80,10 @@ public static class MatrixCalls
         ["AssignmentService/RateReply"] = (w, h) => Reply(Assignment(w).RateReplyAsync(new RateReplyRequest { CaseId = w.CaseId, Rating = "satisfied" }, h)),
         ["AssignmentService/RequestReview"] = (w, h) => Reply(Assignment(w).RequestReviewAsync(new RequestReviewRequest { CaseId = w.CaseId, Reasons = "不服处理意见" }, h)),
         ["AssignmentService/ListDeadlines"] = (w, h) => Reply(Assignment(w).ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = w.CaseId }, h)),
+        ["AssignmentService/UploadReplyEvidence"] = async (w, h) =>
+            (await Uploads.EvidenceAsync(Assignment(w), w.AssignmentId, Uploads.Pdf(2000), h)).ToString(),
+        ["AssignmentService/ListAttachments"] = (w, h) => Reply(Assignment(w).ListAttachmentsAsync(new ListAttachmentsRequest { CaseId = w.CaseId }, h)),
+        ["AssignmentService/DownloadAttachment"] = async (w, h) => (await Uploads.DownloadAsync(Assignment(w), w.AttachmentId, h)).Attachment.ToString(),
 
         ["LegalDiversionService/ListReferrals"] = (w, h) => Reply(Legal(w).ListReferralsAsync(new ListReferralsRequest(), h)),
         ["LegalDiversionService/GetBoard"] = (w, h) => Reply(Legal(w).GetBoardAsync(new GetBoardRequest(), h)),

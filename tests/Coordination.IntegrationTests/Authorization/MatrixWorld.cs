@@ -41,6 +41,7 @@ public sealed class MatrixWorld
     public string CaseId { get; private set; } = "";
     public string QueryCode { get; private set; } = "";
     public string AssignmentId { get; private set; } = "";
+    public string AttachmentId { get; private set; } = "";
     public string ReceptionDayId { get; private set; } = "";
     public string LegalCaseId { get; private set; } = "";
     public string ReferralId { get; private set; } = "";
@@ -110,6 +111,7 @@ public sealed class MatrixWorld
         (CaseId, QueryCode) = (registered.CaseId, registered.QueryCode);
         AssignmentId = (await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = CaseId }, bureau).ResponseAsync,
             c => c.Case.Assignments.Any(a => a.UnitCode == "xuanwu-housing-office"), "the case to be handed to the Xuanwu housing office")).Case.Assignments[0].AssignmentId;
+        AttachmentId = (await Uploads.EvidenceAsync(assignment, AssignmentId, Uploads.Pdf(2000), department)).AttachmentId;
         await Eventually.UntilAsync(() => intake.GetPetitionAsync(new GetPetitionRequest { CaseId = CaseId }, department).ResponseAsync, p => p is not null,
             "Intake to let the housing office read the petition");
 
