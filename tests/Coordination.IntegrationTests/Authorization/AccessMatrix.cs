@@ -87,6 +87,13 @@ public static class AccessMatrix
             bureau: Unseen, leader: Scoped),
         Row("JointMeetingService", "ReplyActionItem", "an action item it owns", clerk: Unseen, department: Scoped, committee: Unseen, institution: Unseen,
             bureau: Unseen, leader: Scoped),
+        Row("JointMeetingService", "UploadMeetingMinutes", "a meeting it convened", bureau: Scoped),
+        Row("JointMeetingService", "UploadActionItemProof", "an action item it owns", clerk: Unseen, department: Scoped, committee: Unseen, institution: Unseen,
+            bureau: Unseen, leader: Scoped),
+        Row("JointMeetingService", "ListMeetingAttachments", "a meeting (its jurisdiction, or invited)", clerk: Unseen, department: Scoped, committee: Unseen,
+            institution: Unseen, bureau: Scoped, leader: Scoped),
+        Row("JointMeetingService", "DownloadMeetingAttachment", "a meeting's file (its jurisdiction, or invited)", clerk: Unseen, department: Scoped,
+            committee: Unseen, institution: Unseen, bureau: Scoped, leader: Scoped),
 
         Row("ReportingService", "GetCaseTimeline", "a case", clerk: Scoped, bureau: Scoped, leader: Scoped),
         Row("ReportingService", "GetBeijingBulletin", "the region asked for", bureau: Region, leader: Region),

@@ -134,6 +134,12 @@ public static class MatrixCalls
             HandlingStatus = "办理中" }, h)),
         ["JointMeetingService/ReplyActionItem"] = (w, h) => Reply(Meetings(w).ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = w.ItemId, Reply = "已整改",
             Evidence = "整改报告" }, h)),
+        ["JointMeetingService/UploadMeetingMinutes"] = (w, h) => UploadAsync(Meetings(w).UploadMeetingMinutes(h),
+            new UploadMeetingMinutesRequest { Header = TextFile(w.MeetingId) }, new UploadMeetingMinutesRequest { Chunk = TextBytes }),
+        ["JointMeetingService/UploadActionItemProof"] = (w, h) => UploadAsync(Meetings(w).UploadActionItemProof(h),
+            new UploadActionItemProofRequest { Header = TextFile(w.ItemId) }, new UploadActionItemProofRequest { Chunk = TextBytes }),
+        ["JointMeetingService/ListMeetingAttachments"] = (w, h) => Reply(Meetings(w).ListMeetingAttachmentsAsync(new ListMeetingAttachmentsRequest { MeetingId = w.MeetingId }, h)),
+        ["JointMeetingService/DownloadMeetingAttachment"] = (w, h) => DownloadMinutesAsync(w, h),
 
         ["ReportingService/GetCaseTimeline"] = (w, h) => Reply(Reporting(w).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = w.CaseId }, h)),
         ["ReportingService/GetBeijingBulletin"] = (w, h) => Reply(Reporting(w).GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = Month, RegionCode = R }, h)),
@@ -191,6 +197,31 @@ public static class MatrixCalls
     {
         var code = "matrix-new-" + Guid.NewGuid().ToString("N")[..8];
         return new RegisterUnitRequest { Code = code, Name = "矩阵新单位" + code[^8..], Kind = "department", RegionCode = R, ParentCode = "xuanwu-gov" };
+    }
+
+    private static readonly Google.Protobuf.ByteString TextBytes = Google.Protobuf.ByteString.CopyFromUtf8("会议纪要");
+
+    private static Coordination.Grpc.Attachments.AttachmentHeader TextFile(string subjectId) =>
+        new() { SubjectId = subjectId, FileName = "纪要.txt", ContentType = "text/plain" };
+
+    /// <summary>A header and one chunk; a refusal comes back as the call's status.</summary>
+    private static async Task<string> UploadAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest header, TRequest chunk)
+    {
+        using (call)
+        {
+            await call.RequestStream.WriteAsync(header);
+            await call.RequestStream.WriteAsync(chunk);
+            await call.RequestStream.CompleteAsync();
+            return (await call.ResponseAsync)!.ToString()!;
+        }
+    }
+
+    private static async Task<string> DownloadMinutesAsync(MatrixWorld w, Metadata headers)
+    {
+        using var call = Meetings(w).DownloadMeetingAttachment(new DownloadMeetingAttachmentRequest { AttachmentId = w.MinutesId }, headers);
+        var seen = new System.Text.StringBuilder();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) seen.AppendLine(call.ResponseStream.Current.ToString());
+        return seen.ToString();
     }
 
     /// <summary>A stream is allowed when it opens; it is then left after a moment.</summary>

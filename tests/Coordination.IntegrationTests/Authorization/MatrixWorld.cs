@@ -42,6 +42,7 @@ public sealed class MatrixWorld
     public string QueryCode { get; private set; } = "";
     public string AssignmentId { get; private set; } = "";
     public string AttachmentId { get; private set; } = "";
+    public string MinutesId { get; private set; } = "";
     public string ReceptionDayId { get; private set; } = "";
     public string LegalCaseId { get; private set; } = "";
     public string ReferralId { get; private set; } = "";
@@ -148,6 +149,16 @@ public sealed class MatrixWorld
         }, bureau);
         ItemId = (await meetings.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = MeetingId, Owner = "xuanwu-housing-office", Task = "回告整改情况",
             DueDate = Day(20) }, bureau)).Meeting.ActionItems[0].ItemId;
+        using (var minutes = meetings.UploadMeetingMinutes(bureau))
+        {
+            await minutes.RequestStream.WriteAsync(new UploadMeetingMinutesRequest
+            {
+                Header = new Coordination.Grpc.Attachments.AttachmentHeader { SubjectId = MeetingId, FileName = "纪要.txt", ContentType = "text/plain" },
+            });
+            await minutes.RequestStream.WriteAsync(new UploadMeetingMinutesRequest { Chunk = Google.Protobuf.ByteString.CopyFromUtf8("会议纪要") });
+            await minutes.RequestStream.CompleteAsync();
+            MinutesId = (await minutes.ResponseAsync).Attachment.AttachmentId;
+        }
 
         var reporting = new ReportingService.ReportingServiceClient(System.Reporting.Channel);
         RebuildId = (await reporting.RebuildAndWaitAsync()).RebuildId;
