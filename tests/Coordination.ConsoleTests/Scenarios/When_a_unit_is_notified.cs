@@ -13,9 +13,9 @@ public sealed class When_a_unit_is_notified(ConsoleFixture console)
     {
         var department = await console.SignInAsync(console.People.XuanwuHousing);
         await Expect(department.GetByRole(AriaRole.Heading, new() { Name = "待办信访件" })).ToBeVisibleAsync();
-        await Expect(department.GetByLabel("通知", new() { Exact = true })).ToContainTextAsync("正在接收通知");
+        await Expect(department.Locator("[aria-label=通知][data-state=receiving]")).ToBeVisibleAsync(); // the stream is open
         var other = await console.SignInAsync(console.People.HousingBureau);
-        await Expect(other.GetByLabel("通知", new() { Exact = true })).ToContainTextAsync("正在接收通知");
+        await Expect(other.Locator("[aria-label=通知][data-state=receiving]")).ToBeVisibleAsync();
 
         var registered = await Registrations.RegisterAsync(console, r => { r.RegionCode = "320102"; r.Summary = "小区电梯长期停运，物业拒不维修"; });
 
@@ -32,7 +32,7 @@ public sealed class When_a_unit_is_notified(ConsoleFixture console)
     {
         var committee = await console.SignInAsync(console.People.Committee);
         await committee.GotoAsync(console.Address + "/legal");
-        await Expect(committee.GetByLabel("通知", new() { Exact = true })).ToContainTextAsync("正在接收通知");
+        await Expect(committee.Locator("[aria-label=通知][data-state=receiving]")).ToBeVisibleAsync();
 
         var legal = await Registrations.RegisterAsync(console, r => { r.RegionCode = "320102"; r.Topic = "labour"; r.LawRelated = true; r.Summary = "劳动合同纠纷，申请仲裁"; });
 
