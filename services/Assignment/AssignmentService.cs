@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Assignment.Api;
 using Coordination.Assignment.Consumers;
 using Coordination.Assignment.Domain;
@@ -28,6 +29,7 @@ public static class AssignmentService
             builder.Services.AddScoped<AssignmentReferenceData>();
             builder.Services.AddScoped<RuleSetActions>();
             builder.Services.AddScoped<AssignmentQueries>();
+            builder.Services.AddScoped<IAttachmentStore, PostgresAttachmentStore<AssignmentDb>>();
             builder.Services.AddScoped<CaseRouter>();
             builder.Services.AddScoped<CaseOpening>();
             builder.Services.AddScoped<ReturnedCases>();

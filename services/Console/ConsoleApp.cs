@@ -45,6 +45,7 @@ public static class ConsoleApp
         app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapSessionEndpoints();
         app.MapDownloads();
+        app.MapAttachmentDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;
     }

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.JointMeeting.Api;
 using Coordination.JointMeeting.Consumers;
 using Coordination.JointMeeting.Persistence;
@@ -25,6 +26,7 @@ public static class JointMeetingService
             builder.Services.AddScoped<MeetingActions>();
             builder.Services.AddScoped<MeetingProposals>();
             builder.Services.AddScoped<MeetingQueries>();
+            builder.Services.AddScoped<IAttachmentStore, PostgresAttachmentStore<JointMeetingDb>>();
             builder.AddDeadlineScanner<JointMeetingDb, MeetingDeadlines>();
         },
         Endpoints = app => app.MapGrpcService<JointMeetingGrpcService>().RequireAuthorization(),

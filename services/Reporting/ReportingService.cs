@@ -27,6 +27,9 @@ public static class ReportingService
             // After the commit, in this order: early warnings, then the live counters in Redis.
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();
             builder.Services.AddScoped<IAfterCommit, LiveCountersToRedis>();
+            builder.Services.AddScoped<IAfterCommit, NotificationBell>();
+            builder.Services.AddSingleton<NotificationSignal>();
+            builder.Services.AddScoped<NotificationStream>();
             builder.Services.AddScoped<ReadModelRebuild>();
             builder.Services.AddSingleton<ReadModelRebuilds>();
             builder.Services.AddScoped<LiveCounterStore>();

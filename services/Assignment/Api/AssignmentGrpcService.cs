@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Contracts;
 using Coordination.Contracts.Assignment;
 using Coordination.Assignment.Domain;
@@ -15,17 +16,21 @@ using Coordination.ServiceDefaults.Rules;
 namespace Coordination.Assignment.Api;
 
 public sealed partial class AssignmentGrpcService(AssignmentQueries queries, UnitActions unit, BureauActions bureau, ReviewActions review, UnitDirectory units,
-    RuleSetActions ruleSets, ServiceDefaults.Calendar.WorkingCalendarCache calendars, TimeProvider clock)
+    RuleSetActions ruleSets, ServiceDefaults.Calendar.WorkingCalendarCache calendars, TimeProvider clock, IAttachmentStore files)
     : AssignmentApi.AssignmentServiceBase
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500;
+    private static readonly PageTokens AssignmentPages = new("assignment.ListAssignments", PagePart.Time, PagePart.Id);
+    private static readonly PageTokens DeadlinePages = new("assignment.ListDeadlines", PagePart.Time, PagePart.Id) { DefaultSize = PageTokens.MaxSize };
 
     public override async Task<ListAssignmentsResponse> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Department);
-        new FieldErrors().Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}").ThrowIfAny();
-        var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken);
-        return new ListAssignmentsResponse { Assignments = { rows.Select(r => ToView(r.Assignment, r.CaseNumber)) } };
+        var errors = new FieldErrors();
+        var page = AssignmentPages.Read(errors, request.PageSize, request.PageToken, query: $"{request.PendingOnly}");
+        errors.ThrowIfAny();
+        var rows = await queries.OfUnitAsync(caller.Unit, request.PendingOnly, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = AssignmentPages.Page(rows, page, r => PageKey.Of(r.Assignment.AssignedAt, r.Assignment.Id));
+        return new ListAssignmentsResponse { Assignments = { items.Select(r => ToView(r.Assignment, r.CaseNumber)) }, NextPageToken = next };
     }
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
@@ -43,15 +48,56 @@ public sealed partial class AssignmentGrpcService(AssignmentQueries queries, Uni
     /// <summary>Same visibility as the case; a department sees only the limits of the hand-overs it holds.</summary>
     public override async Task<ListDeadlinesResponse> ListDeadlines(ListDeadlinesRequest request, ServerCallContext context)
     {
+        var errors = new FieldErrors();
+        var page = DeadlinePages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
+        errors.ThrowIfAny();
         var view = await VisibleCaseAsync(request.CaseId, context);
         var caseId = Guid.Parse(view.CaseId);
-        var rows = await queries.DeadlinesAsync(caseId, context.CancellationToken);
-        if (Caller.From(context).Is(Roles.Department))
-        {
-            var held = view.Assignments.Select(a => a.AssignmentId).ToHashSet();
-            rows = rows.Where(d => d.AssignmentId is { } id && held.Contains(id.ToString())).ToList();
-        }
-        return new ListDeadlinesResponse { Deadlines = { rows.Select(ToView) } };
+        var held = Caller.From(context).Is(Roles.Department) ? view.Assignments.Select(a => Guid.Parse(a.AssignmentId)).ToList() : null;
+        var rows = await queries.DeadlinesAsync(caseId, held, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = DeadlinePages.Page(rows, page, d => PageKey.Of(d.StartedAt, d.Id));
+        return new ListDeadlinesResponse { Deadlines = { items.Select(ToView) }, NextPageToken = next };
+    }
+
+    private static readonly PageTokens AttachmentPages = new("assignment.ListAttachments", PagePart.Time, PagePart.Id);
+
+    /// <summary>Read whole and checked before the role and the hand-over: a bad file changes nothing.</summary>
+    public override async Task<UploadReplyEvidenceResponse> UploadReplyEvidence(IAsyncStreamReader<UploadReplyEvidenceRequest> requestStream,
+        ServerCallContext context)
+    {
+        var file = await AttachmentUpload.ReadAsync(requestStream, r => r.Header, r => r.PartCase == UploadReplyEvidenceRequest.PartOneofCase.Chunk ? r.Chunk : null,
+            context.CancellationToken);
+        var caller = Caller.From(context).Require(Roles.Department); // after reading: see AttachmentUpload
+        return new() { Attachment = AttachmentDownload.View(await unit.AttachReplyEvidenceAsync(file, caller, context.CancellationToken)) };
+    }
+
+    /// <summary>Same visibility as the case; a department sees only the files of the hand-overs it holds.</summary>
+    public override async Task<ListAttachmentsResponse> ListAttachments(ListAttachmentsRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        var page = AttachmentPages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
+        errors.ThrowIfAny();
+        var view = await VisibleCaseAsync(request.CaseId, context);
+        var held = Caller.From(context).Is(Roles.Department) ? view.Assignments.Select(a => Guid.Parse(a.AssignmentId)).ToList() : null;
+        var rows = await queries.AttachmentsAsync(Guid.Parse(view.CaseId), held, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = AttachmentPages.Page(rows, page, x => PageKey.Of(x.UploadedAt, x.Id));
+        return new ListAttachmentsResponse { Attachments = { items.Select(AttachmentDownload.View) }, NextPageToken = next };
+    }
+
+    /// <summary>A file of a case the caller may see (GetCase's rule; a department: of a hand-over it holds), else NotFound.</summary>
+    public override async Task DownloadAttachment(DownloadAttachmentRequest request, IServerStreamWriter<DownloadAttachmentResponse> responseStream,
+        ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Department, Roles.Leader, Roles.Clerk);
+        var id = Id(request.AttachmentId, "attachment_id");
+        var attachment = await queries.AttachmentAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        var c = await queries.CaseAsync(attachment.CaseId, context.CancellationToken);
+        if (c is null || !CaseUnitOfWork.Visible(c, caller)
+            || (caller.Is(Roles.Department) && !c.HeldBy(caller.Unit).Any(a => a.Id == attachment.SubjectId)))
+            throw new NotFoundException("attachment");
+        var bytes = await files.ReadAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        await AttachmentDownload.WriteAsync(responseStream, attachment, bytes, a => new DownloadAttachmentResponse { Attachment = a },
+            b => new DownloadAttachmentResponse { Chunk = b }, context.CancellationToken);
     }
 
     public override async Task<AcknowledgeAssignmentResponse> AcknowledgeAssignment(AcknowledgeAssignmentRequest request, ServerCallContext context) =>

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Contracts;
 using Coordination.Assignment.Domain;
 using Coordination.ServiceDefaults.Persistence;
@@ -10,6 +11,7 @@ namespace Coordination.Assignment.Persistence;
 public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : ServiceDbContext(options)
 {
     public DbSet<HandlingCase> Cases => Set<HandlingCase>();
+    public DbSet<StoredAttachment> Attachments => Set<StoredAttachment>();
     public DbSet<AssignmentEntity> Assignments => Set<AssignmentEntity>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
@@ -17,6 +19,7 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
+        b.MapAttachments();
         b.Entity<HandlingCase>(e =>
         {
             e.ToTable("cases");

@@ -1,5 +1,6 @@
 using Coordination.Assignment.Domain;
 using Coordination.Contracts.Assignment;
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.ServiceDefaults.Auth;
 using AssignmentEntity = Coordination.Assignment.Domain.Assignment;
 
@@ -8,8 +9,23 @@ using Grpc.Core;
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>What a receiving unit does with its own hand-over.</summary>
-public sealed class UnitActions(CaseUnitOfWork work)
+public sealed class UnitActions(CaseUnitOfWork work, IAttachmentStore files)
 {
+    /// <summary>Evidence for the reply (回复证据) on the unit's own hand-over: the description and the bytes in one commit.</summary>
+    public Task<StoredAttachment> AttachReplyEvidenceAsync(ReceivedFile file, Caller unit, CancellationToken ct) =>
+        work.OnAssignmentAsync(file.SubjectId, unit.Require(Roles.Department), (c, a, ctx) =>
+        {
+            var stored = new StoredAttachment
+            {
+                Id = Guid.CreateVersion7(), Kind = AttachmentKinds.ReplyEvidence, SubjectId = a.Id, CaseId = c.Id, FileName = file.FileName,
+                ContentType = file.ContentType, Size = file.Bytes.Length, Sha256 = file.Sha256, UploadedBy = unit.Subject, UploadedUnit = unit.Unit,
+                UploadedAt = ctx.Now,
+            };
+            ctx.Db.Attachments.Add(stored);
+            files.Put(stored.Id, file.Bytes);
+            return Task.FromResult(stored);
+        }, ct);
+
     public Task<AssignmentEntity> AcknowledgeAsync(Guid assignmentId, Caller unit, CancellationToken ct) =>
         work.OnAssignmentAsync(assignmentId, unit.Require(Roles.Department), async (c, a, ctx) =>
         {

@@ -9,13 +9,17 @@ namespace Coordination.Directory.Api;
 
 public sealed partial class DirectoryGrpcService
 {
+    private static readonly PageTokens PeoplePages = new("directory.ListPeople", PagePart.Text, PagePart.Text) { DefaultSize = PageTokens.MaxSize };
+
     public override async Task<ListPeopleResponse> ListPeople(ListPeopleRequest request, ServerCallContext context)
     {
         var caller = await CallerAsync(context);
-        new FieldErrors().Check(request.UnitCode.Length == 0 || UnitCode.IsValid(request.UnitCode), "unit_code", "must be a unit code or empty").ThrowIfAny();
-        var rows = await queries.PeopleAsync(caller, request.UnitCode, request.IncludeInactive, context.CancellationToken);
+        var errors = new FieldErrors().Check(request.UnitCode.Length == 0 || UnitCode.IsValid(request.UnitCode), "unit_code", "must be a unit code or empty");
+        var page = PeoplePages.Read(errors, request.PageSize, request.PageToken, query: $"{request.UnitCode}|{request.IncludeInactive}");
+        errors.ThrowIfAny();
+        var (rows, next) = await queries.PeopleAsync(caller, request.UnitCode, request.IncludeInactive, PeoplePages, page, context.CancellationToken);
         var now = clock.GetUtcNow();
-        return new ListPeopleResponse { People = { rows.Select(p => Views.Of(p, now)) } };
+        return new ListPeopleResponse { People = { rows.Select(p => Views.Of(p, now)) }, NextPageToken = next };
     }
 
     public override async Task<GetPersonResponse> GetPerson(GetPersonRequest request, ServerCallContext context)

@@ -8,15 +8,21 @@ namespace Coordination.Directory.Api;
 
 public sealed partial class DirectoryGrpcService
 {
+    private static readonly PageTokens UnitPages = new("directory.ListUnits", PagePart.Text, PagePart.Text) { DefaultSize = PageTokens.MaxSize };
+
     public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest request, ServerCallContext context)
     {
         await CallerAsync(context);
         var errors = new FieldErrors().CheckOptionalRegion(request.RegionCode);
         CheckSpelling(errors, request.Kind, "kind");
         CheckSpelling(errors, request.Query, "query");
+        var page = UnitPages.Read(errors, request.PageSize, request.PageToken,
+            query: $"{request.Kind}|{request.RegionCode}|{request.Query}|{request.IncludeInactive}");
         errors.ThrowIfAny();
-        var rows = await queries.UnitsAsync(request.Kind, request.RegionCode, request.Query, request.IncludeInactive, context.CancellationToken);
-        return new ListUnitsResponse { Units = { rows.Select(Views.Of) } };
+        var rows = await queries.UnitsAsync(request.Kind, request.RegionCode, request.Query, request.IncludeInactive, page.After, page.Fetch,
+            context.CancellationToken);
+        var (items, next) = UnitPages.Page(rows, page, u => PageKey.Of(u.RegionCode, u.Code));
+        return new ListUnitsResponse { Units = { items.Select(Views.Of) }, NextPageToken = next };
     }
 
     public override async Task<GetUnitResponse> GetUnit(GetUnitRequest request, ServerCallContext context)

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Grpc;
 using Coordination.ServiceDefaults.Directory;
 using Coordination.Directory.Domain;
 using Coordination.Directory.Persistence;
@@ -18,7 +19,9 @@ public sealed class DirectoryQueries(DirectoryDb db)
         return (version, await days.OrderBy(d => d.Day).ToListAsync(ct));
     }
 
-    public async Task<IReadOnlyList<Unit>> UnitsAsync(string kind, string region, string query, bool includeInactive, CancellationToken ct)
+    /// <summary>Units by region, then code, after a page's last (region, code).</summary>
+    public async Task<IReadOnlyList<Unit>> UnitsAsync(string kind, string region, string query, bool includeInactive, PageKey? after, int take,
+        CancellationToken ct)
     {
         var rows = db.Units.AsNoTracking().Where(u => includeInactive || u.Active);
         if (kind.Length > 0) rows = rows.Where(u => u.Kind == kind);
@@ -29,7 +32,12 @@ public sealed class DirectoryQueries(DirectoryDb db)
             var lower = text.ToLowerInvariant();
             rows = rows.Where(u => u.Code.Contains(lower) || u.Name.Contains(text));
         }
-        return await rows.OrderBy(u => u.RegionCode).ThenBy(u => u.Code).ToListAsync(ct);
+        if (after is not null)
+        {
+            var (afterRegion, afterCode) = (after.Text(0), after.Text(1));
+            rows = rows.Where(u => string.Compare(u.RegionCode, afterRegion) > 0 || (u.RegionCode == afterRegion && string.Compare(u.Code, afterCode) > 0));
+        }
+        return await rows.OrderBy(u => u.RegionCode).ThenBy(u => u.Code).Take(take).ToListAsync(ct);
     }
 
     /// <summary>
@@ -43,14 +51,25 @@ public sealed class DirectoryQueries(DirectoryDb db)
         return await db.Units.AsNoTracking().Where(u => u.Code == code || u.Name == name).OrderBy(u => u.Code == code ? 0 : 1).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Person>> PeopleAsync(Caller caller, string unitCode, bool includeInactive, CancellationToken ct)
+    /// <summary>The people the caller may see, by unit, then login: one page of <paramref name="people"/>.</summary>
+    public async Task<(IReadOnlyList<Person> Items, string NextPageToken)> PeopleAsync(Caller caller, string unitCode, bool includeInactive,
+        PageTokens people, PageRequest page, CancellationToken ct)
     {
-        var rows = await (from p in db.People.AsNoTracking()
-                          join u in db.Units.AsNoTracking() on p.UnitCode equals u.Code
-                          where (unitCode == "" || p.UnitCode == unitCode) && (includeInactive || p.Active)
-                          orderby p.UnitCode, p.Login
-                          select new { p, u.RegionCode }).ToListAsync(ct);
-        return rows.Where(r => MaySee(caller, r.p.UnitCode, r.RegionCode)).Select(r => r.p).ToList();
+        var (items, next) = await people.PageAsync(page, async (after, take) =>
+        {
+            var rows = from p in db.People.AsNoTracking()
+                       join u in db.Units.AsNoTracking() on p.UnitCode equals u.Code
+                       where (unitCode == "" || p.UnitCode == unitCode) && (includeInactive || p.Active)
+                       select new { p, u.RegionCode };
+            if (after is not null)
+            {
+                var (afterUnit, afterLogin) = (after.Text(0), after.Text(1));
+                rows = rows.Where(r => string.Compare(r.p.UnitCode, afterUnit) > 0 || (r.p.UnitCode == afterUnit && string.Compare(r.p.Login, afterLogin) > 0));
+            }
+            var chunk = await rows.OrderBy(r => r.p.UnitCode).ThenBy(r => r.p.Login).Take(take).ToListAsync(ct);
+            return (IReadOnlyList<(Person p, string RegionCode)>)chunk.Select(r => (r.p, r.RegionCode)).ToList();
+        }, r => PageKey.Of(r.p.UnitCode, r.p.Login), r => MaySee(caller, r.p.UnitCode, r.RegionCode));
+        return (items.Select(r => r.p).ToList(), next);
     }
 
     /// <summary>The person, when the caller may see them; null otherwise (NotFound, so logins don't leak).</summary>

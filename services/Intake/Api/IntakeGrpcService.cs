@@ -106,11 +106,18 @@ public sealed class IntakeGrpcService(
         return new() { ReceptionDay = await receptionDays.GetAsync(caller, request.ReceptionDayId, context.CancellationToken) };
     }
 
+    private static readonly PageTokens TopicPages = new("intake.ListTopics", PagePart.Text) { DefaultSize = PageTokens.MaxSize };
+
     public override async Task<ListTopicsResponse> ListTopics(ListTopicsRequest request, ServerCallContext context)
     {
         Caller.From(context).RequireCaseRole();
+        var errors = new FieldErrors();
+        var page = TopicPages.Read(errors, request.PageSize, request.PageToken);
+        errors.ThrowIfAny();
         var all = await queries.TopicsAsync(context.CancellationToken);
-        return new ListTopicsResponse { Topics = { all.Where(t => t.Active).OrderBy(t => t.Code).Select(t => new TopicView { Code = t.Code, Name = t.Name }) } };
+        var (items, next) = TopicPages.PageOf(all.Where(t => t.Active).OrderBy(t => t.Code, StringComparer.Ordinal), page,
+            (t, after) => string.CompareOrdinal(t.Code, after.Text(0)) > 0, t => PageKey.Of(t.Code));
+        return new ListTopicsResponse { Topics = { items.Select(t => new TopicView { Code = t.Code, Name = t.Name }) }, NextPageToken = next };
     }
 
     /// <summary>Checks against data: the topic is in the catalogue, the reception day is open and in scope.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Coordination.Grpc.Intake;
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
@@ -14,7 +13,8 @@ namespace Coordination.Intake.Api;
 /// <summary>Who may read which petitions, the reads the API answers from, and the paged listing.</summary>
 public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic> topics)
 {
-    public const int DefaultPageSize = 50, MaxPageSize = 500;
+    /// <summary>Keyset paging, newest first: the last row's (registered at, id), so pages stay stable while cases are added.</summary>
+    private static readonly PageTokens Pages = new("intake.ListPetitions", PagePart.Time, PagePart.Id);
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>
         { "law_related", "to_beijing", "skip_level", "leader_instructed", "long_standing_petitioner", "collective" };
 
@@ -46,9 +46,8 @@ public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic
         errors.Check(Enum.IsDefined(r.Channel), "channel", "unknown channel");
         errors.Check(r.Flag.Length == 0 || Flags.Contains(r.Flag), "flag", "must be one of " + string.Join(", ", Flags));
         errors.Check(r.Status.Length == 0 || PetitionStatuses.All.Contains(r.Status), "status", "must be one of " + string.Join(", ", PetitionStatuses.All));
-        errors.Check(r.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}");
-        var cursor = r.PageToken.Length == 0 ? null : PageToken.Parse(r.PageToken);
-        errors.Check(r.PageToken.Length == 0 || cursor is not null, "page_token", "is not a token this service gave out");
+        var page = Pages.Read(errors, r.PageSize, r.PageToken,
+            query: $"{r.RegionCode}|{r.Channel}|{r.RegisteredFrom}|{r.RegisteredTo}|{r.Flag}|{r.Status}");
         errors.Check(r.RegisteredFrom is null || r.RegisteredTo is null || r.RegisteredFrom.ToDateTimeOffset() <= r.RegisteredTo.ToDateTimeOffset(),
             "registered_to", "must not be before registered_from");
         errors.ThrowIfAny();
@@ -75,37 +74,15 @@ public sealed class PetitionQueries(IntakeDb db, ReferenceDataCache<Domain.Topic
             "collective" => query.Where(p => p.Collective),
             _ => query,
         };
-        if (cursor is { } c)
-            query = query.Where(p => p.RegisteredAt < c.RegisteredAt || (p.RegisteredAt == c.RegisteredAt && p.Id.CompareTo(c.Id) < 0));
-        var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
-        var page = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
-        var reply = new ListPetitionsResponse();
-        reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit))));
-        if (page.Count > size) reply.NextPageToken = PageToken.For(page[size - 1]);
-        return reply;
-    }
-
-    /// <summary>Keyset paging: the last row's (registered_at, id), so pages stay stable while cases are added.</summary>
-    private sealed record PageToken(DateTimeOffset RegisteredAt, Guid Id)
-    {
-        public static string For(Domain.Petition p) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{p.RegisteredAt.UtcTicks}|{p.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static PageToken? Parse(string token)
+        if (page.After is { } after)
         {
-            try
-            {
-                var padded = token.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - padded.Length % 4) % 4);
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-                return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && Guid.TryParse(parts[1], out var id)
-                    ? new PageToken(new DateTimeOffset(ticks, TimeSpan.Zero), id)
-                    : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
+            var (at, id) = (after.Time(0), after.Id(1));
+            query = query.Where(p => p.RegisteredAt < at || (p.RegisteredAt == at && p.Id.CompareTo(id) < 0));
         }
+        var rows = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(page.Fetch).ToListAsync(ct);
+        var (items, next) = Pages.Page(rows, page, p => PageKey.Of(p.RegisteredAt, p.Id));
+        var reply = new ListPetitionsResponse { NextPageToken = next };
+        reply.Petitions.AddRange(items.Select(p => PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit))));
+        return reply;
     }
 }

@@ -18,6 +18,8 @@ namespace Coordination.Intake.Api;
 /// </summary>
 public sealed class PetitionSearch(IntakeDb db, IdentityNumbers identities, SearchPageTokens tokens)
 {
+    private const int DefaultPageSize = 50, MaxPageSize = 500; // as every list (ServiceDefaults/Grpc/PageTokens)
+
     public async Task<SearchPetitionsResponse> SearchAsync(Caller caller, SearchPetitionsRequest r, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -33,7 +35,7 @@ public sealed class PetitionSearch(IntakeDb db, IdentityNumbers identities, Sear
         errors.Check(r.Status.Length == 0 || PetitionStatuses.All.Contains(r.Status), "status", "must be one of " + string.Join(", ", PetitionStatuses.All));
         errors.Check(r.RegisteredFrom is null || r.RegisteredTo is null || r.RegisteredFrom.ToDateTimeOffset() <= r.RegisteredTo.ToDateTimeOffset(),
             "registered_to", "must not be before registered_from");
-        errors.Check(r.PageSize is >= 0 and <= PetitionQueries.MaxPageSize, "page_size", $"must be 0 to {PetitionQueries.MaxPageSize}");
+        errors.Check(r.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be 0 to {MaxPageSize}");
         var search = string.Join('\u001f', caller.Subject, caller.Role, caller.Unit, caller.Region, caseNumber, name, idNumber, phone, topic, r.RegionCode,
             r.Status, r.RegisteredFrom?.ToDateTimeOffset().UtcTicks, r.RegisteredTo?.ToDateTimeOffset().UtcTicks);
         var cursor = r.PageToken.Length == 0 ? null : tokens.Read(r.PageToken, search);
@@ -56,7 +58,7 @@ public sealed class PetitionSearch(IntakeDb db, IdentityNumbers identities, Sear
         if (cursor is { } c)
             query = query.Where(p => p.RegisteredAt < c.RegisteredAt || (p.RegisteredAt == c.RegisteredAt && p.Id.CompareTo(c.Id) < 0));
 
-        var size = r.PageSize == 0 ? PetitionQueries.DefaultPageSize : r.PageSize;
+        var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
         var page = await query.OrderByDescending(p => p.RegisteredAt).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(ct);
         var reply = new SearchPetitionsResponse();
         reply.Petitions.AddRange(page.Take(size).Select(p => PetitionViews.ToView(p, withholdContent: p.IsWithheldFrom(caller.Unit))));

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Contracts;
 using Coordination.Grpc.JointMeeting;
 using Coordination.JointMeeting.Persistence;
@@ -13,21 +14,72 @@ using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.JointMeeting.Api;
 
-public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingProposals proposals, MeetingActions actions, UnitDirectory units, TimeProvider clock)
+public sealed class JointMeetingGrpcService(MeetingQueries queries, MeetingProposals proposals, MeetingActions actions, UnitDirectory units, TimeProvider clock,
+    IAttachmentStore files)
     : JointMeetingApi.JointMeetingServiceBase
 {
     private static readonly string[] Responses = ["confirm", "decline", "delegate"];
     private const int MaxParties = 50;
     private const int MaxCases = 50;
 
+    /// <summary>Without page_size, the 200 it returned before paging.</summary>
+    private static readonly PageTokens MeetingPages = new("jointmeeting.ListMeetings", PagePart.Time, PagePart.Id) { DefaultSize = 200 };
+
     public override async Task<ListMeetingsResponse> ListMeetings(ListMeetingsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).RequireCaseRole();
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
+        var page = MeetingPages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
         errors.ThrowIfAny();
-        var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
-        return new ListMeetingsResponse { Meetings = { rows.Select(ToView) } };
+        var rows = await queries.VisibleAsync(caller, caseId, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = MeetingPages.Page(rows, page, m => PageKey.Of(m.ProposedAt, m.Id));
+        return new ListMeetingsResponse { Meetings = { items.Select(ToView) }, NextPageToken = next };
+    }
+
+    private static readonly PageTokens AttachmentPages = new("jointmeeting.ListMeetingAttachments", PagePart.Time, PagePart.Id);
+
+    /// <summary>Read whole and checked before the role and the meeting (AttachmentUpload): a bad file changes nothing.</summary>
+    public override async Task<UploadMeetingMinutesResponse> UploadMeetingMinutes(IAsyncStreamReader<UploadMeetingMinutesRequest> requestStream,
+        ServerCallContext context)
+    {
+        var file = await AttachmentUpload.ReadAsync(requestStream, r => r.Header,
+            r => r.PartCase == UploadMeetingMinutesRequest.PartOneofCase.Chunk ? r.Chunk : null, context.CancellationToken);
+        return new() { Attachment = AttachmentDownload.View(await actions.AttachMinutesAsync(file, Caller.From(context), context.CancellationToken)) };
+    }
+
+    public override async Task<UploadActionItemProofResponse> UploadActionItemProof(IAsyncStreamReader<UploadActionItemProofRequest> requestStream,
+        ServerCallContext context)
+    {
+        var file = await AttachmentUpload.ReadAsync(requestStream, r => r.Header,
+            r => r.PartCase == UploadActionItemProofRequest.PartOneofCase.Chunk ? r.Chunk : null, context.CancellationToken);
+        return new() { Attachment = AttachmentDownload.View(await actions.AttachItemProofAsync(file, Caller.From(context), context.CancellationToken)) };
+    }
+
+    public override async Task<ListMeetingAttachmentsResponse> ListMeetingAttachments(ListMeetingAttachmentsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).RequireCaseRole();
+        var errors = new FieldErrors();
+        var id = errors.RequireGuid(request.MeetingId, "meeting_id");
+        var page = AttachmentPages.Read(errors, request.PageSize, request.PageToken, query: request.MeetingId);
+        errors.ThrowIfAny();
+        var meeting = await queries.FindAsync(caller, id, context.CancellationToken) ?? throw new NotFoundException("meeting");
+        var rows = await queries.AttachmentsAsync(meeting, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = AttachmentPages.Page(rows, page, a => PageKey.Of(a.UploadedAt, a.Id));
+        return new ListMeetingAttachmentsResponse { Attachments = { items.Select(AttachmentDownload.View) }, NextPageToken = next };
+    }
+
+    /// <summary>A file of a meeting the caller may see (the bureau in jurisdiction, an invited party), else NotFound.</summary>
+    public override async Task DownloadMeetingAttachment(DownloadMeetingAttachmentRequest request,
+        IServerStreamWriter<DownloadMeetingAttachmentResponse> responseStream, ServerCallContext context)
+    {
+        var caller = Caller.From(context).RequireCaseRole();
+        var id = FieldErrors.ValidId(request.AttachmentId, "attachment_id");
+        var attachment = await queries.AttachmentAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        _ = await queries.OfSubjectAsync(caller, attachment.SubjectId, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        var bytes = await files.ReadAsync(id, context.CancellationToken) ?? throw new NotFoundException("attachment");
+        await AttachmentDownload.WriteAsync(responseStream, attachment, bytes, a => new DownloadMeetingAttachmentResponse { Attachment = a },
+            b => new DownloadMeetingAttachmentResponse { Chunk = b }, context.CancellationToken);
     }
 
     public override async Task<GetMeetingResponse> GetMeeting(GetMeetingRequest request, ServerCallContext context)

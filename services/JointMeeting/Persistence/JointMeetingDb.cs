@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.Contracts;
 using Coordination.JointMeeting.Domain;
 using Coordination.ServiceDefaults.Persistence;
@@ -9,11 +10,13 @@ namespace Coordination.JointMeeting.Persistence;
 public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : ServiceDbContext(options)
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<StoredAttachment> Attachments => Set<StoredAttachment>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
+        b.MapAttachments();
         b.MapDeadlines();
         b.Entity<ActionItem>(e =>
         {

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Attachments;
 using Coordination.ServiceDefaults.Persistence;
 using Coordination.Contracts.JointMeeting;
 using Coordination.JointMeeting.Domain;
@@ -18,8 +19,45 @@ namespace Coordination.JointMeeting.Workflow;
 /// a party acts only for itself (its unit is the party). Out of scope is NotFound.
 /// </summary>
 public sealed class MeetingActions(JointMeetingDb db, IDeadlineHandler<JointMeetingDb> deadlines, IOptions<MeetingOptions> options, TimeProvider clock,
-    WorkingCalendarCache calendars)
+    WorkingCalendarCache calendars, IAttachmentStore files)
 {
+    /// <summary>The minutes file (会议纪要), by the convening bureau.</summary>
+    public async Task<StoredAttachment> AttachMinutesAsync(ReceivedFile file, Caller bureau, CancellationToken ct)
+    {
+        StoredAttachment? stored = null;
+        await AsConvenerAsync(file.SubjectId, bureau, m =>
+        {
+            stored = Store(AttachmentKinds.MeetingMinutes, m, file, bureau);
+            return Task.CompletedTask;
+        }, ct);
+        return stored!;
+    }
+
+    /// <summary>Proof for an action item's reply (回告证明), by the item's owner for itself.</summary>
+    public async Task<StoredAttachment> AttachItemProofAsync(ReceivedFile file, Caller party, CancellationToken ct)
+    {
+        StoredAttachment? stored = null;
+        await AsPartyAsync(await MeetingOfItemAsync(file.SubjectId, ct), party, "action item", (m, p) =>
+        {
+            if (m.ActionItems.Single(i => i.Id == file.SubjectId).Owner != p.Code) throw new NotFoundException("action item");
+            stored = Store(AttachmentKinds.ActionItemProof, m, file, party);
+            return Task.CompletedTask;
+        }, ct);
+        return stored!;
+    }
+
+    private StoredAttachment Store(string kind, Meeting m, ReceivedFile file, Caller by)
+    {
+        var stored = new StoredAttachment
+        {
+            Id = Guid.CreateVersion7(), Kind = kind, SubjectId = file.SubjectId, CaseId = m.CaseId, FileName = file.FileName, ContentType = file.ContentType,
+            Size = file.Bytes.Length, Sha256 = file.Sha256, UploadedBy = by.Subject, UploadedUnit = by.Unit, UploadedAt = Now,
+        };
+        db.Attachments.Add(stored);
+        files.Put(stored.Id, file.Bytes);
+        return stored;
+    }
+
     private LadderRules Ladder => new(options.Value.ReminderFraction, options.Value.SupervisionWorkingDays);
     /// <summary>The working calendar (the Directory's, copied here), read as each unit of work begins.</summary>
     private BusinessCalendar Calendar = null!;

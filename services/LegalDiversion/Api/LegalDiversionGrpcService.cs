@@ -23,14 +23,21 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>Without page_size, the 500 each returned before paging.</summary>
+    private static readonly PageTokens ReferralPages = new("legal.ListReferrals", PagePart.Time, PagePart.Id) { DefaultSize = PageTokens.MaxSize };
+    private static readonly PageTokens InstitutionPages = new("legal.ListInstitutions", PagePart.Text) { DefaultSize = PageTokens.MaxSize };
+    private static readonly PageTokens OrderPages = new("legal.ListSupervisionOrders", PagePart.Time, PagePart.Id) { DefaultSize = PageTokens.MaxSize };
+
     public override async Task<ListReferralsResponse> ListReferrals(ListReferralsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution);
         var errors = new FieldErrors();
         var caseId = request.CaseId.Length == 0 ? (Guid?)null : errors.RequireGuid(request.CaseId, "case_id");
+        var page = ReferralPages.Read(errors, request.PageSize, request.PageToken, query: request.CaseId);
         errors.ThrowIfAny();
-        var rows = await queries.VisibleAsync(caller, caseId, context.CancellationToken);
-        return new ListReferralsResponse { Referrals = { rows.Select(r => ReferralViews.ToView(r, Now)) } };
+        var rows = await queries.VisibleAsync(caller, caseId, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = ReferralPages.Page(rows, page, r => PageKey.Of(r.OpenedAt, r.Id));
+        return new ListReferralsResponse { Referrals = { items.Select(r => ReferralViews.ToView(r, Now)) }, NextPageToken = next };
     }
 
     public override async Task<GetBoardResponse> GetBoard(GetBoardRequest request, ServerCallContext context)
@@ -42,10 +49,15 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
     public override async Task<ListInstitutionsResponse> ListInstitutions(ListInstitutionsRequest request, ServerCallContext context)
     {
         Caller.From(context).RequireCaseRole();
-        var rows = await queries.InstitutionsAsync(request.Channel, context.CancellationToken);
+        var errors = new FieldErrors();
+        var page = InstitutionPages.Read(errors, request.PageSize, request.PageToken, query: request.Channel);
+        errors.ThrowIfAny();
+        var rows = await queries.InstitutionsAsync(request.Channel, page.After, page.Fetch, context.CancellationToken);
+        var (items, next) = InstitutionPages.Page(rows, page, i => PageKey.Of(i.Code));
         return new ListInstitutionsResponse
         {
-            Institutions = { rows.Select(i => new Grpc.LegalDiversion.Institution { Code = i.Code, Name = i.Name, Channel = i.Channel, RegionCode = i.RegionCode }) },
+            Institutions = { items.Select(i => new Grpc.LegalDiversion.Institution { Code = i.Code, Name = i.Name, Channel = i.Channel, RegionCode = i.RegionCode }) },
+            NextPageToken = next,
         };
     }
 
@@ -129,10 +141,14 @@ public sealed class LegalDiversionGrpcService(ReferralQueries queries, ReferralA
     public override async Task<ListSupervisionOrdersResponse> ListSupervisionOrders(ListSupervisionOrdersRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Committee, Roles.Bureau, Roles.Institution, Roles.Department);
-        var referralId = FieldErrors.ValidId(request.ReferralId, "referral_id", _ => { });
-        var visible = await queries.OrdersAsync(caller, referralId, context.CancellationToken);
+        var errors = new FieldErrors();
+        var referralId = errors.RequireGuid(request.ReferralId, "referral_id");
+        var page = OrderPages.Read(errors, request.PageSize, request.PageToken, query: request.ReferralId);
+        errors.ThrowIfAny();
+        var rows = await queries.OrdersAsync(caller, referralId, page.After, page.Fetch, context.CancellationToken);
+        var (visible, next) = OrderPages.Page(rows, page, o => PageKey.Of(o.DueAt, o.Id));
         var escalated = await queries.EscalatedAsync(visible.Select(o => o.Id), context.CancellationToken);
-        return new ListSupervisionOrdersResponse { Orders = { visible.Select(o => ReferralViews.ToView(o, escalated.Contains(o.Id), Now)) } };
+        return new ListSupervisionOrdersResponse { Orders = { visible.Select(o => ReferralViews.ToView(o, escalated.Contains(o.Id), Now)) }, NextPageToken = next };
     }
 
     public override async Task<RecordLegalAdviceResponse> RecordLegalAdvice(RecordLegalAdviceRequest request, ServerCallContext context)

@@ -1,5 +1,6 @@
 using Coordination.LegalDiversion.Domain;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Grpc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.LegalDiversion.Persistence;
@@ -13,7 +14,10 @@ public sealed class ReferralQueries(LegalDiversionDb db)
     public static bool CanSee(Caller caller, Referral r) =>
         caller.Is(Roles.Institution) ? r.InstitutionCode == caller.Unit : caller.Covers(r.RegionCode);
 
-    public async Task<IReadOnlyList<Referral>> VisibleAsync(Caller caller, Guid? caseId, CancellationToken ct)
+    public Task<IReadOnlyList<Referral>> VisibleAsync(Caller caller, Guid? caseId, CancellationToken ct) => VisibleAsync(caller, caseId, null, PageSize, ct);
+
+    /// <summary>Newest first (then by id), after a page's last (opened at, id).</summary>
+    public async Task<IReadOnlyList<Referral>> VisibleAsync(Caller caller, Guid? caseId, PageKey? after, int take, CancellationToken ct)
     {
         IQueryable<Referral> query = db.Referrals.AsNoTracking();
         if (caller.Is(Roles.Institution)) query = query.Where(r => r.InstitutionCode == caller.Unit);
@@ -23,18 +27,43 @@ public sealed class ReferralQueries(LegalDiversionDb db)
             query = query.Where(r => r.RegionCode.StartsWith(prefix));
         }
         if (caseId is { } id) query = query.Where(r => r.CaseId == id);
-        return await query.OrderByDescending(r => r.OpenedAt).Take(PageSize).ToListAsync(ct);
+        if (after is not null)
+        {
+            var (at, lastId) = (after.Time(0), after.Id(1));
+            query = query.Where(r => r.OpenedAt < at || (r.OpenedAt == at && r.Id.CompareTo(lastId) < 0));
+        }
+        return await query.OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
     }
 
     /// <summary>Every institution, or those of one channel ("" for all).</summary>
-    public async Task<IReadOnlyList<Institution>> InstitutionsAsync(string channel, CancellationToken ct) =>
-        await db.Institutions.AsNoTracking().Where(i => channel == "" || i.Channel == channel).OrderBy(i => i.Code).ToListAsync(ct);
+    public async Task<IReadOnlyList<Institution>> InstitutionsAsync(string channel, PageKey? after, int take, CancellationToken ct)
+    {
+        var query = db.Institutions.AsNoTracking().Where(i => channel == "" || i.Channel == channel);
+        if (after is not null)
+        {
+            var code = after.Text(0);
+            query = query.Where(i => string.Compare(i.Code, code) > 0);
+        }
+        return await query.OrderBy(i => i.Code).Take(take).ToListAsync(ct);
+    }
 
     /// <summary>A referral's orders the caller may see: addressees their own, committees and the bureau their jurisdiction's.</summary>
-    public async Task<IReadOnlyList<SupervisionOrder>> OrdersAsync(Caller caller, Guid referralId, CancellationToken ct)
+    /// <summary>By due date (then id), after a page's last (due at, id).</summary>
+    public async Task<IReadOnlyList<SupervisionOrder>> OrdersAsync(Caller caller, Guid referralId, PageKey? after, int take, CancellationToken ct)
     {
-        var orders = await db.SupervisionOrders.AsNoTracking().Where(o => o.ReferralId == referralId).OrderBy(o => o.DueAt).ToListAsync(ct);
-        return orders.Where(o => caller.Is(Roles.Institution, Roles.Department) ? o.AddresseeCode == caller.Unit : caller.Covers(o.RegionCode)).ToList();
+        var query = db.SupervisionOrders.AsNoTracking().Where(o => o.ReferralId == referralId);
+        if (caller.Is(Roles.Institution, Roles.Department)) query = query.Where(o => o.AddresseeCode == caller.Unit);
+        else
+        {
+            var prefix = caller.JurisdictionPrefix;
+            query = query.Where(o => o.RegionCode.StartsWith(prefix));
+        }
+        if (after is not null)
+        {
+            var (at, lastId) = (after.Time(0), after.Id(1));
+            query = query.Where(o => o.DueAt > at || (o.DueAt == at && o.Id.CompareTo(lastId) > 0));
+        }
+        return await query.OrderBy(o => o.DueAt).ThenBy(o => o.Id).Take(take).ToListAsync(ct);
     }
 
     /// <summary>The orders whose deadline went as far as escalation to the committee.</summary>

@@ -12,7 +12,7 @@ using Coordination.ServiceDefaults.Rules;
 namespace Coordination.Reporting.Api;
 
 public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
-    ReadModelRebuilds rebuilds) : ReportingApi.ReportingServiceBase
+    ReadModelRebuilds rebuilds, NotificationStream notifications) : ReportingApi.ReportingServiceBase
 {
     public override async Task<GetCaseTimelineResponse> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {
@@ -109,6 +109,18 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
                 }, ct);
             await Task.Delay(250, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>What the caller's unit is told (and a committee's legal cases), from `since`, then live (NotificationStream).</summary>
+    public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<WatchNotificationsResponse> stream,
+        ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Department, Roles.Institution, Roles.Leader, Roles.Committee);
+        var now = DateTimeOffset.UtcNow;
+        var since = request.Since is { } asked ? asked.ToDateTimeOffset() : now;
+        new FieldErrors().Check(request.Since is null || (since >= now - NotificationStream.Backlog && since <= now.AddDays(1)), "since",
+            $"must be within the last {NotificationStream.Backlog.Days} days").ThrowIfAny();
+        await notifications.WatchAsync(caller, since, stream, context.CancellationToken);
     }
 
     public override async Task<GetReceptionComplianceResponse> GetReceptionCompliance(GetReceptionComplianceRequest request, ServerCallContext context)

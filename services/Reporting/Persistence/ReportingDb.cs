@@ -19,6 +19,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<OverdueDeadline> OverdueDeadlines => Set<OverdueDeadline>();
     public DbSet<LegalReferralFact> LegalReferrals => Set<LegalReferralFact>();
     public DbSet<LiveCounter> LiveCounters => Set<LiveCounter>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -116,6 +117,20 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.Level).HasMaxLength(32);
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.Month).HasMaxLength(7);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.UnitCode, x.RecordedAt });
+            e.HasIndex(x => new { x.RegionCode, x.RecordedAt });
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.CaseNumber).HasMaxLength(32);
+            e.Property(x => x.Summary).HasMaxLength(500);
+            // The fold's transaction time: the streams' cursor (their overlap covers folds that commit out of order).
+            e.Property(x => x.RecordedAt).HasDefaultValueSql("now()");
         });
         b.Entity<EarlyWarning>(e =>
         {

@@ -22,6 +22,7 @@ public sealed class ReadModels
         new ReceptionSessionsProjector(),
         new JointMeetingsProjector(),
         new LegalCasesProjector(),
+        new NotificationsProjector(),
     ]);
 
     private readonly IReadOnlyList<IProjector> projectors;

@@ -39,6 +39,19 @@ public sealed class DomainExceptionInterceptor(ILogger<DomainExceptionIntercepto
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (Translate(ex) is { } status)
+        {
+            throw status;
+        }
+    }
+
     /// <summary>The status an exception stands for, or null for one that is a fault of ours (it stays as it is).</summary>
     private RpcException? Translate(Exception exception)
     {

@@ -13,14 +13,19 @@ namespace Coordination.ServiceDefaults.Operations;
 public sealed class OutboxOperations(OutboxQuarantine quarantine) : OutboxApi.OutboxServiceBase
 {
     public const int DefaultLimit = 100, MaxLimit = 500;
+    private static readonly PageTokens Pages = new("operations.ListQuarantinedMessages", PagePart.Number) { DefaultSize = DefaultLimit };
 
     public override async Task<ListQuarantinedMessagesResponse> ListQuarantinedMessages(ListQuarantinedMessagesRequest request, ServerCallContext context)
     {
         Caller.From(context).Require(Roles.Administrator);
-        new FieldErrors().Check(request.Limit is >= 0 and <= MaxLimit, "limit", $"must be 0 (for {DefaultLimit}) to {MaxLimit}").ThrowIfAny();
-        var rows = await quarantine.ListAsync(request.Limit == 0 ? DefaultLimit : request.Limit, context.CancellationToken);
-        var response = new ListQuarantinedMessagesResponse();
-        response.Messages.AddRange(rows.Select(r => new QuarantinedMessage
+        var errors = new FieldErrors().Check(request.Limit is >= 0 and <= MaxLimit, "limit", $"must be 0 (for {DefaultLimit}) to {MaxLimit}");
+        // page_size 0 falls back to limit, the field that sized this list before paging.
+        var page = Pages.Read(errors, request.PageSize == 0 && request.Limit is > 0 and <= MaxLimit ? request.Limit : request.PageSize, request.PageToken);
+        errors.ThrowIfAny();
+        var rows = await quarantine.ListAsync(page.Fetch, page.After?.Number(0) ?? long.MinValue, context.CancellationToken);
+        var (items, next) = Pages.Page(rows, page, r => PageKey.Of(r.Sequence));
+        var response = new ListQuarantinedMessagesResponse { NextPageToken = next };
+        response.Messages.AddRange(items.Select(r => new QuarantinedMessage
         {
             MessageId = r.Id.ToString(),
             Sequence = r.Sequence,

@@ -10,9 +10,10 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// </summary>
 public sealed class OutboxQuarantine(ServiceDbContext db, OutboxSignal signal, ILogger<OutboxQuarantine> log)
 {
-    public async Task<IReadOnlyList<QuarantinedOutboxMessage>> ListAsync(int limit = 100, CancellationToken ct = default) =>
+    /// <summary>By sequence, after <paramref name="afterSequence"/>.</summary>
+    public async Task<IReadOnlyList<QuarantinedOutboxMessage>> ListAsync(int limit = 100, long afterSequence = long.MinValue, CancellationToken ct = default) =>
         await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.QuarantinedAt != null)
+            .Where(m => m.QuarantinedAt != null && m.Sequence > afterSequence)
             .OrderBy(m => m.Sequence)
             .Take(limit)
             .Select(m => new QuarantinedOutboxMessage(m.Id, m.Sequence, m.MessageType, m.CorrelationId, m.CreatedAt, m.QuarantinedAt!.Value,

@@ -93,6 +93,10 @@ public static class MatrixCalls
         ["AssignmentService/ListRuleSets"] = (w, h) => Reply(Assignment(w).ListRuleSetsAsync(new ListRuleSetsRequest(), h)),
         ["AssignmentService/SaveRuleSet"] = (w, h) => Reply(Assignment(w).SaveRuleSetAsync(new SaveRuleSetRequest { RuleSet = FarFutureRuleSet() }, h)),
         ["AssignmentService/PreviewDeadlines"] = (w, h) => Reply(Assignment(w).PreviewDeadlinesAsync(new PreviewDeadlinesRequest { RegistrationDay = "2026-12-01" }, h)),
+        ["AssignmentService/UploadReplyEvidence"] = async (w, h) =>
+            (await Uploads.EvidenceAsync(Assignment(w), w.AssignmentId, Uploads.Pdf(2000), h)).ToString(),
+        ["AssignmentService/ListAttachments"] = (w, h) => Reply(Assignment(w).ListAttachmentsAsync(new ListAttachmentsRequest { CaseId = w.CaseId }, h)),
+        ["AssignmentService/DownloadAttachment"] = async (w, h) => (await Uploads.DownloadAsync(Assignment(w), w.AttachmentId, h)).Attachment.ToString(),
 
         ["LegalDiversionService/ListReferrals"] = (w, h) => Reply(Legal(w).ListReferralsAsync(new ListReferralsRequest(), h)),
         ["LegalDiversionService/GetBoard"] = (w, h) => Reply(Legal(w).GetBoardAsync(new GetBoardRequest(), h)),
@@ -143,6 +147,12 @@ public static class MatrixCalls
             HandlingStatus = "办理中" }, h)),
         ["JointMeetingService/ReplyActionItem"] = (w, h) => Reply(Meetings(w).ReplyActionItemAsync(new ReplyActionItemRequest { ItemId = w.ItemId, Reply = "已整改",
             Evidence = "整改报告" }, h)),
+        ["JointMeetingService/UploadMeetingMinutes"] = (w, h) => UploadAsync(Meetings(w).UploadMeetingMinutes(h),
+            new UploadMeetingMinutesRequest { Header = TextFile(w.MeetingId) }, new UploadMeetingMinutesRequest { Chunk = TextBytes }),
+        ["JointMeetingService/UploadActionItemProof"] = (w, h) => UploadAsync(Meetings(w).UploadActionItemProof(h),
+            new UploadActionItemProofRequest { Header = TextFile(w.ItemId) }, new UploadActionItemProofRequest { Chunk = TextBytes }),
+        ["JointMeetingService/ListMeetingAttachments"] = (w, h) => Reply(Meetings(w).ListMeetingAttachmentsAsync(new ListMeetingAttachmentsRequest { MeetingId = w.MeetingId }, h)),
+        ["JointMeetingService/DownloadMeetingAttachment"] = (w, h) => DownloadMinutesAsync(w, h),
 
         ["ReportingService/GetCaseTimeline"] = (w, h) => Reply(Reporting(w).GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = w.CaseId }, h)),
         ["ReportingService/GetBeijingBulletin"] = (w, h) => Reply(Reporting(w).GetBeijingBulletinAsync(new GetBeijingBulletinRequest { Month = Month, RegionCode = R }, h)),
@@ -150,6 +160,7 @@ public static class MatrixCalls
         ["ReportingService/RebuildReadModels"] = (w, h) => Reply(Reporting(w).RebuildReadModelsAsync(new RebuildReadModelsRequest(), h)),
         ["ReportingService/GetReadModelRebuild"] = (w, h) => Reply(Reporting(w).GetReadModelRebuildAsync(new GetReadModelRebuildRequest { RebuildId = w.RebuildId }, h)),
         ["ReportingService/WatchEarlyWarnings"] = WatchAsync,
+        ["ReportingService/WatchNotifications"] = WatchNotificationsAsync,
         ["ReportingService/GetReceptionCompliance"] = (w, h) => Reply(Reporting(w).GetReceptionComplianceAsync(new GetReceptionComplianceRequest { Month = Month, RegionCode = R }, h)),
         ["ReportingService/GetUnitPerformance"] = (w, h) => Reply(Reporting(w).GetUnitPerformanceAsync(new GetUnitPerformanceRequest { RegisteredFrom = Ago(30),
             RegisteredTo = Now, RegionCode = R }, h)),
@@ -206,6 +217,31 @@ public static class MatrixCalls
         return new RegisterUnitRequest { Code = code, Name = "矩阵新单位" + code[^8..], Kind = "department", RegionCode = R, ParentCode = "xuanwu-gov" };
     }
 
+    private static readonly Google.Protobuf.ByteString TextBytes = Google.Protobuf.ByteString.CopyFromUtf8("会议纪要");
+
+    private static Coordination.Grpc.Attachments.AttachmentHeader TextFile(string subjectId) =>
+        new() { SubjectId = subjectId, FileName = "纪要.txt", ContentType = "text/plain" };
+
+    /// <summary>A header and one chunk; a refusal comes back as the call's status.</summary>
+    private static async Task<string> UploadAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest header, TRequest chunk)
+    {
+        using (call)
+        {
+            await call.RequestStream.WriteAsync(header);
+            await call.RequestStream.WriteAsync(chunk);
+            await call.RequestStream.CompleteAsync();
+            return (await call.ResponseAsync)!.ToString()!;
+        }
+    }
+
+    private static async Task<string> DownloadMinutesAsync(MatrixWorld w, Metadata headers)
+    {
+        using var call = Meetings(w).DownloadMeetingAttachment(new DownloadMeetingAttachmentRequest { AttachmentId = w.MinutesId }, headers);
+        var seen = new System.Text.StringBuilder();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) seen.AppendLine(call.ResponseStream.Current.ToString());
+        return seen.ToString();
+    }
+
     /// <summary>A stream is allowed when it opens; it is then left after a moment.</summary>
     private static async Task<string> WatchAsync(MatrixWorld w, Metadata headers)
     {
@@ -219,6 +255,21 @@ public static class MatrixCalls
         {
         }
         return "";
+    }
+
+    /// <summary>The notifications of the last 29 days a stream sends in a moment: the world's own are shown only in scope.</summary>
+    private static async Task<string> WatchNotificationsAsync(MatrixWorld w, Metadata headers)
+    {
+        using var call = Reporting(w).WatchNotifications(new WatchNotificationsRequest { Since = Ago(29) }, headers, deadline: DateTime.UtcNow.AddMilliseconds(800));
+        var seen = new System.Text.StringBuilder();
+        try
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) seen.AppendLine(call.ResponseStream.Current.ToString());
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
+        {
+        }
+        return seen.ToString();
     }
 
     private static async Task<string> DownloadAsync(MatrixWorld w, Metadata headers, string pathAndQuery)

@@ -41,6 +41,8 @@ public sealed class MatrixWorld
     public string CaseId { get; private set; } = "";
     public string QueryCode { get; private set; } = "";
     public string AssignmentId { get; private set; } = "";
+    public string AttachmentId { get; private set; } = "";
+    public string MinutesId { get; private set; } = "";
     public string ReceptionDayId { get; private set; } = "";
     public string LegalCaseId { get; private set; } = "";
     public string ReferralId { get; private set; } = "";
@@ -110,6 +112,7 @@ public sealed class MatrixWorld
         (CaseId, QueryCode) = (registered.CaseId, registered.QueryCode);
         AssignmentId = (await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = CaseId }, bureau).ResponseAsync,
             c => c.Case.Assignments.Any(a => a.UnitCode == "xuanwu-housing-office"), "the case to be handed to the Xuanwu housing office")).Case.Assignments[0].AssignmentId;
+        AttachmentId = (await Uploads.EvidenceAsync(assignment, AssignmentId, Uploads.Pdf(2000), department)).AttachmentId;
         await Eventually.UntilAsync(() => intake.GetPetitionAsync(new GetPetitionRequest { CaseId = CaseId }, department).ResponseAsync, p => p is not null,
             "Intake to let the housing office read the petition");
 
@@ -146,6 +149,16 @@ public sealed class MatrixWorld
         }, bureau);
         ItemId = (await meetings.IssueActionItemAsync(new IssueActionItemRequest { MeetingId = MeetingId, Owner = "xuanwu-housing-office", Task = "回告整改情况",
             DueDate = Day(20) }, bureau)).Meeting.ActionItems[0].ItemId;
+        using (var minutes = meetings.UploadMeetingMinutes(bureau))
+        {
+            await minutes.RequestStream.WriteAsync(new UploadMeetingMinutesRequest
+            {
+                Header = new Coordination.Grpc.Attachments.AttachmentHeader { SubjectId = MeetingId, FileName = "纪要.txt", ContentType = "text/plain" },
+            });
+            await minutes.RequestStream.WriteAsync(new UploadMeetingMinutesRequest { Chunk = Google.Protobuf.ByteString.CopyFromUtf8("会议纪要") });
+            await minutes.RequestStream.CompleteAsync();
+            MinutesId = (await minutes.ResponseAsync).Attachment.AttachmentId;
+        }
 
         var reporting = new ReportingService.ReportingServiceClient(System.Reporting.Channel);
         RebuildId = (await reporting.RebuildAndWaitAsync()).RebuildId;

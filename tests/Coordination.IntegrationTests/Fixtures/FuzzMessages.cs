@@ -72,8 +72,17 @@ public sealed class FuzzMessages(IReadOnlyDictionary<string, string> knownIds)
                 yield return ($"{name}={Describe(bad)}", m => field.Accessor.SetValue(m, bad));
             if (field.FieldType == FieldType.Message && field.MessageType.ClrType != typeof(Timestamp) && prefix.Length == 0)
                 foreach (var (inner, spoil) in Spoilers(field.MessageType, name + "."))
-                    yield return (inner, m => spoil((IMessage)field.Accessor.GetValue(m)));
+                    yield return (inner, m => spoil(Nested(m, field)));
         }
+    }
+
+    /// <summary>The nested message to spoil; one of a oneof that the baseline left unset is set to a fresh one first.</summary>
+    private static IMessage Nested(IMessage message, FieldDescriptor field)
+    {
+        if (field.Accessor.GetValue(message) is IMessage nested) return nested;
+        var fresh = (IMessage)Activator.CreateInstance(field.MessageType.ClrType)!;
+        field.Accessor.SetValue(message, fresh);
+        return fresh;
     }
 
     private static IEnumerable<object> BadValues(FieldDescriptor field) => field.FieldType switch
