@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
     /// <param name="state">Handed to the after-commit steps (Reporting: the event).</param>
     public Task<bool> ApplyOnceAsync(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, CancellationToken ct)
     {
-        var pending = new Pending(messageId, consumer, effect, state);
+        var pending = new Pending(messageId, consumer, effect, state, Activity.Current);
         Interlocked.Increment(ref _messages);
         if (!_pending.Writer.TryWrite(pending)) throw new OperationCanceledException("the service is stopping");
         return pending.Done.Task.WaitAsync(ct);
@@ -115,7 +116,17 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
             {
                 // Removed once applied: a second copy of a message in the same batch is skipped like a redelivery.
                 if (!fresh.Remove((p.MessageId, p.Consumer))) continue;
-                await p.Effect(db, ct);
+                // The effect runs in its consumer's span: the events it publishes carry the case's trace on (outbox trace_parent).
+                var loop = Activity.Current;
+                Activity.Current = p.Activity;
+                try
+                {
+                    await p.Effect(db, ct);
+                }
+                finally
+                {
+                    Activity.Current = loop;
+                }
                 applied.Add(p);
             }
             await db.SaveChangesAsync(ct);
@@ -128,8 +139,9 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
     }
 
     /// <summary>Compared by reference: two copies of one message are two waiters.</summary>
-    private sealed class Pending(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state)
+    private sealed class Pending(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, Activity? activity)
     {
+        public Activity? Activity => activity;
         public Guid MessageId => messageId;
         public string Consumer => consumer;
         public Func<TDb, CancellationToken, Task> Effect => effect;
