@@ -28,6 +28,11 @@ public static class Commands
           petition   CASE_ID
           petitions  [--region CODE] [--channel C] [--flag F] [--status S] [--page-size N] [--page-token T]
           status     QUERY_CODE                                      the petitioner's view (no token needed)
+          progress   QUERY_CODE --factor LAST4|PIN                   the petitioner's own: who holds it, by when, the reply
+          rate-reply QUERY_CODE --factor F --rating satisfied|basically-satisfied|dissatisfied [--reason R]
+          ask-review QUERY_CODE --factor F --reasons R               (复查, within 30 days of the reply)
+          search     [--case-number N] [--name NAME] [--id-number ID] [--phone P] [--topic T] [--region CODE] [--status S]
+                     [--from INSTANT] [--to INSTANT] [--page-size N] [--page-token T]   within the caller's scope
           topics
           schedule-reception --leader NAME --title T --level city|county|provincial-department|township
                      --region CODE --date yyyy-MM-dd --place P
@@ -114,6 +119,19 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>The petitioner's self-service: the query code (the command's argument) and --factor (the phone's last four digits, or the PIN).</summary>
+    private static async Task<IMessage> PetitionerAsync(string command, string queryCode, Arguments a)
+    {
+        var proof = new PetitionerProof { QueryCode = queryCode, SecondFactor = Required(a, "factor") };
+        return command switch
+        {
+            "progress" => (await Intake().GetPetitionProgressAsync(new GetPetitionProgressRequest { Proof = proof })).Progress,
+            "rate-reply" => (await Intake().RatePetitionReplyAsync(new RatePetitionReplyRequest
+                { Proof = proof, Rating = RegisterRequests.ParseEnum<ReplyRating>(Required(a, "rating")), Reason = a.Get("reason", "") })).Progress,
+            _ => (await Intake().RequestPetitionReviewAsync(new RequestPetitionReviewRequest { Proof = proof, Reasons = Required(a, "reasons") })).Progress,
+        };
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var a = new Arguments(args, Flags);
@@ -135,6 +153,9 @@ public static class Commands
             case "status": // the petitioner's view: no sign-in
                 Console.WriteLine(Json.Format(await Intake().GetPetitionStatusAsync(new GetPetitionStatusRequest { QueryCode = arg })));
                 return 0;
+            case "progress" or "rate-reply" or "ask-review": // the petitioner's own: the query code and its second factor, no sign-in
+                Console.WriteLine(Json.Format(await PetitionerAsync(command, arg, a)));
+                return 0;
         }
         var token = a.Get("token") ?? await new Session(store, profile, http, TimeProvider.System).AccessTokenAsync(CancellationToken.None);
         var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
@@ -146,6 +167,13 @@ public static class Commands
             {
                 RegionCode = a.Get("region", ""), Channel = RegisterRequests.ParseEnum<Coordination.Grpc.Intake.Channel>(a.Get("channel", "unspecified")),
                 Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
+            }, headers),
+            "search" => await Intake().SearchPetitionsAsync(new SearchPetitionsRequest
+            {
+                CaseNumber = a.Get("case-number", ""), PetitionerName = a.Get("name", ""), IdNumber = a.Get("id-number", ""), Phone = a.Get("phone", ""),
+                Topic = a.Get("topic", ""), RegionCode = a.Get("region", ""), Status = a.Get("status", ""),
+                RegisteredFrom = a.Get("from") is { } from ? Instant(from) : null, RegisteredTo = a.Get("to") is { } to ? Instant(to) : null,
+                PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
             }, headers),
             "topics" => await Intake().ListTopicsAsync(new ListTopicsRequest(), headers),
             "schedule-reception" => (await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
