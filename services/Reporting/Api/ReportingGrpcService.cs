@@ -120,6 +120,8 @@ public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, 
         var since = request.Since is { } asked ? asked.ToDateTimeOffset() : now;
         new FieldErrors().Check(request.Since is null || (since >= now - NotificationStream.Backlog && since <= now.AddDays(1)), "since",
             $"must be within the last {NotificationStream.Backlog.Days} days").ThrowIfAny();
+        // The headers tell the client the stream is open: everything from `since` (taken above) will reach it.
+        await context.WriteResponseHeadersAsync(new Metadata());
         await notifications.WatchAsync(caller, since, stream, context.CancellationToken);
     }
 

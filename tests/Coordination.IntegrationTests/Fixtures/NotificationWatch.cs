@@ -27,6 +27,9 @@ public sealed class NotificationWatch
 
     public IReadOnlyList<(WatchNotificationsResponse Notification, DateTimeOffset At)> Received => [.. _received];
 
+    /// <summary>Completes when the service has opened the stream (its response headers): what happens from then on reaches it.</summary>
+    public Task Opened => _call.ResponseHeadersAsync;
+
     /// <summary>The first notification that matches, with when it arrived; fails at the stop token or if the stream ends.</summary>
     public async Task<(Notification Notification, DateTimeOffset At)> FirstAsync(Func<Notification, bool> match, CancellationToken stop)
     {

@@ -28,7 +28,7 @@ public sealed class When_a_unit_is_told(SystemFixture system)
         var onFirst = Watch(system.Reporting, Labour, stop.Token);
         var onSecond = Watch(replica, Labour, stop.Token);
         var ofHousing = Watch(system.Reporting, Housing, stop.Token);
-        await Task.Delay(500); // the streams are open (an idle stream stays open: nothing is sent until there is something)
+        await Task.WhenAll(onFirst.Opened, onSecond.Opened, ofHousing.Opened); // an idle stream stays open: nothing is sent until there is something
 
         var flow = new CaseFlow(system.Assignment.Channel);
         var assignment = await flow.AssignedAsync(system.Intake.Channel);
