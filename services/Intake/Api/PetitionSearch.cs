@@ -18,7 +18,7 @@ namespace Coordination.Intake.Api;
 /// </summary>
 public sealed class PetitionSearch(IntakeDb db, IdentityNumbers identities, SearchPageTokens tokens)
 {
-    private const int DefaultPageSize = 50, MaxPageSize = 500; // as every list (ServiceDefaults/Grpc/PageTokens)
+    private const int DefaultPageSize = 50, MaxPageSize = PageTokens.MaxSize; // as every list
 
     public async Task<SearchPetitionsResponse> SearchAsync(Caller caller, SearchPetitionsRequest r, CancellationToken ct)
     {
