@@ -115,12 +115,17 @@ await_gone() { for _ in $(seq 1 120); do kill -0 "$1" 2>/dev/null || return 0; s
 
 # --- load: the bench's generator in batches until the load window ends (a batch that fails, e.g. Intake down, just ends) --
 BENCH_DLL="$ROOT/bench/Coordination.Bench/bin/Release/net10.0/Coordination.Bench.dll"
+# The generator as the seeded clerk, at the suite's concurrency over Nanjing's 11 districts: generator SECONDS_LIMIT ARGS...
+generator() {
+  local limit=$1; shift
+  COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout "$limit" dotnet "$BENCH_DLL" \
+    --concurrency "$CONCURRENCY" --regions 11 --rounds 1 "$@"
+}
 load_loop() { # seconds
   local until=$((SECONDS + $1)) i=0 rc
   while [ "$SECONDS" -lt "$until" ]; do
     i=$((i + 1))
-    COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout 120 dotnet "$BENCH_DLL" --count "$BATCH" \
-      --concurrency "$CONCURRENCY" --warm-up 0 --rounds 1 --timeout 1 --regions 11 >>"$WORK/load.log" 2>&1 \
+    generator 120 --count "$BATCH" --warm-up 0 --timeout 1 >>"$WORK/load.log" 2>&1 \
       || { rc=$?; [ "$rc" = 1 ] || { echo "faults: batch $i failed (rc $rc)" >>"$WORK/load.log"; sleep 1; }; }
     # rc 1: the batch's cases were not all on the timeline within the generator's 1 s wait (counted later, not a
     # failure); rc 2: no token from the Directory; other: Intake refused or was unreachable mid-batch.
@@ -180,8 +185,7 @@ inject() {
 # --- the soak's rate: half of what the system carries end to end, measured just before (fresh cases, 30 s or so) ----
 measure_max_rate() {
   local out rate
-  out=$(COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout 300 dotnet "$BENCH_DLL" --count 2000 \
-    --concurrency "$CONCURRENCY" --warm-up 200 --rounds 1 --timeout 120 --regions 11 2>&1) || true
+  out=$(generator 300 --count 2000 --warm-up 200 --timeout 120 2>&1) || true
   echo "$out" >>"$WORK/load.log"
   rate=$(sed -n 's/.* = \([0-9]*\) cases\/s end to end.*/\1/p' <<<"$out" | tail -1)
   echo "${rate:-0}"
@@ -189,8 +193,7 @@ measure_max_rate() {
 
 # One generator process paced at RATE a second for SECONDS (batches would pay a start-up and a sign-in each).
 soak_load() { # rate seconds
-  COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout $(($2 + 300)) dotnet "$BENCH_DLL" --count $(($1 * $2)) \
-    --rate "$1" --concurrency "$CONCURRENCY" --warm-up 0 --rounds 1 --timeout 1 --regions 11 >>"$WORK/load.log" 2>&1 || true
+  generator $(($2 + 300)) --count $(($1 * $2)) --rate "$1" --warm-up 0 --timeout 1 >>"$WORK/load.log" 2>&1 || true
 }
 
 run_scenario() {
