@@ -19,9 +19,7 @@ public sealed class InboxProcessor<TDb>(TDb db, TimeProvider clock, ILogger<Inbo
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         // Blocks on the key while a concurrent delivery of the same message is in flight, then sees its row.
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {now}) ON CONFLICT DO NOTHING", ct);
-        if (inserted == 0)
+        if ((await db.ClaimAsync([(messageId, consumer)], now, ct)).Count == 0)
         {
             log.LogInformation("Message {MessageId} already applied by {Consumer}; skipped", messageId, consumer);
             return false;
