@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings the local infrastructure up (scripts/infra.sh) and runs every test in the solution. The tests use
-# Testcontainers when a Docker engine answers and these local services otherwise.
+# Testcontainers when a Docker engine answers and these local services otherwise. What this script started it stops
+# at the end (infrastructure that was already running, e.g. under ./run.sh, stays up; KEEP_INFRA=1 keeps it all up).
 # Last line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -8,6 +9,11 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p .run
 
+already_up=0
+scripts/infra.sh status >/dev/null 2>&1 && already_up=1
+if [ "$already_up" = 0 ] && [ "${KEEP_INFRA:-0}" != 1 ]; then
+  trap 'scripts/infra.sh down >/dev/null 2>&1' EXIT # silent: the summary stays the last line
+fi
 scripts/infra.sh up || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 eval "$(scripts/infra.sh env)"
 
