@@ -1,6 +1,7 @@
 using Coordination.Intake.Domain;
 using Coordination.Intake.Persistence;
 using Coordination.ServiceDefaults.Auth;
+using Coordination.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class PetitionRegistration(
     IdentityNumbers identities,
     MatterPrints prints,
     IOptions<IntakeOptions> options,
+    CoordinationMetrics metrics,
     TimeProvider clock)
 {
     public async Task<RegistrationResult> RegisterAsync(NewPetition input, Caller clerk, CancellationToken ct)
@@ -67,6 +69,7 @@ public sealed class PetitionRegistration(
         if (decision.OpensCase) await index.CountNewCaseAsync(identityHashes, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.Registered(decision.Kind.ToString());
         return (new RegistrationResult(petition, await FindAsync(petition.EarlierCaseId, ct), Replayed: false), reread);
     }
 

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Telemetry;
 using Coordination.Contracts.Intake;
 using Coordination.Contracts.Reporting;
 using Coordination.Reporting.Domain;
@@ -17,7 +18,7 @@ namespace Coordination.Reporting.Workflow;
 /// (RaisedWarnings). (Checking inside the fold under a lock per region and topic queued every petition of a topic
 /// behind the one before.)
 /// </summary>
-public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOptions<EarlyWarningOptions> options) : IAfterCommit
+public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOptions<EarlyWarningOptions> options, CoordinationMetrics metrics) : IAfterCommit
 {
     public IReadOnlySet<Type> Follows { get; } = new HashSet<Type> { typeof(PetitionRegistered) };
 
@@ -47,10 +48,13 @@ public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOp
         var fresh = candidates.OfType<EarlyWarningCandidate>().Where(w => !raised.Contains(w.Kind, w.Subject, w.Period)).ToList();
         if (fresh.Count == 0) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var warning in fresh) await RaiseAsync(warning, ct);
+        var inserted = new List<EarlyWarningCandidate>();
+        foreach (var warning in fresh)
+            if (await RaiseAsync(warning, ct)) inserted.Add(warning);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var warning in fresh) raised.Add(warning.Kind, warning.Subject, warning.Period);
+        foreach (var warning in inserted) metrics.WarningRaised(warning.Kind);
     }
 
     private async Task<EarlyWarningCandidate?> SpikeAsync(PetitionWarningRules rules, string kind, string subject, IQueryable<CaseFact> scope, CancellationToken ct)
@@ -68,7 +72,8 @@ public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOp
         return rules.Spike(kind, subject, today, baseline);
     }
 
-    private async Task RaiseAsync(EarlyWarningCandidate warning, CancellationToken ct)
+    /// <returns>Whether it was raised here (not already by another replica).</returns>
+    private async Task<bool> RaiseAsync(EarlyWarningCandidate warning, CancellationToken ct)
     {
         var id = NewId.NextSequentialGuid();
         var at = warning.At.ToUniversalTime();
@@ -83,5 +88,6 @@ public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOp
                 WarningId = id, Kind = warning.Kind, RegionCode = warning.RegionCode, Subject = warning.Subject, Evidence = warning.Evidence,
                 CaseId = warning.CaseId, OccurredAt = at,
             });
+        return inserted == 1;
     }
 }

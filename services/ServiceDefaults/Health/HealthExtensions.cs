@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -21,6 +22,8 @@ public static class HealthExtensions
         builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Health"));
         builder.Services.AddSingleton<OperationalReadings>();
         builder.Services.AddSingleton<OutboxBacklogProbe>();
+        builder.Services.AddSingleton<StoreProbe>();
+        builder.Services.AddSingleton<CoordinationMetrics>();
         builder.Services.AddHostedService<HealthSampler>();
         var checks = builder.Services.AddHealthChecks()
             .AddCheck<OutboxBacklogCheck>("outbox", failureStatus: HealthStatus.Degraded, tags: [Ready], timeout: TimeSpan.FromSeconds(2));
@@ -35,9 +38,13 @@ public static class HealthExtensions
         return builder;
     }
 
-    /// <summary>/health/live answers while the process does (no check runs); /health/ready runs the "ready" checks, JSON.</summary>
+    /// <summary>
+    /// /health/live answers while the process does (no check runs); /health/ready runs the "ready" checks, JSON; /metrics is
+    /// the Prometheus scrape of every instrument (the Coordination meter, MassTransit, ASP.NET Core, Npgsql, the runtime).
+    /// </summary>
     public static WebApplication MapOperationalHealth(this WebApplication app)
     {
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

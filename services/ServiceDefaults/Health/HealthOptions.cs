@@ -10,5 +10,5 @@ public sealed class HealthOptions
     public TimeSpan OutboxBacklogAge { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often the backlog and queue gauges are read when nobody asks for health.</summary>
-    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -20,6 +20,7 @@ public sealed class HealthSampler(IServiceProvider services, IOptions<HealthOpti
             try
             {
                 await services.GetRequiredService<OutboxBacklogProbe>().ReadAsync(stoppingToken);
+                await services.GetRequiredService<StoreProbe>().ReadAsync(stoppingToken);
                 if (services.GetService<QueueProbe>() is { } queues) await queues.ReadAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

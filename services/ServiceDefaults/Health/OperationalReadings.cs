@@ -13,6 +13,8 @@ public sealed class OperationalReadings
     private readonly TimeProvider _clock;
     private volatile OutboxBacklog? _outbox;
     private volatile IReadOnlyList<QueueReading> _queues = [];
+    private volatile StoreReading? _store;
+    private long _lastScanTicks;
 
     public OperationalReadings(IMeterFactory meters, TimeProvider clock)
     {
@@ -31,6 +33,30 @@ public sealed class OperationalReadings
         meter.CreateObservableGauge("coordination.queue.oldest_parked_age",
             () => PerQueue(q => q.OldestParkedAt is { } at ? (_clock.GetUtcNow() - at).TotalSeconds : 0, q => q.ErrorQueue), "s",
             "How long the oldest message of each _error queue has been parked");
+        meter.CreateObservableGauge("coordination.inbox.size", () => Store(s => s.InboxRows), "{message}",
+            "Messages remembered in the inbox (applied once; pruned after Outbox:InboxRetention)");
+        meter.CreateObservableGauge("coordination.deadlines.overdue", () => Store(s => s.Overdue, s => s.HasDeadlines), "{limit}",
+            "Limits past due and not met (逾期), 督办 included");
+        meter.CreateObservableGauge("coordination.deadlines.supervised", () => Store(s => s.Supervised, s => s.HasDeadlines), "{limit}",
+            "Limits still not met after 督办 was issued");
+        meter.CreateObservableGauge("coordination.deadlines.scanner_lag", () => Store(s => s.ScannerLagSeconds, s => s.HasDeadlines), "s",
+            "How long the most overdue rung waits for the scanner (0 when nothing is due)");
+        meter.CreateObservableGauge("coordination.deadlines.last_scan_age", LastScanAge, "s",
+            "Seconds since the deadline scanner last finished a scan (a stalled scanner keeps growing)");
+    }
+
+    public void Record(StoreReading store) => _store = store;
+
+    /// <summary>The deadline scanner finished a round: the last-scan gauge starts again from zero.</summary>
+    public void ScannerCompleted() => Interlocked.Exchange(ref _lastScanTicks, _clock.GetUtcNow().UtcTicks);
+
+    private IEnumerable<Measurement<double>> Store(Func<StoreReading, double> value, Func<StoreReading, bool>? applies = null) =>
+        _store is { } store && (applies?.Invoke(store) ?? true) ? [new Measurement<double>(value(store))] : [];
+
+    private IEnumerable<Measurement<double>> LastScanAge()
+    {
+        var ticks = Interlocked.Read(ref _lastScanTicks);
+        return ticks == 0 ? [] : [new Measurement<double>((_clock.GetUtcNow().UtcTicks - ticks) / (double)TimeSpan.TicksPerSecond)];
     }
 
     public void Record(OutboxBacklog backlog) => _outbox = backlog;

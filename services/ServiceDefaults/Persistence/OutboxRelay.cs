@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Telemetry;
 using System.Diagnostics;
 using Coordination.Contracts.Topology;
 using Coordination.ServiceDefaults.Messaging;
@@ -23,6 +24,7 @@ public sealed class OutboxRelay<TDb>(
     OutboxSignal signal,
     SubscriberQueues subscribers,
     IOptions<OutboxOptions> options,
+    CoordinationMetrics metrics,
     ILogger<OutboxRelay<TDb>> log) : BackgroundService where TDb : ServiceDbContext
 {
     /// <summary>
@@ -104,6 +106,7 @@ public sealed class OutboxRelay<TDb>(
             else deferred++;
         }
         await tx.CommitAsync(ct);
+        if (published.Length > 0) metrics.Published(published.Length);
         var failed = results.Where(r => r.Outcome == OutboxRowOutcome.Failed).ToList();
         return new OutboxBatch(rows.Count, published.Length, quarantined, deferred, failed.Count, failed.FirstOrDefault()?.Error);
     }

@@ -43,7 +43,8 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(MeterName)
-                .AddNpgsqlInstrumentation());
+                .AddNpgsqlInstrumentation()
+                .AddPrometheusExporter());
         if (exporting) otel.UseOtlpExporter();
         return builder;
     }

@@ -1,3 +1,5 @@
+using Coordination.ServiceDefaults.Health;
+using Coordination.ServiceDefaults.Telemetry;
 using Coordination.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +51,8 @@ public static class DeadlineHandlerExtensions
 /// same transaction that records it (its events go through the outbox). State lives in the rows, so a restart
 /// resumes where it stopped and fires late rather than never.
 /// </summary>
-public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<DeadlineScannerOptions> options, ILogger<DeadlineScanner<TDb>> log)
+public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<DeadlineScannerOptions> options, CoordinationMetrics metrics,
+    OperationalReadings readings, ILogger<DeadlineScanner<TDb>> log)
     : BackgroundService where TDb : ServiceDbContext
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,6 +62,7 @@ public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<D
             try
             {
                 while (await ScanOnceAsync(stoppingToken) == options.Value.BatchSize) { }
+                readings.ScannerCompleted();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -80,11 +84,16 @@ public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<D
             // xmin is the row's concurrency token (a system column: SELECT * leaves it out).
             .FromSql($"SELECT *, xmin FROM deadlines WHERE \"NextActionAt\" <= {now} ORDER BY \"NextActionAt\" LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
+        var fired = new List<string>();
         foreach (var deadline in due)
         foreach (var action in deadline.TakeDueActions(now))
+        {
             await handler.FireAsync(db, deadline, action, now, ct);
+            fired.Add(action);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        foreach (var action in fired) metrics.Fired(action);
         return due.Count;
     }
 }

@@ -127,6 +127,7 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Ports:Grpc"] = grpcPort.ToString(),
         ["Ports:Http"] = httpPort.ToString(),
         ["Outbox:PollInterval"] = "00:00:00.200",
+        ["Health:SampleInterval"] = "00:00:01", // the gauges on /metrics (When_metrics_are_scraped)
         // Tokens from the run's Directory only; no service holds a key or a pepper it did not get from here.
         ["Auth:Authority"] = TestTokens.Issuer,
         ["Auth:AllowHttp"] = "true",

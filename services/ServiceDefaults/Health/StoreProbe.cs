@@ -1,0 +1,36 @@
+using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.ServiceDefaults.Health;
+
+/// <summary>Reads the inbox and deadline gauges from the service's database (HealthSampler), and records them.</summary>
+public sealed class StoreProbe(IServiceScopeFactory scopes, OperationalReadings readings, TimeProvider clock)
+{
+    public async Task<StoreReading?> ReadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<ServiceDbContext>() is not { } db) return null;
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var inbox = await db.Database.SqlQuery<long>(
+            $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM inbox_messages LIMIT {OutboxBacklogProbe.CountCap}) capped").SingleAsync(ct);
+        var reading = new StoreReading(inbox, false, 0, 0, 0);
+        if (db.Model.FindEntityType(typeof(Deadline)) is not null)
+        {
+            // The due rung the scanner has not taken yet (its partial index serves it); the open limits past due.
+            var deadlines = await db.Database.SqlQuery<DeadlineCounts>($"""
+                SELECT count(*) FILTER (WHERE "OverdueSentAt" IS NOT NULL) AS "Overdue",
+                       count(*) FILTER (WHERE "SupervisionSentAt" IS NOT NULL) AS "Supervised",
+                       (SELECT min("NextActionAt") FROM deadlines WHERE "NextActionAt" <= {now}) AS "OldestDue"
+                FROM deadlines WHERE "MetAt" IS NULL AND NOT "IsTimer"
+                """).SingleAsync(ct);
+            var lag = deadlines.OldestDue is { } due && now > due ? (now - due).TotalSeconds : 0;
+            reading = reading with { HasDeadlines = true, Overdue = deadlines.Overdue, Supervised = deadlines.Supervised, ScannerLagSeconds = lag };
+        }
+        readings.Record(reading);
+        return reading;
+    }
+
+    private sealed record DeadlineCounts(long Overdue, long Supervised, DateTimeOffset? OldestDue);
+}
