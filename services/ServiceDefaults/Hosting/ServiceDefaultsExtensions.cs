@@ -37,6 +37,16 @@ public static class ServiceDefaultsExtensions
         // Four lines per request cost more than the request's own work under load; the traces carry every request.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        // One JSON object a line, with the trace, span and (in consumers) case ids: what a log shipper and a person with jq
+        // both read. Logging:Console:FormatterName=simple brings the plain text back.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
         builder.AddCoordinationTelemetry(serviceName);
         builder.AddCoordinationAuth();
         builder.AddRedis();

@@ -42,6 +42,7 @@ public static class MessagingExtensions
                 // only what outlived them (UseFilter would copy it into each message type's pipe, inside the retries).
                 endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new DelayedRedeliveryFilter(queue,
                     redeliveryIntervals, context.GetRequiredService<ILogger<DelayedRedeliveryFilter>>())));
+                endpoint.UseConsumeFilter(typeof(CaseLogScope<>), context);
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Ignore<Exception>(FailureKinds.IsPermanent); // trying bad data again only delays the error queue

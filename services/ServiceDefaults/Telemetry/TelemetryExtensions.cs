@@ -38,6 +38,13 @@ public static class TelemetryExtensions
                 .AddSource(OutboxActivity.SourceName)
                 .AddNpgsql()
                 .AddRedisInstrumentation());
+        else
+            // Not exporting: requests and consumed messages still get trace ids (unrecorded, so nearly free), which the
+            // JSON logs carry, so that one request's or one message's lines can be found together.
+            otel.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddSource("MassTransit")
+                .SetSampler(new AlwaysOffSampler()));
         otel.WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
