@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Health;
 using Coordination.ServiceDefaults.Operations;
 using Coordination.ServiceDefaults.Redis;
 using Coordination.ServiceDefaults.Telemetry;
+using Coordination.ServiceDefaults.Time;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +32,7 @@ public static class ServiceDefaultsExtensions
             k.Listen(address, ports.Grpc, o => o.Protocols = HttpProtocols.Http2);
             k.Listen(address, ports.Http, o => o.Protocols = HttpProtocols.Http1);
         });
-        builder.Services.TryAddSingleton(TimeProvider.System); // tests put a FakeTimeProvider first
+        builder.Services.TryAddSingleton(ClockOptions.From(builder.Configuration, builder.Environment)); // tests put a FakeTimeProvider first
         // Every SQL statement at Information would drown the log (the relay polls); failures still show.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         // Four lines per request cost more than the request's own work under load; the traces carry every request.
