@@ -56,6 +56,13 @@ public static class MessagingExtensions
                     h.Username(options.Username);
                     h.Password(options.Password);
                     h.PublisherConfirmation = true;
+                    var others = (options.ClusterNodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (others.Length > 0)
+                        h.UseCluster(c =>
+                        {
+                            c.Node(options.Host);
+                            foreach (var node in others) c.Node(node);
+                        });
                 });
                 cfg.PrefetchCount = options.PrefetchCount;
                 cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;

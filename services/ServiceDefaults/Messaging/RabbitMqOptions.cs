@@ -3,6 +3,11 @@ namespace Coordination.ServiceDefaults.Messaging;
 public sealed class RabbitMqOptions
 {
     public string Host { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// The other nodes of a RabbitMQ cluster (host names, comma-separated), tried in turn when the connection to the one
+    /// in use is lost; empty for a single broker. Quorum queues keep their messages on the surviving nodes.
+    /// </summary>
+    public string? ClusterNodes { get; set; }
     public int Port { get; set; } = 5672;
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "coordination";
