@@ -24,6 +24,7 @@ public static class ReportingService
             // batches at once deadlock on them (seen under the benchmark). One batch folds everything that waited.
             builder.Configuration["GroupCommit:Concurrency"] ??= "1";
             builder.Services.AddSingleton<RaisedWarnings>();
+            builder.Services.AddSingleton<SpikeBaselines>();
             // After the commit, in this order: early warnings, then the live counters in Redis.
             builder.Services.AddScoped<IAfterCommit, EarlyWarningCheck>();
             builder.Services.AddScoped<IAfterCommit, LiveCountersToRedis>();

@@ -18,7 +18,8 @@ namespace Coordination.Reporting.Workflow;
 /// (RaisedWarnings). (Checking inside the fold under a lock per region and topic queued every petition of a topic
 /// behind the one before.)
 /// </summary>
-public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOptions<EarlyWarningOptions> options, CoordinationMetrics metrics) : IAfterCommit
+public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, SpikeBaselines baselines, IOptions<EarlyWarningOptions> options,
+    CoordinationMetrics metrics) : IAfterCommit
 {
     public IReadOnlySet<Type> Follows { get; } = new HashSet<Type> { typeof(PetitionRegistered) };
 
@@ -68,7 +69,8 @@ public sealed class EarlyWarningCheck(ReportingDb db, RaisedWarnings raised, IOp
             return null;
         }
         var today = await scope.CountAsync(f => f.RegisteredAt >= dayStart && f.RegisteredAt < dayStart.AddDays(1), ct);
-        var baseline = await scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct);
+        var baseline = await baselines.CountAsync(kind, subject, day,
+            () => scope.CountAsync(f => f.RegisteredAt >= baselineStart && f.RegisteredAt < dayStart, ct));
         return rules.Spike(kind, subject, today, baseline);
     }
 
