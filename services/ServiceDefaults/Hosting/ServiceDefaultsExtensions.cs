@@ -46,7 +46,7 @@ public static class ServiceDefaultsExtensions
             {
                 o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         builder.AddCoordinationTelemetry(serviceName);
         builder.AddCoordinationAuth();
