@@ -56,6 +56,7 @@ public static class ServiceDefaultsExtensions
             o.Interceptors.Add<DomainExceptionInterceptor>();
             o.Interceptors.Add<WellFormedFieldsInterceptor>();
             o.Interceptors.Add<TokenBoundStreams>();
+            o.Interceptors.Add<CaseTagsInterceptor>();
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddGrpcReflection();

@@ -37,6 +37,7 @@ public static class TelemetryExtensions
                 .AddSource("MassTransit")
                 .AddSource(OutboxActivity.SourceName)
                 .AddNpgsql()
+                .AddProcessor(new UntracedPolls())
                 .AddRedisInstrumentation());
         else
             // Not exporting: requests and consumed messages still get trace ids (unrecorded, so nearly free), which the

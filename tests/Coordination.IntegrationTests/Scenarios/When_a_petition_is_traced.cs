@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Coordination.Grpc.Intake;
 using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
+using Coordination.ServiceDefaults.Telemetry;
 
 namespace Coordination.IntegrationTests.Scenarios;
 
@@ -44,6 +45,57 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
 
         Assert.Contains(spans, a => a.TraceId == traceId && a.Kind == ActivityKind.Server && a.Source.Name == "Microsoft.AspNetCore");
         Assert.Contains(spans, a => a.TraceId == traceId && a.Source.Name == "Coordination.Outbox");
+        // Every message of the case consumed in its trace names it (CaseLogScope tags its receive span), with its case
+        // number where the event carries one: a trace is found by case in Jaeger or Tempo.
+        var consumed = spans.Where(a => a.TraceId == traceId && a.Kind == ActivityKind.Consumer && a.Source.Name == "MassTransit").ToList();
+        Assert.All(consumed.GroupBy(a => a.DisplayName.Split(' ')[0]),
+            queue => Assert.Contains(queue, a => a.GetTagItem("coordination.case_id")?.ToString() == caseId));
+        Assert.Contains(consumed, a => a.GetTagItem("coordination.case_number") is string { Length: > 0 });
+    }
+
+    [Fact]
+    public async Task A_call_about_a_case_is_tagged_with_it()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var caseId = (await new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Clerk())).CaseId;
+        await Eventually.UntilAsync(
+            () => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
+                .GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = caseId }, Callers.Bureau()).ResponseAsync,
+            t => t.Entries.Any(e => e.Kind == "CaseAssigned"), "CaseAssigned on the timeline");
+        var call = stopped.Where(a => a.Kind == ActivityKind.Server && a.Source.Name == "Microsoft.AspNetCore")
+            .LastOrDefault(a => Describe(a).Contains("GetCaseTimeline"));
+        Assert.NotNull(call);
+        Assert.Equal(caseId, call.GetTagItem("coordination.case_id")?.ToString());
+
+    }
+
+    [Fact]
+    public void An_idle_poll_starts_no_trace_and_sql_inside_a_trace_is_still_recorded()
+    {
+        using var npgsql = new ActivitySource(UntracedPolls.NpgsqlSource);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == UntracedPolls.NpgsqlSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var filter = new UntracedPolls();
+        var poll = npgsql.StartActivity("SELECT * FROM outbox_messages")!;
+        filter.OnStart(poll);
+        Assert.False(poll.Recorded);
+        using var request = Client.StartActivity("a request")!;
+        var within = npgsql.StartActivity("INSERT INTO petitions")!;
+        filter.OnStart(within);
+        Assert.True(within.Recorded);
+        within.Stop();
+        poll.Stop();
     }
 
     private static string Describe(Activity a) =>

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Coordination.ServiceDefaults.Messaging;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.ServiceDefaults.Grpc;
+
+/// <summary>
+/// A call about a case (a request with case_id or case_number) tags its span and its log lines with them, as consumers
+/// do for events (CaseLogScope): one case can be followed across calls, messages and services.
+/// </summary>
+public sealed class CaseTagsInterceptor(ILogger<CaseTagsInterceptor> log) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        using (Tag(request)) return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        using (Tag(request)) await continuation(request, responseStream, context);
+    }
+
+    private IDisposable? Tag(object request)
+    {
+        if (request is not IMessage message) return null;
+        var id = Text(message, "case_id");
+        var number = Text(message, "case_number");
+        if (id is null && number is null) return null;
+        var scope = new List<KeyValuePair<string, object>>(2);
+        if (id is not null)
+        {
+            Activity.Current?.SetTag(CaseTags.Id, id);
+            scope.Add(new("CaseId", id));
+        }
+        if (number is not null)
+        {
+            Activity.Current?.SetTag(CaseTags.Number, number);
+            scope.Add(new("CaseNumber", number));
+        }
+        return log.BeginScope(scope);
+    }
+
+    private static string? Text(IMessage message, string field) =>
+        message.Descriptor.FindFieldByName(field) is { FieldType: FieldType.String, IsRepeated: false } f
+        && f.Accessor.GetValue(message) is string { Length: > 0 } value ? value : null;
+}
