@@ -103,7 +103,8 @@ CONF
   head -1 "$pidfile" >"$home/pid"
   wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"
   runuser -u postgres -- psql -h "$run" -p "$PG_PORT" -U postgres -d postgres -qtAc \
-    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$PG_USER') THEN CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'; END IF; END\$\$;" >/dev/null
+    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$PG_USER') THEN CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'; END IF; END\$\$;
+     ALTER ROLE $PG_USER REPLICATION;" >/dev/null # scripts/backup.sh takes base backups as this role
   # Statement statistics for bench/budget.sh, readable and resettable by the project's role.
   runuser -u postgres -- psql -h "$run" -p "$PG_PORT" -U postgres -d postgres -qtAc \
     "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; GRANT pg_read_all_stats TO $PG_USER;
