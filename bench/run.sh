@@ -3,7 +3,8 @@
 # Intake's gRPC API and waits for every case to be assigned and on its timeline in Reporting. Prints figures.
 # Usage: bench/run.sh [--count N] [--concurrency C] [--warm-up W] [--regions 1..11] [--rounds R]
 # (districts of Nanjing, round-robin; each round reports its own figures, the first after a start pays for JIT)
-# [--rate R] paces registrations at R a second (open loop). First it measures the stack's ceiling with ../shared/baseline
+# [--rate R] paces registrations at R a second (open loop); [--sweep 50,100,300] runs the open loop at each rate in turn
+# and prints where p99 registration -> assigned passes 100 ms. First it measures the stack's ceiling with ../shared/baseline
 # (BENCH_BASELINE=quick: its 25 s run; =0: skip; BASELINE_DIR: elsewhere) and prints every round beside it, with CPU
 # per case for each service, PostgreSQL, RabbitMQ and Redis from /proc.
 # The clerk signs in at the Directory by the password grant: the seeded clerk.nanjing with the development password,

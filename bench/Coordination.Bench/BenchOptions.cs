@@ -2,7 +2,7 @@ namespace Coordination.Bench;
 
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
-    string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson)
+    string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson, IReadOnlyList<double> Sweep)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +22,9 @@ public sealed record BenchOptions(
             Get("user", Environment.GetEnvironmentVariable("COORD_USER") ?? "clerk.nanjing"),
             Get("password", Environment.GetEnvironmentVariable("COORD_PASSWORD") ?? "") is { Length: > 0 } password ? password : null,
             Math.Max(0, double.Parse(Get("rate", "0"), System.Globalization.CultureInfo.InvariantCulture)),
-            Get("baseline", "") is { Length: > 0 } baseline ? baseline : null);
+            Get("baseline", "") is { Length: > 0 } baseline ? baseline : null,
+            // --sweep 50,100,200,300: open loop at each arrival rate in turn, --count registrations each.
+            Get("sweep", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).Where(r => r > 0).ToList());
     }
 }

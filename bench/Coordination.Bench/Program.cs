@@ -24,6 +24,7 @@ if (stack is not null)
         $"its {Baseline.StepsPerCase} steps: {stack.CaseCpuMs:F2} ms CPU, a ceiling of {stack.CasesPerSecond:F0} cases/s on {Environment.ProcessorCount} cores");
 var load = new RegistrationLoad(options, clerkToken);
 await load.RunAsync(options.WarmUp, CancellationToken.None);
+if (options.Sweep.Count > 0) return await SweepAsync();
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
 {
@@ -56,5 +57,28 @@ for (var round = 1; round <= options.Rounds; round++)
 }
 Console.WriteLine($"bench: load generator peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
 return complete ? 0 : 1;
+
+// Open loop: at each arrival rate, --count registrations no faster than that, then the latency from sending to
+// CaseAssigned on the timeline; the first rate whose p99 passes 100 ms is where the system stops keeping up.
+async Task<int> SweepAsync()
+{
+    double? passes = null;
+    foreach (var rate in options.Sweep)
+    {
+        var paced = new RegistrationLoad(options with { Rate = rate }, clerkToken);
+        var clock = Stopwatch.StartNew();
+        var sent = await paced.RunAsync(options.Count, CancellationToken.None);
+        var offered = sent.Count / clock.Elapsed.TotalSeconds;
+        var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
+        var endToEnd = sent.Where(s => arrived.ContainsKey(s.CaseId)).Select(s => (arrived[s.CaseId] - s.SentAt).TotalMilliseconds).Order().ToList();
+        if (endToEnd.Count == 0) { Console.WriteLine($"bench: open loop {rate:F0}/s: nothing arrived"); continue; }
+        var p99 = Percentile(endToEnd, 99);
+        Console.WriteLine($"bench: open loop {rate:F0}/s (sent at {offered:F0}/s): registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  " +
+            $"p95 {Percentile(endToEnd, 95):F1}  p99 {p99:F1}  max {endToEnd[^1]:F1}  ({arrived.Count}/{sent.Count} arrived)");
+        if (p99 > 100 && passes is null) passes = rate;
+    }
+    Console.WriteLine(passes is { } r ? $"bench: open loop: p99 passes 100 ms at {r:F0} cases/s" : "bench: open loop: p99 stayed within 100 ms at every rate tried");
+    return 0;
+}
 
 static double Percentile(IReadOnlyList<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
