@@ -17,13 +17,7 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
     public async Task One_trace_covers_the_call_and_the_consumers_in_Assignment_and_Reporting()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Record(stopped);
 
         ActivityTraceId traceId;
         string caseId;
@@ -57,13 +51,7 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
     public async Task A_call_about_a_case_is_tagged_with_it()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Record(stopped);
         var caseId = (await new IntakeService.IntakeServiceClient(system.Intake.Channel).RegisterPetitionAsync(Petitions.Valid(), Callers.Clerk())).CaseId;
         await Eventually.UntilAsync(
             () => new ReportingService.ReportingServiceClient(system.Reporting.Channel)
@@ -96,6 +84,19 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
         Assert.True(within.Recorded);
         within.Stop();
         poll.Stop();
+    }
+
+    /// <summary>Records every span of every source in this process (the services run in it) until disposed.</summary>
+    private static ActivityListener Record(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static string Describe(Activity a) =>
