@@ -93,7 +93,9 @@ public sealed class RecusalShield : Interceptor
     {
         public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
 
-        public Task WriteAsync(T message) =>
-            message is IMessage m && CaseFields.Prune(m, recused) ? Task.CompletedTask : inner.WriteAsync(message);
+        public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
+
+        public Task WriteAsync(T message, CancellationToken cancellationToken) =>
+            message is IMessage m && CaseFields.Prune(m, recused) ? Task.CompletedTask : inner.WriteAsync(message, cancellationToken);
     }
 }
