@@ -25,6 +25,6 @@ public static class Views
     public static Coordination.Grpc.Directory.Recusal Of(Recusal r) => new()
     {
         Login = r.Login, CaseId = r.CaseId.ToString(), Reason = r.Reason, Source = r.Source, RecordedBy = r.RecordedBy,
-        RecordedAt = r.RecordedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+        RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(r.RecordedAt),
     };
 }
