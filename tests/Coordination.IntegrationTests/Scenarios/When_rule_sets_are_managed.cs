@@ -124,7 +124,7 @@ public sealed class When_rule_sets_are_managed(SystemFixture system)
         Assert.Contains("\"handlingDays\": 45", saved);
         var listed = await CoordCli.RunAsync(system, addresses, "--token", token, "rule-sets", "--json");
         Assert.Contains("\"inForce\": \"2026.1\"", listed); // the world's clock says 28 September
-        var preview = await CoordCli.RunAsync(system, addresses, "--token", token, "preview-deadlines", "2026-10-08");
+        var preview = await CoordCli.RunAsync(system, addresses, "--token", token, "preview-deadlines", "2026-10-08", "--json");
         Assert.Contains("\"version\": \"2026.2\"", preview);
     }
 }
