@@ -71,4 +71,30 @@ public sealed class When_the_command_line_reaches_every_service(SystemFixture sy
             r => r.ExitCode != 0, "Intake to keep the clerk away");
         Assert.Equal((1, true), (code, error.Contains("NotFound: case not found")));
     }
+
+    [Fact]
+    public async Task A_file_goes_up_and_comes_back_down_through_the_method_commands()
+    {
+        var registered = await Intake.RegisterPetitionAsync(Petitions.Valid(region: "320102", topic: "housing"), Callers.Clerk());
+        var assignment = await new CaseFlow(system.Assignment.Channel).AssignmentOfAsync(Guid.Parse(registered.CaseId),
+            Callers.Department("xuanwu-housing-office", "320102"));
+        var department = TestTokens.Mint("dept-cli", Roles.Department, "xuanwu-housing-office", "320102");
+        var upload = Path.GetTempFileName();
+        var download = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(upload, "整改情况说明：已按协议支付补偿款。\n" + new string('款', 100_000));
+            var sent = await CoordCli.RunAsync(system, Addresses, "--token", department, "assignment", "upload-reply-evidence", "--subject-id", assignment.AssignmentId,
+                "--file-name", "说明.txt", "--content-type", "text/plain", "--file", upload);
+            var attachmentId = System.Text.RegularExpressions.Regex.Match(sent, "\"attachmentId\": \"([0-9a-f-]{36})\"").Groups[1].Value;
+            Assert.NotEqual("", attachmentId);
+            await CoordCli.RunAsync(system, Addresses, "--token", department, "assignment", "download-attachment", "--attachment-id", attachmentId, "--output", download);
+            Assert.Equal(await File.ReadAllBytesAsync(upload), await File.ReadAllBytesAsync(download));
+        }
+        finally
+        {
+            File.Delete(upload);
+            File.Delete(download);
+        }
+    }
 }
