@@ -15,6 +15,8 @@ public static class FieldLimits
     public const int RuleSetVersion = 32;
     public const int CaseNumber = 32;
     public const int Login = 64;
+    /// <summary>Why a person is kept away from a case (回避: kin, an interest, a former role in it).</summary>
+    public const int RecusalReason = 500;
 
     /// <summary>Why a meeting is wanted, as its proposer writes it (a bureau, a committee's RequestJointMeeting).</summary>
     public const int MeetingReason = 200;

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Recusal;
 using Coordination.ServiceDefaults.Attachments;
 using Coordination.Assignment.Api;
 using Coordination.Assignment.Consumers;
@@ -24,6 +25,7 @@ public static class AssignmentService
         },
         Services = builder =>
         {
+            builder.AddRecusalShield<AssignmentCaseLocator>();
             builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
             builder.Services.AddSingleton<ReferenceDataCache<RuleSet>>();
             builder.Services.AddScoped<AssignmentReferenceData>();

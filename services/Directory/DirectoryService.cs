@@ -27,6 +27,7 @@ public static class DirectoryService
             builder.Services.AddScoped<DirectorySeeding>();
             builder.Services.AddScoped<UnitDirectoryPublisher>();
             builder.Services.AddScoped<WorkingCalendarActions>();
+            builder.Services.AddScoped<RecusalActions>();
             builder.Services.AddScoped<ClientRegistration>();
         },
         Endpoints = app =>

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Recusal;
 using Coordination.Intake.Api;
 using Coordination.Intake.Consumers;
 using Coordination.Intake.Domain;
@@ -17,6 +18,7 @@ public static class IntakeService
         Consumers = x => x.AddConsumer<AssignmentProgressConsumer>(),
         Services = builder =>
         {
+            builder.AddRecusalShield<NoCaseLocator>();
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
             builder.Services.AddSingleton(new IdentityNumbers(PepperFrom(builder.Configuration)));
             builder.Services.AddSingleton(new MatterPrints(PepperFrom(builder.Configuration)));

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Recusal;
 using Coordination.ServiceDefaults.Attachments;
 using Coordination.JointMeeting.Api;
 using Coordination.JointMeeting.Consumers;
@@ -22,6 +23,7 @@ public static class JointMeetingService
         },
         Services = builder =>
         {
+            builder.AddRecusalShield<MeetingCaseLocator>();
             builder.Services.Configure<MeetingOptions>(builder.Configuration.GetSection("JointMeeting"));
             builder.Services.AddScoped<MeetingActions>();
             builder.Services.AddScoped<MeetingProposals>();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Recusal;
 using Coordination.LegalDiversion.Api;
 using Coordination.LegalDiversion.Consumers;
 using Coordination.LegalDiversion.Persistence;
@@ -17,6 +18,7 @@ public static class LegalDiversionService
         Consumers = x => x.AddConsumer<LegalDiversionRequestedConsumer>(),
         Services = builder =>
         {
+            builder.AddRecusalShield<ReferralCaseLocator>();
             builder.Services.Configure<LegalDiversionOptions>(builder.Configuration.GetSection("LegalDiversion"));
             builder.Services.AddScoped<ReferralActions>();
             builder.Services.AddScoped<ReferralOpening>();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Recusal;
 using Coordination.Reporting.Api;
 using Coordination.Reporting.Consumers;
 using Coordination.Reporting.Domain;
@@ -17,6 +18,7 @@ public static class ReportingService
         Consumers = x => x.AddEventConsumers(ReadModels.All),
         Services = builder =>
         {
+            builder.AddRecusalShield<NoCaseLocator>();
             builder.Services.AddSingleton(ReadModels.All);
             builder.Services.AddScoped<ProjectionPipeline>();
             builder.Services.AddScoped<IAfterGroupCommit<ReportingDb>, AfterFolds>();

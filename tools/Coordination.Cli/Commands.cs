@@ -1,4 +1,5 @@
 using Coordination.Grpc.Assignment;
+using Coordination.Grpc.Directory;
 using Coordination.Grpc.Intake;
 using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
@@ -78,6 +79,9 @@ public static class Commands
           review-item ITEM_ID --approve | --reject --reason R
           close-meeting MEETING_ID
           timeline   CASE_ID
+          declare-interest CASE_ID --reason R                        keep yourself away from a case from now on (回避, ADR 30)
+          recuse     --login LOGIN --case CASE_ID --reason R         (administrator) keep a person away from a case
+          recusals   [--login LOGIN] [--case CASE_ID]                recusals (administrator: anyone's; others: their own)
           bulletin   yyyy-MM [--region CODE]                         petitions to Beijing by region (§9)
           rates      --from 2026-05-01T00:00+08:00 --to ... [--region CODE]
           overdue    [--region CODE] [--unit U] [--as-of INSTANT]    late limits by unit and responsible person
@@ -95,14 +99,15 @@ public static class Commands
           outbox     SERVICE [--limit N]                             (administrator) the service's quarantined outbox rows
           outbox release|discard SERVICE MESSAGE_ID                  publish it now (after fixing the cause), or drop it
                      SERVICE: intake, assignment, legal-diversion, joint-meeting, reporting, directory
+        every CASE_ID may be a case number (320102-2026-000123); `coord SERVICE METHOD --help` reaches every gRPC method
         addresses: COORD_INTAKE, COORD_ASSIGNMENT, COORD_LEGAL, COORD_JOINT_MEETING, COORD_REPORTING
         (defaults http://127.0.0.1:5101 .. 5105), COORD_DIRECTORY_GRPC (5106); the Directory: --directory or COORD_DIRECTORY (http://127.0.0.1:5206/)
         tokens: $XDG_CONFIG_HOME/coordination/PROFILE.json (~/.config/coordination/), one file a profile;
         --profile or COORD_PROFILE (default "default"); --token JWT uses that token as is
         """;
 
-    private static readonly HashSet<string> Flags =
-        ["law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing", "approve", "reject", "start", "end"];
+    internal static readonly HashSet<string> Flags =
+        ["json", "law-related", "pending", "to-beijing", "skip-level", "leader-instructed", "long-standing", "approve", "reject", "start", "end"];
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false).WithIndentation());
 
     private static async Task<int> ErrorsAsync(Arguments a, string arg)
@@ -159,6 +164,7 @@ public static class Commands
         }
         var token = a.Get("token") ?? await new Session(store, profile, http, TimeProvider.System).AccessTokenAsync(CancellationToken.None);
         var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
+        if (arg.Length > 0 && CaseCommands.Value.Contains(command)) arg = await CaseNumbers.ResolveAsync(arg, headers);
         IMessage reply = await CalendarCommands.RunAsync(command, arg, a, headers) ?? command switch
         {
             "register" => await Intake().RegisterPetitionAsync(RegisterRequests.From(a), headers),
@@ -166,14 +172,14 @@ public static class Commands
             "petitions" => await Intake().ListPetitionsAsync(new ListPetitionsRequest
             {
                 RegionCode = a.Get("region", ""), Channel = RegisterRequests.ParseEnum<Coordination.Grpc.Intake.Channel>(a.Get("channel", "unspecified")),
-                Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
+                Flag = a.Get("flag", ""), Status = a.Get("status", ""), PageSize = a.Number("page-size"), PageToken = a.Get("page-token", ""),
             }, headers),
             "search" => await Intake().SearchPetitionsAsync(new SearchPetitionsRequest
             {
                 CaseNumber = a.Get("case-number", ""), PetitionerName = a.Get("name", ""), IdNumber = a.Get("id-number", ""), Phone = a.Get("phone", ""),
                 Topic = a.Get("topic", ""), RegionCode = a.Get("region", ""), Status = a.Get("status", ""),
                 RegisteredFrom = a.Get("from") is { } from ? Instant(from) : null, RegisteredTo = a.Get("to") is { } to ? Instant(to) : null,
-                PageSize = int.Parse(a.Get("page-size", "0")), PageToken = a.Get("page-token", ""),
+                PageSize = a.Number("page-size"), PageToken = a.Get("page-token", ""),
             }, headers),
             "topics" => await Intake().ListTopicsAsync(new ListTopicsRequest(), headers),
             "schedule-reception" => (await Intake().ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
@@ -188,7 +194,7 @@ public static class Commands
             "accept" => (await Assignment().NotifyAcceptanceAsync(new NotifyAcceptanceRequest { AssignmentId = arg }, headers)).Assignment,
             "return" => (await Assignment().RequestReturnAsync(new RequestReturnRequest { AssignmentId = arg, Reasons = a.Get("reasons", "") }, headers)).Assignment,
             "extend" => (await Assignment().RequestExtensionAsync(new RequestExtensionRequest
-                { AssignmentId = arg, Days = int.Parse(a.Get("days", "0")), Reason = a.Get("reason", "") }, headers)).Assignment,
+                { AssignmentId = arg, Days = a.Number("days"), Reason = a.Get("reason", "") }, headers)).Assignment,
             "report" => (await Assignment().SubmitReportAsync(new SubmitReportRequest
                 { AssignmentId = arg, Outcome = a.Get("outcome", ""), Answer = a.Get("answer", "") }, headers)).Assignment,
             "sign-off" => (await Assignment().SignOffReportAsync(new SignOffReportRequest { AssignmentId = arg }, headers)).Assignment,
@@ -236,7 +242,7 @@ public static class Commands
             "convene" => (await Meetings().ConveneMeetingAsync(new ConveneMeetingRequest
             {
                 MeetingId = arg, Agenda = a.Get("agenda", ""), Place = a.Get("place", ""), Parties = { a.All("party") },
-                ScheduledAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(Required(a, "at"))),
+                ScheduledAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Arguments.Instant(Required(a, "at"), "at")),
                 AnswerBy = a.Get("answer-by", ""), PositionsBy = a.Get("positions-by", ""),
             }, headers)).Meeting,
             "answer" => (await Meetings().AnswerInvitationAsync(new AnswerInvitationRequest
@@ -267,10 +273,20 @@ public static class Commands
             "meetings-report" => await Reports().GetJointMeetingReportAsync(new GetJointMeetingReportRequest { RegionCode = a.Get("region", "") }, headers),
             "rebuild" => await Reports().RebuildReadModelsAsync(new RebuildReadModelsRequest(), headers),
             "outbox" => await OutboxAsync(a, arg, headers),
+            "declare-interest" => (await Directory().DeclareInterestAsync(new DeclareInterestRequest { CaseId = arg, Reason = Required(a, "reason") }, headers)).Recusal,
+            "recuse" => (await Directory().RecordRecusalAsync(new RecordRecusalRequest
+            {
+                Login = Required(a, "login"), CaseId = await CaseNumbers.ResolveAsync(Required(a, "case"), headers), Reason = Required(a, "reason"),
+            }, headers)).Recusal,
+            "recusals" => await Directory().ListRecusalsAsync(new ListRecusalsRequest
+            {
+                Login = a.Get("login", ""), CaseId = a.Get("case") is { } c ? await CaseNumbers.ResolveAsync(c, headers) : "",
+                PageSize = a.Number("page-size"), PageToken = a.Get("page-token", ""),
+            }, headers),
             "rebuild-progress" => await Reports().GetReadModelRebuildAsync(new GetReadModelRebuildRequest { RebuildId = arg }, headers),
             _ => throw new UsageException($"unknown command '{command}'"),
         };
-        Console.WriteLine(Json.Format(reply));
+        Output.Print(reply, a.Has("json"));
         return 0;
     }
 
@@ -278,6 +294,11 @@ public static class Commands
     private static AssignmentService.AssignmentServiceClient Assignment() => new(Channel("COORD_ASSIGNMENT", 5102));
     private static LegalDiversionService.LegalDiversionServiceClient Legal() => new(Channel("COORD_LEGAL", 5103));
     private static JointMeetingService.JointMeetingServiceClient Meetings() => new(Channel("COORD_JOINT_MEETING", 5104));
+
+    /// <summary>The short commands whose argument is a case: a case number is accepted there too.</summary>
+    private static readonly Lazy<HashSet<string>> CaseCommands = new(() => LegacyCommands.Shapes(Usage).Where(s => s.TakesCase).Select(s => s.Name).ToHashSet());
+
+    private static Coordination.Grpc.Directory.DirectoryService.DirectoryServiceClient Directory() => new(Endpoints.Channel("directory"));
 
     private static ReportingService.ReportingServiceClient Reports() => new(Channel("COORD_REPORTING", 5105));
 
@@ -308,12 +329,12 @@ public static class Commands
     });
 
     private static Google.Protobuf.WellKnownTypes.Timestamp Instant(string text) =>
-        Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+        Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Arguments.Instant(text, "from/--to/--as-of"));
 
     private static bool Decision(Arguments a) => a.Has("approve") ? true : a.Has("reject") ? false : throw new UsageException("say --approve or --reject");
 
     internal static string Required(Arguments a, string name) => a.Get(name) ?? throw new UsageException($"--{name} is required");
 
     private static GrpcChannel Channel(string variable, int defaultPort) =>
-        GrpcChannel.ForAddress(Environment.GetEnvironmentVariable(variable) ?? $"http://127.0.0.1:{defaultPort}");
+        Endpoints.Channel(Endpoints.Services.Single(s => s.Value.Variable == variable).Key);
 }

@@ -23,11 +23,11 @@ public static class RegisterRequests
             LongStandingPetitioner = a.Has("long-standing"),
             AccusedUnit = a.Get("accused-unit", ""),
             ReceptionDayId = a.Get("reception-day", ""),
-            GroupSize = int.Parse(a.Get("group-size", "0")),
+            GroupSize = a.Number("group-size"),
             OtherRegionCodes = { a.All("other-region") },
         };
         if (a.Get("reception-day") is not null && a.Get("channel") is null) request.Channel = Channel.LeaderReceptionDay;
-        var representatives = int.Parse(a.Get("representatives", "0"));
+        var representatives = a.Number("representatives");
         var names = a.All("name");
         var ids = a.All("id-number");
         for (var i = 0; i < names.Count; i++)
@@ -35,7 +35,7 @@ public static class RegisterRequests
             {
                 Name = names[i], IdNumber = i < ids.Count ? ids[i] : "", Phone = i == 0 ? a.Get("phone", "") : "", Representative = i < representatives,
             });
-        if (a.Get("received-at") is { } receivedAt) request.ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(receivedAt));
+        if (a.Get("received-at") is { } receivedAt) request.ReceivedAt = Timestamp.FromDateTimeOffset(Arguments.Instant(receivedAt, "received-at"));
         return request;
     }
 

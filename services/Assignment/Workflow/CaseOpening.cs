@@ -5,6 +5,7 @@ using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
+using Coordination.ServiceDefaults.Recusal;
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>
@@ -39,6 +40,7 @@ public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter ro
                 RegisteredAt = m.OccurredAt,
             };
             db.Cases.Add(handlingCase);
+            await db.RecuseAccusedUnitAsync(handlingCase.Id, handlingCase.AccusedUnit, m.OccurredAt, ct);
             await router.RouteAsync(db, handlingCase, ct);
         }, null, context.CancellationToken);
 }

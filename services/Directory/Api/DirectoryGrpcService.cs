@@ -12,7 +12,7 @@ namespace Coordination.Directory.Api;
 /// caller; writes need an administrator.
 /// </summary>
 public sealed partial class DirectoryGrpcService(UnitActions units, PersonActions people, DirectoryQueries queries, WorkingCalendarActions calendar,
-    TimeProvider clock)
+    RecusalActions recusals, TimeProvider clock)
     : DirectoryApi.DirectoryServiceBase
 {
     private const int MaxSpelling = 100;

@@ -21,4 +21,10 @@ public static class Views
     {
         Login = p.Login, Name = p.Name, UnitCode = p.UnitCode, Role = p.Role, LeaderTitle = p.LeaderTitle, Active = p.Active, Locked = p.IsLocked(now),
     };
+
+    public static Coordination.Grpc.Directory.Recusal Of(Recusal r) => new()
+    {
+        Login = r.Login, CaseId = r.CaseId.ToString(), Reason = r.Reason, Source = r.Source, RecordedBy = r.RecordedBy,
+        RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(r.RecordedAt),
+    };
 }

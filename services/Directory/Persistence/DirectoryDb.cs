@@ -9,6 +9,7 @@ public sealed class DirectoryDb(DbContextOptions<DirectoryDb> options) : Service
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<Recusal> Recusals => Set<Recusal>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -38,6 +39,17 @@ public sealed class DirectoryDb(DbContextOptions<DirectoryDb> options) : Service
             e.Property(p => p.Role).HasMaxLength(20);
             e.Property(p => p.LeaderTitle).HasMaxLength(PersonRoles.LeaderTitleMaxLength);
             e.Property(p => p.PasswordHash).HasMaxLength(200);
+        });
+        b.Entity<Recusal>(e =>
+        {
+            e.ToTable("recusals", t => t.HasCheckConstraint("ck_recusals_source", "\"Source\" IN ('declared', 'recorded')"));
+            e.HasKey(r => new { r.Login, r.CaseId });
+            e.HasIndex(r => r.CaseId);
+            e.Property(r => r.Login).HasMaxLength(64);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.Login).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Reason).HasMaxLength(Coordination.Contracts.FieldLimits.RecusalReason);
+            e.Property(r => r.Source).HasMaxLength(16);
+            e.Property(r => r.RecordedBy).HasMaxLength(64);
         });
         b.UseOpenIddict();
     }

@@ -87,6 +87,20 @@ public sealed class DirectoryQueries(DirectoryDb db)
 
     public Task<Unit?> UnitByCodeAsync(string code, CancellationToken ct) => db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
 
+    /// <summary>Recusals by login, then case: an administrator's of anyone (or one person, one case), anyone else's own.</summary>
+    public async Task<(IReadOnlyList<Recusal> Items, string NextPageToken)> RecusalsAsync(string login, Guid? caseId, PageTokens pages, PageRequest page,
+        CancellationToken ct)
+    {
+        var rows = db.Recusals.AsNoTracking().Where(r => (login == "" || r.Login == login) && (caseId == null || r.CaseId == caseId));
+        if (page.After is { } after)
+        {
+            var (afterLogin, afterCase) = (after.Text(0), after.Text(1));
+            rows = rows.Where(r => string.Compare(r.Login, afterLogin) > 0 || (r.Login == afterLogin && string.Compare(r.CaseId.ToString(), afterCase) > 0));
+        }
+        var fetched = await rows.OrderBy(r => r.Login).ThenBy(r => r.CaseId.ToString()).Take(page.Fetch).ToListAsync(ct);
+        return pages.Page(fetched, page, r => PageKey.Of(r.Login, r.CaseId.ToString()));
+    }
+
     /// <summary>Administrators see everyone; the bureau and leaders their jurisdiction; everyone else their own unit.</summary>
     public static bool MaySee(Caller caller, string unitCode, string unitRegion) =>
         caller.Is(Roles.Administrator) || (caller.Is(Roles.Bureau, Roles.Leader) ? caller.Covers(unitRegion) : caller.Unit == unitCode);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
+using Coordination.ServiceDefaults.Recusal;
 namespace Coordination.Intake.Workflow;
 
 /// <summary>
@@ -66,6 +67,7 @@ public sealed class PetitionRegistration(
         var petition = Petition.Register(NewId.NextSequentialGuid(), input, petitioners, caseNumber, receiver, decision, now);
         db.Petitions.Add(petition);
         db.Publish(PetitionEvents.For(petition), decision.CaseIdOf(petition.Id));
+        await db.RecuseAccusedUnitAsync(decision.CaseIdOf(petition.Id), petition.AccusedUnit, now, ct);
         if (decision.OpensCase) await index.CountNewCaseAsync(identityHashes, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -9,6 +9,7 @@ using MassTransit;
 using Coordination.ServiceDefaults.Rules;
 using Microsoft.EntityFrameworkCore;
 
+using Coordination.ServiceDefaults.Recusal;
 namespace Coordination.JointMeeting.Workflow;
 
 /// <summary>
@@ -70,6 +71,7 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
         string? accusedUnit, CancellationToken ct)
     {
         if (await db.Meetings.AnyAsync(x => x.CaseId == caseId && x.Status == Meeting.Proposed, ct)) return;
+        await db.RecuseAccusedUnitAsync(caseId, accusedUnit, Now, ct);
         Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now,
             accusedUnit is { Length: > 0 } accused ? [accused] : []));
     }

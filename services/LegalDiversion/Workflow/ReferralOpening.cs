@@ -6,6 +6,7 @@ using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
+using Coordination.ServiceDefaults.Recusal;
 namespace Coordination.LegalDiversion.Workflow;
 
 /// <summary>Turns Assignment's diversion request into an open referral: one open per case, each message applied once.</summary>
@@ -21,6 +22,7 @@ public sealed class ReferralOpening(InboxProcessor<LegalDiversionDb> inbox, Time
             if (await db.Referrals.AnyAsync(r => r.CaseId == m.CaseId && r.Status == Referral.Open, ct)) return;
             var referral = Referral.OpenFor(NewId.NextSequentialGuid(), m.CaseId, m.CaseNumber, m.RegionCode, m.Topic, clock.GetUtcNow(), m.AccusedUnit);
             db.Referrals.Add(referral);
+            await db.RecuseAccusedUnitAsync(referral.CaseId, referral.AccusedUnit, referral.OpenedAt, ct);
             db.Publish(new LegalReferralOpened
             {
                 CaseId = referral.CaseId, ReferralId = referral.Id, RegionCode = referral.RegionCode, OccurredAt = referral.OpenedAt,

@@ -14,6 +14,7 @@ public sealed class ReadModels
     [
         new TimelineProjector(),
         new CaseScopeProjector(),
+        new AccusedUnitsProjector(),
         new OverdueProjector(),
         new CaseFactsProjector(),
         new BeijingPetitionsProjector(),

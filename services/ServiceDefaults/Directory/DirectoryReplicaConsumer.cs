@@ -1,6 +1,7 @@
 using Coordination.Contracts.Directory;
 using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Recusal;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,10 +10,12 @@ namespace Coordination.ServiceDefaults.Directory;
 
 /// <summary>
 /// Keeps this service's copy of the directory: units by version (an older row never overwrites a newer one, so
-/// redeliveries and any arrival order are harmless), deactivated people and the working calendar (by version too).
+/// redeliveries and any arrival order are harmless), deactivated people, recused people (ADR 30) and the working calendar
+/// (by version too).
 /// </summary>
 public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory units, DeactivatedPeople people, WorkingCalendarStore calendar) :
-    IConsumer<UnitRegistered>, IConsumer<UnitChanged>, IConsumer<UnitDirectoryPublished>, IConsumer<PersonDeactivated>, IConsumer<WorkingCalendarChanged>
+    IConsumer<UnitRegistered>, IConsumer<UnitChanged>, IConsumer<UnitDirectoryPublished>, IConsumer<PersonDeactivated>, IConsumer<WorkingCalendarChanged>,
+    IConsumer<PersonRecused>
 {
     private const string Upsert = """
         INSERT INTO directory_units (code, name, kind, region_code, parent_code, active, version)
@@ -25,8 +28,28 @@ public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory 
     public Task Consume(ConsumeContext<UnitRegistered> context) => StoreAsync([context.Message.Unit], [], context.CancellationToken);
     public Task Consume(ConsumeContext<UnitChanged> context) => StoreAsync([context.Message.Unit], [], context.CancellationToken);
 
-    public Task Consume(ConsumeContext<UnitDirectoryPublished> context) =>
-        StoreAsync(context.Message.Units, context.Message.DeactivatedPeople, context.CancellationToken);
+    public async Task Consume(ConsumeContext<UnitDirectoryPublished> context)
+    {
+        await StoreAsync(context.Message.Units, context.Message.DeactivatedPeople, context.CancellationToken);
+        await RecuseAsync(context.Message.Recusals, context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<PersonRecused> context) => RecuseAsync(
+        [new RecusedPerson { Subject = context.Message.Subject, CaseId = context.Message.CaseId, RecusedAt = context.Message.OccurredAt }],
+        context.CancellationToken);
+
+    /// <summary>A recusal is never lifted by a copy: a repeated or older message adds nothing.</summary>
+    private async Task RecuseAsync(IReadOnlyList<RecusedPerson> recused, CancellationToken ct)
+    {
+        if (recused.Count == 0) return;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO case_recusals (party, case_id, since) SELECT * FROM unnest(@parties, @cases, @times) ON CONFLICT DO NOTHING
+            """, [
+            new NpgsqlParameter("parties", recused.Select(r => CaseRecusal.PersonParty(r.Subject)).ToArray()),
+            new NpgsqlParameter("cases", recused.Select(r => r.CaseId).ToArray()),
+            new NpgsqlParameter("times", recused.Select(r => r.RecusedAt.ToUniversalTime()).ToArray()),
+        ], ct);
+    }
 
     public Task Consume(ConsumeContext<PersonDeactivated> context) =>
         StoreAsync([], [new DeactivatedPerson { Subject = context.Message.Subject, DeactivatedAt = context.Message.OccurredAt }], context.CancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Coordination.ServiceDefaults.Calendar;
 using Coordination.ServiceDefaults.Directory;
+using Coordination.ServiceDefaults.Recusal;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public abstract class ServiceDbContext : DbContext
     /// <summary>The working calendar (ADR 19): the Directory's own, every other service's copy; seeded with the official calendar.</summary>
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<CalendarVersionRow> CalendarVersion => Set<CalendarVersionRow>();
+    /// <summary>Who never sees which case here (ADR 30): recused people (the Directory's) and accused units (this service's own).</summary>
+    public DbSet<CaseRecusal> CaseRecusals => Set<CaseRecusal>();
 
     /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
     public void Publish<T>(T message, Guid? correlationId = null) where T : class
@@ -123,6 +126,14 @@ public abstract class ServiceDbContext : DbContext
             e.Property(x => x.Version).HasColumnName("version");
             e.Property(x => x.ChangedAt).HasColumnName("changed_at");
             e.HasData(new CalendarVersionRow { Id = 1, Version = OfficialCalendar.Version, ChangedAt = new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero) });
+        });
+        modelBuilder.Entity<CaseRecusal>(e =>
+        {
+            e.ToTable("case_recusals");
+            e.HasKey(x => new { x.Party, x.CaseId }); // a caller's recusals are read by party on every call
+            e.Property(x => x.Party).HasColumnName("party").HasMaxLength(Coordination.Contracts.FieldLimits.Login + 8);
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.Since).HasColumnName("since");
         });
         OnServiceModelCreating(modelBuilder);
     }

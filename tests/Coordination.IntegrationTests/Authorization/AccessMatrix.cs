@@ -16,6 +16,21 @@ public static class AccessMatrix
 
     public const string Downloads = "Reporting downloads (HTTP)";
 
+    /// <summary>Methods of the case services that are about no case: a recused person calls them as anyone (ADR 30).</summary>
+    private static readonly HashSet<string> AboutNoCase =
+    [
+        "IntakeService/RegisterPetition", "IntakeService/ScheduleReceptionDay", "IntakeService/CompleteReceptionDay", "IntakeService/GetReceptionDay",
+        "IntakeService/ListTopics", "IntakeService/GetPetitionStatus", "IntakeService/GetPetitionProgress", "IntakeService/RatePetitionReply",
+        "IntakeService/RequestPetitionReview", "LegalDiversionService/ListInstitutions", "JointMeetingService/ScheduleRecurring",
+    ];
+
+    /// <summary>Lists whose request names a thing of the case (a referral's orders, a meeting's files): NotFound rather than empty.</summary>
+    private static readonly HashSet<string> ListsOfOneCase =
+    [
+        "AssignmentService/ListDeadlines", "AssignmentService/ListAttachments", "LegalDiversionService/ListSupervisionOrders",
+        "JointMeetingService/ListMeetingAttachments",
+    ];
+
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
         Row("IntakeService", "RegisterPetition", "the petition's region", clerk: Region, bureau: Region),
@@ -154,7 +169,22 @@ public static class AccessMatrix
         Row("DirectoryService", "GetWorkingCalendar", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any,
             administrator: Any),
         Row("DirectoryService", "ChangeWorkingCalendar", "the working calendar", administrator: Any),
+        Row("DirectoryService", "DeclareInterest", "the caller's own recusal", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any,
+            leader: Any),
+        Row("DirectoryService", "RecordRecusal", "the directory", administrator: Any),
+        Row("DirectoryService", "ListRecusals", "recusals (administrator: anyone's; others: their own)", clerk: Listed, department: Listed, committee: Listed,
+            institution: Listed, bureau: Listed, leader: Listed, administrator: Any),
     ];
+
+    private static Recusal RecusalOf(string service, string method, IEnumerable<Access> caseRoles)
+    {
+        var key = $"{service}/{method}";
+        var allowed = caseRoles.Where(a => a.InScope is Outcome.Allowed).ToList();
+        if (allowed.Count == 0) return Recusal.None;
+        if (service is "DirectoryService" or "OutboxService" || AboutNoCase.Contains(key)) return Recusal.Unaffected;
+        if (ListsOfOneCase.Contains(key) || allowed.Any(a => a == Scoped)) return Recusal.NotFound;
+        return Recusal.LeftOut;
+    }
 
     private static MatrixRow Row(string service, string method, string subject, Access? clerk = null, Access? department = null, Access? committee = null,
         Access? institution = null, Access? bureau = null, Access? leader = null, Access? administrator = null, Access? anonymous = null) =>
@@ -162,5 +192,8 @@ public static class AccessMatrix
         {
             [Clerk] = clerk ?? No, [Department] = department ?? No, [Committee] = committee ?? No, [Institution] = institution ?? No, [Bureau] = bureau ?? No,
             [Leader] = leader ?? No, [Administrator] = administrator ?? No, [Anonymous] = anonymous ?? NoToken,
-        });
+        }, RecusalOf(service, method, new[] { clerk, department, committee, institution, bureau, leader }.Select(a => a ?? No)));
+
+    /// <summary>The case roles: the people who can be recused.</summary>
+    public static readonly IReadOnlyList<string> CaseRoles = [Clerk, Department, Committee, Institution, Bureau, Leader];
 }

@@ -205,6 +205,12 @@ public static class MatrixCalls
         ["DirectoryService/ChangePassword"] = (w, h) => Reply(Directory(w).ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = MatrixWorld.Password,
             NewPassword = MatrixWorld.NewPassword }, h)),
         ["DirectoryService/WhoAmI"] = (w, h) => Reply(Directory(w).WhoAmIAsync(new WhoAmIRequest(), h)),
+        // A case id of no case: the Directory does not know cases, and no later call of the matrix is kept from the world's.
+        ["DirectoryService/DeclareInterest"] = (w, h) => Reply(Directory(w).DeclareInterestAsync(new DeclareInterestRequest { CaseId = Guid.NewGuid().ToString(),
+            Reason = "近亲属" }, h)),
+        ["DirectoryService/RecordRecusal"] = (w, h) => Reply(Directory(w).RecordRecusalAsync(new RecordRecusalRequest { Login = w.Logins[(Department, false)],
+            CaseId = Guid.NewGuid().ToString(), Reason = "曾参与处理" }, h)),
+        ["DirectoryService/ListRecusals"] = (w, h) => Reply(Directory(w).ListRecusalsAsync(new ListRecusalsRequest(), h)),
     };
 
     private static string Quarter => $"{DateTime.UtcNow.Year}-Q{(DateTime.UtcNow.Month + 2) / 3}";

@@ -15,13 +15,16 @@ public static class MatrixReadme
         md.AppendLine("In scope: the caller's own unit, or a region or case of its jurisdiction; out of scope: another unit's, another city's.");
         md.AppendLine("Each cell: in scope / out of scope.").AppendLine();
         foreach (var (access, meaning) in Access.Legend) md.AppendLine($"- `{access.Symbol}` {meaning}");
+        md.AppendLine().AppendLine("The last column, *recused*, is what a person of an allowed role gets about a case they are recused from (回避, ADR 30; the");
+        md.AppendLine("accused unit's staff are recused from its accusations):").AppendLine();
+        foreach (var (recusal, meaning) in Recusal.Legend) md.AppendLine($"- `{recusal.Symbol}` {meaning}");
         foreach (var service in AccessMatrix.Rows.GroupBy(r => r.Service))
         {
             md.AppendLine().AppendLine($"**{service.Key}**").AppendLine();
-            md.AppendLine($"| method | scope | {string.Join(" | ", AccessMatrix.Columns)} |");
-            md.AppendLine($"|---|---|{string.Concat(AccessMatrix.Columns.Select(_ => "---|"))}");
+            md.AppendLine($"| method | scope | {string.Join(" | ", AccessMatrix.Columns)} | recused |");
+            md.AppendLine($"|---|---|{string.Concat(AccessMatrix.Columns.Select(_ => "---|"))}---|");
             foreach (var row in service)
-                md.AppendLine($"| `{row.Method}` | {row.Subject} | {string.Join(" | ", AccessMatrix.Columns.Select(c => row.For(c).Symbol))} |");
+                md.AppendLine($"| `{row.Method}` | {row.Subject} | {string.Join(" | ", AccessMatrix.Columns.Select(c => row.For(c).Symbol))} | {row.Recused.Symbol} |");
         }
         md.Append(End);
         return md.ToString();

@@ -38,6 +38,8 @@ public sealed class MatrixWorld
     public required SystemFixture System { get; init; }
     public Dictionary<(string Column, bool InScope), Metadata> Tokens { get; } = [];
     public Dictionary<(string Column, bool InScope), string> Logins { get; } = [];
+    /// <summary>A second person of each case role's in-scope unit, recused from the world's three cases (ADR 30) once things are made.</summary>
+    public Dictionary<string, (string Login, Metadata Token)> Recused { get; } = [];
     public string CaseId { get; private set; } = "";
     public string QueryCode { get; private set; } = "";
     public string AssignmentId { get; private set; } = "";
@@ -82,6 +84,11 @@ public sealed class MatrixWorld
                 Tokens[(column, scope)] = DirectorySignIn.Bearer(await directory.AccessTokenAsync(login, Password));
             }
         Tokens[(Anonymous, true)] = Tokens[(Anonymous, false)] = [];
+        foreach (var column in CaseRoles)
+        {
+            var login = await directory.NewPersonAsync(column, Units[column].In.Unit, Password, column == Leader ? "主任" : "");
+            Recused[column] = (login, DirectorySignIn.Bearer(await directory.AccessTokenAsync(login, Password)));
+        }
         VictimLogin = await directory.NewPersonAsync(Department, "nanjing-culture-bureau", Password);
         UnitCode = "matrix-office-" + Guid.NewGuid().ToString("N")[..8];
         await directory.Api.RegisterUnitAsync(new RegisterUnitRequest { Code = UnitCode, Name = "矩阵测试办公室" + UnitCode[^8..], Kind = "department",
@@ -162,6 +169,22 @@ public sealed class MatrixWorld
 
         var reporting = new ReportingService.ReportingServiceClient(System.Reporting.Channel);
         RebuildId = (await reporting.RebuildAndWaitAsync()).RebuildId;
+    }
+
+    /// <summary>The world's things that belong to its three cases: none may reach a person recused from them.</summary>
+    public IEnumerable<string> CaseIdentifiers => [CaseId, AssignmentId, AttachmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, MinutesId];
+
+    /// <summary>Recuses <see cref="Recused"/> from the three cases and waits until every case service keeps them away.</summary>
+    public async Task RecuseAsync()
+    {
+        var directory = new DirectoryService.DirectoryServiceClient(System.Directory.Channel);
+        foreach (var (login, _) in Recused.Values)
+            foreach (var caseId in new[] { CaseId, LegalCaseId, MeetingCaseId })
+                await directory.RecordRecusalAsync(new RecordRecusalRequest { Login = login, CaseId = caseId, Reason = "矩阵：利害关系" }, TokenOf(Administrator, true));
+        var parties = Recused.Values.Select(r => "person:" + r.Login).ToArray();
+        foreach (var service in new[] { System.Intake, System.Assignment, System.LegalDiversion, System.JointMeeting, System.Reporting })
+            await Eventually.UntilAsync(() => service.CountAsync("SELECT count(*) FROM case_recusals WHERE party = ANY($1)", [parties]),
+                n => n == parties.Length * 3, "every case service to keep the recused people away");
     }
 
     public static string Day(int daysAhead) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(daysAhead)).ToString("yyyy-MM-dd");

@@ -10,6 +10,15 @@ public static class CoordCli
     /// <summary>With the services' addresses (COORD_ASSIGNMENT …) in <paramref name="environment"/>.</summary>
     public static async Task<string> RunAsync(SystemFixture system, IDictionary<string, string> environment, params string[] args)
     {
+        var (code, output, error) = await RunRawAsync(system, environment, args);
+        Assert.True(code == 0, $"coord {string.Join(' ', args)} exited {code}: {error}");
+        return output;
+    }
+
+    /// <summary>Its exit code and both outputs, whatever it ended with.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunRawAsync(SystemFixture system, IDictionary<string, string> environment,
+        params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Dll());
@@ -24,8 +33,7 @@ public static class CoordCli
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"coord {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>The client as tools/coord runs it, built with the solution in the same configuration as the tests.</summary>

@@ -83,6 +83,46 @@ public sealed partial class When_every_role_calls_every_method(SystemFixture sys
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls.Count} calls differ from the matrix:\n{string.Join("\n", wrong)}");
     }
 
+    [Fact]
+    public async Task A_person_recused_from_the_cases_gets_what_the_recused_column_says()
+    {
+        var world = await MatrixWorld.BuildAsync(system);
+        await world.RecuseAsync();
+        var wrong = new List<string>();
+        var calls = (from row in Rows
+                     from column in CaseRoles
+                     where row.For(column).InScope == Outcome.Allowed && row.Recused != Recusal.None
+                     select (row, column)).ToList();
+        foreach (var (row, column) in calls)
+        {
+            var (outcome, detail) = await RecusedOutcomeAsync(world, row, column);
+            if (outcome != row.Recused.Expected.ToString()) wrong.Add($"{row.Key} as a recused {column}: expected {row.Recused.Expected}, got {outcome} {detail}");
+        }
+        await world.RemoveQuarantinedRowsAsync();
+        foreach (var line in wrong) output.WriteLine(line);
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls.Count} calls differ from the recused column:\n{string.Join("\n", wrong)}");
+    }
+
+    private static async Task<(string Outcome, string Detail)> RecusedOutcomeAsync(MatrixWorld world, MatrixRow row, string column)
+    {
+        try
+        {
+            var reply = await MatrixCalls.All[row.Key](world, world.Recused[column].Token);
+            if (row.Recused != Recusal.LeftOut) return (nameof(Outcome.Allowed), "");
+            var seen = world.CaseIdentifiers.FirstOrDefault(id => reply.Contains(id, StringComparison.OrdinalIgnoreCase));
+            return seen is null ? (nameof(Outcome.Hidden), "") : ("Visible", $"(shows {seen})");
+        }
+        catch (RpcException ex)
+        {
+            return ex.StatusCode switch
+            {
+                StatusCode.FailedPrecondition or StatusCode.AlreadyExists => (row.Recused == Recusal.LeftOut ? nameof(Outcome.Hidden) : nameof(Outcome.Allowed), ""),
+                StatusCode.NotFound when Guids().IsMatch(ex.Status.Detail) => ("NotFoundNamingAnId", ex.Status.Detail),
+                _ => (ex.StatusCode.ToString(), ex.Status.Detail),
+            };
+        }
+    }
+
     private static async Task CheckAsync(MatrixWorld world, MatrixRow row, string column, bool inScope, Outcome expected, List<string> wrong)
     {
         var (actual, detail) = await OutcomeOfAsync(world, row, column, inScope);

@@ -115,16 +115,16 @@ public sealed class When_rule_sets_are_managed(SystemFixture system)
         {
             ["COORD_ASSIGNMENT"] = $"http://127.0.0.1:{world.Assignment.GrpcPort}", ["COORD_DIRECTORY_GRPC"] = $"http://127.0.0.1:{system.Directory.GrpcPort}",
         };
-        var calendar = await CoordCli.RunAsync(system, addresses, "--token", token, "calendar", "2026");
+        var calendar = await CoordCli.RunAsync(system, addresses, "--token", token, "calendar", "2026", "--json");
         Assert.Contains("\"date\": \"2026-10-10\"", calendar);
         Assert.Contains("国庆节调休", calendar);
 
         var saved = await CoordCli.RunAsync(system, addresses, "--token", token, "save-rule-set", "--effective-from", "2026-10-01", "--handling-days", "45");
         Assert.Contains("\"version\": \"2026.2\"", saved);
         Assert.Contains("\"handlingDays\": 45", saved);
-        var listed = await CoordCli.RunAsync(system, addresses, "--token", token, "rule-sets");
+        var listed = await CoordCli.RunAsync(system, addresses, "--token", token, "rule-sets", "--json");
         Assert.Contains("\"inForce\": \"2026.1\"", listed); // the world's clock says 28 September
-        var preview = await CoordCli.RunAsync(system, addresses, "--token", token, "preview-deadlines", "2026-10-08");
+        var preview = await CoordCli.RunAsync(system, addresses, "--token", token, "preview-deadlines", "2026-10-08", "--json");
         Assert.Contains("\"version\": \"2026.2\"", preview);
     }
 }

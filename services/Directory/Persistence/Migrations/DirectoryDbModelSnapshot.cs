@@ -75,6 +75,43 @@ namespace Coordination.Directory.Persistence.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Directory.Domain.Recusal", b =>
+                {
+                    b.Property<string>("Login")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Login", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("recusals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recusals_source", "\"Source\" IN ('declared', 'recorded')");
+                        });
+                });
+
             modelBuilder.Entity("Coordination.Directory.Domain.Unit", b =>
                 {
                     b.Property<string>("Code")
@@ -567,6 +604,26 @@ namespace Coordination.Directory.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.ServiceDefaults.Recusal.CaseRecusal", b =>
+                {
+                    b.Property<string>("Party")
+                        .HasMaxLength(72)
+                        .HasColumnType("character varying(72)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("Party", "CaseId");
+
+                    b.ToTable("case_recusals", (string)null);
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")
@@ -780,6 +837,15 @@ namespace Coordination.Directory.Persistence.Migrations
                     b.HasOne("Coordination.Directory.Domain.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Directory.Domain.Recusal", b =>
+                {
+                    b.HasOne("Coordination.Directory.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("Login")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1046,6 +1046,26 @@ namespace Coordination.Reporting.Persistence.Migrations
 
                     b.ToTable("outbox_messages", (string)null);
                 });
+
+            modelBuilder.Entity("Coordination.ServiceDefaults.Recusal.CaseRecusal", b =>
+                {
+                    b.Property<string>("Party")
+                        .HasMaxLength(72)
+                        .HasColumnType("character varying(72)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("Party", "CaseId");
+
+                    b.ToTable("case_recusals", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
