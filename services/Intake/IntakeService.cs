@@ -14,7 +14,11 @@ public static class IntakeService
 
     public static readonly ServiceSpec<IntakeDb> Spec = new(Name, 5101, "intake")
     {
-        Consumers = x => x.AddConsumer<AssignmentProgressConsumer>(),
+        Consumers = x =>
+        {
+            x.AddConsumer<AssignmentProgressConsumer>();
+            x.AddConsumer<SuggestionProgressConsumer>();
+        },
         Services = builder =>
         {
             builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
