@@ -18,8 +18,8 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
 {
-    // Jiangning district and the transport topic: no other scenario registers suggestions there.
-    private const string Region = "320115", Topic = "transport", Department = "nanjing-housing-bureau";
+    // Jiangning district and the transport topic: no other scenario registers suggestions there (the refusals use Qixia).
+    private const string Region = "320115", OtherRegion = "320113", Topic = "transport", Department = "nanjing-housing-bureau";
     private static readonly Metadata Housing = Callers.Department(Department);
     private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
     private SuggestionService.SuggestionServiceClient Suggestions => new(system.Assignment.Channel);
@@ -101,8 +101,8 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
     [Fact]
     public async Task An_evaluation_without_reasons_or_outcome_is_refused_field_by_field_and_changes_nothing()
     {
-        var registered = await RegisterAsync(r => r.Category = Category.Suggestion);
-        await SuggestionAsync(registered.CaseId, s => s.Status == "received", "the suggestion on its own track");
+        var registered = await RegisterAsync(r => (r.Category, r.RegionCode) = (Category.Suggestion, OtherRegion));
+        await SuggestionAsync(registered.CaseId, s => s.Status == "received", "the suggestion on its own track", OtherRegion);
         await Suggestions.PassSuggestionAsync(new PassSuggestionRequest { CaseId = registered.CaseId, UnitCode = Department }, Bureau);
 
         Fields(await Refused(() => Suggestions.EvaluateSuggestionAsync(Evaluation(registered.CaseId, "adopted", "   "), Housing).ResponseAsync,
@@ -118,7 +118,7 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
         Fields(await Refused(() => Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { Status = "lost", RegionCode = "32" }, Bureau).ResponseAsync,
             StatusCode.InvalidArgument), "status", "region_code");
 
-        var unchanged = await SuggestionAsync(registered.CaseId, _ => true, "the suggestion");
+        var unchanged = await SuggestionAsync(registered.CaseId, _ => true, "the suggestion", OtherRegion);
         Assert.Equal(("passed", "", ""), (unchanged.Status, unchanged.Outcome, unchanged.Reasons));
         // A department lists only what was passed to it.
         var listed = await Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { Status = "passed", PageSize = 500 }, Housing);
@@ -135,8 +135,8 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
         return await Intake.RegisterPetitionAsync(request, Callers.Clerk());
     }
 
-    private Task<SuggestionView> SuggestionAsync(string caseId, Func<SuggestionView, bool> holds, string waitingFor) =>
-        Eventually.UntilAsync(async () => (await Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = Region, PageSize = 500 }, Bureau))
+    private Task<SuggestionView> SuggestionAsync(string caseId, Func<SuggestionView, bool> holds, string waitingFor, string region = Region) =>
+        Eventually.UntilAsync(async () => (await Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = region, PageSize = 500 }, Bureau))
             .Suggestions.FirstOrDefault(s => s.CaseId == caseId), s => s is not null && holds(s), waitingFor)!;
 
     private async Task<PetitionProgress> ProgressAsync(PetitionerProof proof) =>
