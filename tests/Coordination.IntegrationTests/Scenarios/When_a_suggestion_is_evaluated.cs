@@ -18,8 +18,8 @@ namespace Coordination.IntegrationTests.Scenarios;
 [Collection(SystemCollection.Name)]
 public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
 {
-    // Jiangning district and the transport topic: no other scenario registers suggestions there (the refusals use Qixia).
-    private const string Region = "320115", OtherRegion = "320113", Topic = "transport", Department = "nanjing-housing-bureau";
+    // Liuhe district: no other scenario registers anything there (the refusals use Lishui).
+    private const string Region = "320116", OtherRegion = "320117", Topic = "transport", Department = "nanjing-housing-bureau";
     private static readonly Metadata Housing = Callers.Department(Department);
     private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
     private SuggestionService.SuggestionServiceClient Suggestions => new(system.Assignment.Channel);
@@ -86,6 +86,15 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
         var row = Assert.Single(report.Rows);
         Assert.Equal((Region, Topic, 2, 2, 1, 0, 1, 1), (row.RegionCode, row.Topic, row.Received, row.Evaluated, row.Adopted, row.PartlyAdopted, row.NotAdopted,
             row.Commended));
+        // Suggestions are left out of the complaint statistics: no case to rate, nothing to screen.
+        var rates = await Reporting.GetRatesAsync(new GetRatesRequest
+        {
+            RegisteredFrom = Timestamp.FromDateTimeOffset(from), RegisteredTo = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(1)), RegionCode = Region,
+        }, Bureau);
+        Assert.Equal(0, rates.Cases);
+        var quarter = $"{DateTime.UtcNow.Year}-Q{(DateTime.UtcNow.Month + 2) / 3}";
+        var screening = await Reporting.GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = quarter, RegionCode = Region }, Bureau);
+        Assert.Equal((0, 0), (screening.RegisteredInQuarter, screening.Entries.Count));
         // Outside the bureau's jurisdiction: PermissionDenied.
         await Refused(() => Reporting.GetSuggestionReportAsync(new GetSuggestionReportRequest
         {

@@ -146,6 +146,9 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<bool>("ReviewRequested")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Suggestion")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ToBeijing")
                         .HasColumnType("boolean");
 
