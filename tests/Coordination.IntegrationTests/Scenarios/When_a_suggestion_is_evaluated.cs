@@ -50,6 +50,16 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
         var limit = Assert.Single((await Assignment.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = adoptedOne.CaseId }, Bureau)).Deadlines);
         Assert.Equal(("suggestion_evaluation", Department), (limit.Step, limit.UnitCode));
 
+        // The department is told (its notification stream, from the passing on).
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            using var call = Reporting.WatchNotifications(new WatchNotificationsRequest { Since = Timestamp.FromDateTimeOffset(from) }, Housing);
+            var watch = new NotificationWatch(call, stop.Token);
+            var (notice, _) = await watch.FirstAsync(n => n.CaseId == adoptedOne.CaseId, stop.Token);
+            Assert.Equal("suggestion_passed", notice.Kind);
+            Assert.StartsWith("新转交人民建议", notice.Summary);
+            stop.Cancel();
+        }
         var told = await Eventually.UntilAsync(() => ProgressAsync(proof), p => p.Status == "suggestion_passed", "the proposer to see it passed on");
         Assert.Equal("建议已转有关部门研究", told.StatusText);
         Assert.Equal("研究建议并答复", Assert.Single(told.Holders).Duty);
