@@ -62,6 +62,11 @@ public sealed class SuggestionAndOwnershipTests
         Assert.Equal(0, o.Notes);
         o.RecordProgress("已约谈", Now.AddDays(15), Now.AddDays(29));
         Assert.Equal((1, "已约谈", false), (o.Notes, o.LastNote, o.Overdue(Now.AddDays(16))));
+
+        o.End(Now.AddDays(40)); // its case closed
+        Assert.False(o.Overdue(Now.AddDays(60)));
+        Assert.Equal("OwnershipEnded", Assert.Throws<DomainRuleException>(() => o.RecordProgress("再约谈", Now.AddDays(41), Now.AddDays(55))).Rule);
+        Assert.Equal(1, o.Notes);
     }
 
     [Fact]

@@ -60,6 +60,6 @@ public sealed class CaseOwnershipGrpcService(OwnershipActions actions, Suggestio
         LeaderName = o.LeaderName, LeaderUnit = o.LeaderUnit, Plan = o.Plan, JointUnits = { o.JointUnits },
         ProgressEveryWorkingDays = o.ProgressEveryWorkingDays, NextProgressDueAt = Timestamp.FromDateTimeOffset(o.NextProgressDueAt), LastNote = o.LastNote ?? "",
         LastNoteAt = o.LastNoteAt is { } at ? Timestamp.FromDateTimeOffset(at) : null, Notes = o.Notes, TakenAt = Timestamp.FromDateTimeOffset(o.TakenAt),
-        Overdue = o.Overdue(now),
+        Overdue = o.Overdue(now), EndedAt = o.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,
     };
 }

@@ -25,6 +25,8 @@ public sealed class CaseOwnership
     public string? LastNote { get; private set; }
     public DateTimeOffset? LastNoteAt { get; private set; }
     public int Notes { get; private set; }
+    /// <summary>When its case closed: no more notes are asked for.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
 
     public static CaseOwnership Take(Guid id, HandlingCase c, string leader, string leaderName, string leaderUnit, string plan, IReadOnlyList<string> jointUnits,
         int everyWorkingDays, DateTimeOffset now, DateTimeOffset firstDue)
@@ -44,6 +46,7 @@ public sealed class CaseOwnership
 
     public void RecordProgress(string note, DateTimeOffset now, DateTimeOffset nextDue)
     {
+        if (EndedAt is not null) throw new DomainRuleException("OwnershipEnded", $"case {CaseNumber} is closed; its ownership ended");
         if (string.IsNullOrWhiteSpace(note)) throw new DomainRuleException("ProgressNeedsNote", "a progress note says what was done");
         (LastNote, LastNoteAt, NextProgressDueAt) = (note, now, nextDue);
         Notes++;
@@ -52,5 +55,8 @@ public sealed class CaseOwnership
     /// <summary>The working calendar moved the next note's limit (ADR 19).</summary>
     public void Replanned(DateTimeOffset nextDue) => NextProgressDueAt = nextDue;
 
-    public bool Overdue(DateTimeOffset now) => NextProgressDueAt < now;
+    /// <summary>The case closed: the file stays for the record, no note is due any more.</summary>
+    public void End(DateTimeOffset now) => EndedAt ??= now;
+
+    public bool Overdue(DateTimeOffset now) => EndedAt is null && NextProgressDueAt < now;
 }

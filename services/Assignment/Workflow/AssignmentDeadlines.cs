@@ -30,6 +30,7 @@ public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : Dea
         if (c.Status == CaseStatus.Closed) return;
         c.Close(now);
         db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? "unknown", Final = false, Reason = "review window passed", OccurredAt = now }, c.Id);
+        await OwnershipEnding.WithCaseAsync(db, this, c.Id, now, ct);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 /// <summary>
 /// Case ownership (包案, §12, ADR 27) on a fake clock: a leader owns a long-standing petitioner's case with a plan and
 /// joint units; a progress note is due every N working days; a late one is reminded and urged (催办) through the deadline
-/// ladder and shows on the leader's dashboard and the overdue list; the late note clears it.
+/// ladder and shows on the leader's dashboard and the overdue list; the late note clears it; the ownership ends with its case.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class When_a_leader_owns_a_case(SystemFixture system)
@@ -87,6 +87,18 @@ public sealed class When_a_leader_owns_a_case(SystemFixture system)
             t => t.Entries.Count(e => e.Kind == "OwnershipProgressRecorded") == 2, "both notes on the timeline")).Entries.Select(e => e.Kind).ToList();
         Assert.Equal(1, kinds.Count(k => k == "CaseOwnershipTaken"));
         Assert.Contains("DeadlineCleared", kinds);
+
+        // The case is answered and its review window passes unused: it closes, and the ownership ends with it.
+        var flow = new CaseFlow(world.Assignment.Channel);
+        await flow.RepliedAsync(await flow.AssignmentOfAsync(Guid.Parse(caseId)));
+        world.Clock.Advance(TimeSpan.FromDays(40));
+        var ended = await Eventually.UntilAsync(async () => (await owners.ListOwnedCasesAsync(new ListOwnedCasesRequest(), ViceMayor)).Ownerships.Single(),
+            o => o.EndedAt is not null, "the ownership to end with its case");
+        Assert.False(ended.Overdue); // its next note's limit is long past, but none is due any more
+        Assert.All((await api.ListDeadlinesAsync(new ListDeadlinesRequest { CaseId = caseId }, Bureau)).Deadlines.Where(d => d.Step == "ownership_progress"),
+            d => Assert.NotNull(d.MetAt));
+        await Refused(() => owners.RecordOwnershipProgressAsync(new RecordOwnershipProgressRequest { OwnershipId = taken.OwnershipId, Note = "回访" }, ViceMayor)
+            .ResponseAsync, StatusCode.FailedPrecondition, "OwnershipEnded");
     }
 
     private static TakeCaseOwnershipRequest Take(string caseId) => new()

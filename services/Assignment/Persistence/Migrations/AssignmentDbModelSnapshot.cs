@@ -134,6 +134,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<string>>("JointUnits")
                         .IsRequired()
                         .HasColumnType("text[]");
