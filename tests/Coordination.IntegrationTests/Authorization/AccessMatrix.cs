@@ -142,6 +142,7 @@ public static class AccessMatrix
         Row(Downloads, "/reports/overdue", "the region asked for", bureau: Region, leader: Region),
         Row(Downloads, "/reports/legal-cases", "the region asked for", committee: Region, bureau: Region, leader: Region),
         Row(Downloads, "/reports/screening", "the region asked for", bureau: Region, leader: Region),
+        Row(Downloads, "/reports/suggestions", "the region asked for", bureau: Region, leader: Region),
 
         Row("OutboxService", "ListQuarantinedMessages", "the called service's own outbox", administrator: Any),
         Row("OutboxService", "ReleaseQuarantinedMessage", "a quarantined row of that outbox", administrator: Any),

@@ -194,6 +194,7 @@ public static class MatrixCalls
 
         [$"{Downloads}//reports/beijing-bulletin"] = (w, h) => DownloadAsync(w, h, $"/reports/beijing-bulletin?month={Month}&region={R}"),
         [$"{Downloads}//reports/rates"] = (w, h) => DownloadAsync(w, h, $"/reports/rates?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),
+        [$"{Downloads}//reports/suggestions"] = (w, h) => DownloadAsync(w, h, $"/reports/suggestions?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),
         [$"{Downloads}//reports/key-counties"] = (w, h) => DownloadAsync(w, h, $"/reports/key-counties?month={Month}&region={R}"),
         [$"{Downloads}//reports/reception-compliance"] = (w, h) => DownloadAsync(w, h, $"/reports/reception-compliance?month={Month}&region={R}"),
         [$"{Downloads}//reports/unit-performance"] = (w, h) => DownloadAsync(w, h, $"/reports/unit-performance?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),

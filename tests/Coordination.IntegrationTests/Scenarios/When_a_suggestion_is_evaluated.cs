@@ -96,6 +96,14 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
         var row = Assert.Single(report.Rows);
         Assert.Equal((Region, Topic, 2, 2, 1, 0, 1, 1), (row.RegionCode, row.Topic, row.Received, row.Evaluated, row.Adopted, row.PartlyAdopted, row.NotAdopted,
             row.Commended));
+        // The same figures as a spreadsheet download (CSV), with the bureau's token.
+        using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{system.Reporting.HttpPort}") })
+        {
+            http.DefaultRequestHeaders.Authorization = System.Net.Http.Headers.AuthenticationHeaderValue.Parse(Bureau.Get("authorization")!.Value);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var csv = await http.GetStringAsync($"/reports/suggestions?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}&region={Region}&format=csv");
+            Assert.Contains($"{Region},{Topic},2,2,1,0,1,1", csv);
+        }
         // Suggestions are left out of the complaint statistics: no case to rate, nothing to screen.
         var rates = await Reporting.GetRatesAsync(new GetRatesRequest
         {
