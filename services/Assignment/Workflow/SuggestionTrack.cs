@@ -13,8 +13,14 @@ public static class SuggestionTrack
 {
     public const string Category = "suggestion", Channel = "peoples_suggestion";
 
-    /// <summary>Whatever the channel it came by, a suggestion by category; and whatever came by the people's suggestion channel.</summary>
-    public static bool Takes(PetitionRegistered m) => m.Category == Category || m.Channel == Channel;
+    /// <summary>
+    /// Whatever the channel it came by, a suggestion by category; and what came by the people's suggestion channel, except
+    /// an accusation: that stays on the complaint track, where the accused unit is shielded from it.
+    /// </summary>
+    public static bool Takes(PetitionRegistered m) =>
+        m.Category == Category || (m.Channel == Channel && m.Category != Accusation && m.AccusedUnit is null);
+
+    private const string Accusation = "accusation";
 
     public static void Receive(AssignmentDb db, HandlingCase c, PetitionRegistered m)
     {

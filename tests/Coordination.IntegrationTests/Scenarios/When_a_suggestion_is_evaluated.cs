@@ -146,6 +146,14 @@ public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
             StatusCode.InvalidArgument), "status", "region_code");
 
         var unchanged = await SuggestionAsync(registered.CaseId, _ => true, "the suggestion", OtherRegion);
+        // An accusation by the people's suggestion channel stays on the complaint track, where the accused unit is shielded.
+        var accusation = await RegisterAsync(r =>
+            (r.Channel, r.Category, r.AccusedUnit, r.RegionCode) = (Channel.PeoplesSuggestion, Category.Accusation, "xuanwu-housing-office", OtherRegion));
+        var routed = await Eventually.UntilAsync(() => Assignment.GetCaseAsync(new GetCaseRequest { CaseId = accusation.CaseId }, Bureau).ResponseAsync,
+            c => c.Case.Status != "", "the accusation's case");
+        Assert.NotEqual("suggestion", routed.Case.Status);
+        Assert.DoesNotContain((await Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = OtherRegion, PageSize = 500 }, Bureau)).Suggestions,
+            s => s.CaseId == accusation.CaseId);
         Assert.Equal(("passed", "", ""), (unchanged.Status, unchanged.Outcome, unchanged.Reasons));
         // A department lists only what was passed to it.
         var listed = await Suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { Status = "passed", PageSize = 500 }, Housing);
