@@ -54,5 +54,12 @@ public sealed class When_suggestions_are_evaluated_in_the_console(ConsoleFixture
         await Expect(row).ToContainTextAsync("已表彰");
         await Expect(row).ToContainTextAsync("表彰：备案并颁发人民建议奖");
         await ConsoleFixture.ScreenshotAsync(bureau, "suggestions");
+
+        // The city's leader reads the month's suggestions by region and topic on the monthly overview.
+        var leader = await console.SignInAsync(console.People.Leader);
+        await leader.GotoAsync($"{console.Address}/leader");
+        var counted = leader.GetByRole(AriaRole.Table, new() { Name = "人民建议征集" }).Locator("tr", new() { HasText = "tourism" });
+        await leader.ReloadUntilAsync(counted);
+        await Expect(counted).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("320102\\s*tourism\\s*1\\s*1\\s*1\\s*0\\s*0\\s*1"));
     }
 }
