@@ -60,6 +60,12 @@ public static class FieldLimits
     public const int ReviewReasons = 2000;
     public const int RatingReason = 2000;
     public const int ReviewAnswer = 4000;
+    /// <summary>People's suggestions (§18): the department's reasons, the bureau's commendation.</summary>
+    public const int SuggestionReasons = 4000;
+    public const int SuggestionCommendation = 2000;
+    /// <summary>Case ownership (包案, §12): the handling plan and each progress note.</summary>
+    public const int OwnershipPlan = 4000;
+    public const int OwnershipProgressNote = 4000;
 
     public const int RequestId = 64;
     public const int PetitionSummary = 4000;

@@ -40,9 +40,17 @@ public static class AssignmentService
             builder.Services.AddScoped<BureauActions>();
             builder.Services.AddScoped<ReviewActions>();
             builder.Services.AddScoped<PetitionerRequests>();
+            builder.Services.AddScoped<SuggestionQueries>();
+            builder.Services.AddScoped<SuggestionActions>();
+            builder.Services.AddScoped<OwnershipActions>();
             builder.AddDeadlineScanner<AssignmentDb, AssignmentDeadlines>();
         },
-        Endpoints = app => app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization(),
+        Endpoints = app =>
+        {
+            app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization();
+            app.MapGrpcService<SuggestionGrpcService>().RequireAuthorization();
+            app.MapGrpcService<CaseOwnershipGrpcService>().RequireAuthorization();
+        },
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>

@@ -15,7 +15,11 @@ public static class IntakeService
 
     public static readonly ServiceSpec<IntakeDb> Spec = new(Name, 5101, "intake")
     {
-        Consumers = x => x.AddConsumer<AssignmentProgressConsumer>(),
+        Consumers = x =>
+        {
+            x.AddConsumer<AssignmentProgressConsumer>();
+            x.AddConsumer<SuggestionProgressConsumer>();
+        },
         Services = builder =>
         {
             builder.AddRecusalShield<NoCaseLocator>();

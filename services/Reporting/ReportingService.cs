@@ -37,6 +37,7 @@ public static class ReportingService
             builder.Services.AddSingleton<ReadModelRebuilds>();
             builder.Services.AddScoped<LiveCounterStore>();
             builder.Services.AddScoped<Statistics>();
+            builder.Services.AddScoped<SuggestionReport>();
             builder.Services.AddScoped<Registers>();
             builder.Services.AddScoped<LiveDashboards>();
             builder.Services.Configure<EarlyWarningOptions>(builder.Configuration.GetSection("Reporting:EarlyWarning"));

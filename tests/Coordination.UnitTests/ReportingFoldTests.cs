@@ -73,13 +73,14 @@ public sealed class ReportingFoldTests
     {
         var formatter = new KebabCaseEndpointNameFormatter("reporting", false);
         var queues = ReadModels.All.EventTypes.ToDictionary(t => t, t => ReportingQueue.Of(t));
-        Assert.Equal(64, queues.Count);
+        Assert.Equal(70, queues.Count); // 64, and the four suggestion and two ownership events (issue 17)
         Assert.Equal(10, queues.Values.Count(q => q is Timeline));
         Assert.Equal("reporting-timeline", queues[typeof(CaseAssigned)].EndpointName(formatter));
         Assert.Equal("TimelineConsumer", queues[typeof(PetitionRegistered)].InboxName);
         Assert.Equal("reporting-workflow-timeline", queues[typeof(LegalDeadlineMissed)].EndpointName(formatter));
         Assert.Equal("WorkflowTimelineConsumer", queues[typeof(ActionItemSentBack)].InboxName);
         Assert.Equal("reporting-workflow-timeline", queues[typeof(PetitionerRequestRefused)].EndpointName(formatter)); // new types go there
+        Assert.Equal("reporting-workflow-timeline", queues[typeof(SuggestionEvaluated)].EndpointName(formatter));
         Assert.Equal("reporting-reception-day", queues[typeof(ReceptionDayHeld)].EndpointName(formatter));
         Assert.Equal("ReceptionDayConsumer", queues[typeof(ReceptionDayHeld)].InboxName);
         Assert.Contains(typeof(JointMeetingProposed), ReadModels.All.EventTypes);

@@ -77,10 +77,15 @@ public sealed partial class AssignmentGrpcService
             HandlingDays = view.HandlingDays, MaxExtensionDays = view.MaxExtensionDays, RehandlingDays = view.RehandlingDays,
             ReviewRequestDays = view.ReviewRequestDays, ReviewDecisionDays = view.ReviewDecisionDays, ReturnCap = view.ReturnCap,
             ReminderFraction = view.ReminderFraction, SupervisionWorkingDays = view.SupervisionWorkingDays,
+            // Added after the first clients: 0 (not sent) keeps the default rather than refusing their saves.
+            SuggestionEvaluationWorkingDays = view.SuggestionEvaluationWorkingDays == 0 ? Defaults.SuggestionEvaluationWorkingDays : view.SuggestionEvaluationWorkingDays,
+            OwnershipProgressWorkingDays = view.OwnershipProgressWorkingDays == 0 ? Defaults.OwnershipProgressWorkingDays : view.OwnershipProgressWorkingDays,
         };
         foreach (var (field, problem) in draft.Problems(today)) errors.Add($"{prefix}.{field}", problem);
         return draft;
     }
+
+    private static readonly Domain.RuleSet Defaults = new() { Version = "defaults" };
 
     private static RuleSetView View(Domain.RuleSet r) => new()
     {
@@ -88,6 +93,7 @@ public sealed partial class AssignmentGrpcService
         AcceptNoticeDays = r.AcceptNoticeDays, ObjectionWorkingDays = r.ObjectionWorkingDays, HandlingDays = r.HandlingDays,
         MaxExtensionDays = r.MaxExtensionDays, RehandlingDays = r.RehandlingDays, ReviewRequestDays = r.ReviewRequestDays,
         ReviewDecisionDays = r.ReviewDecisionDays, ReturnCap = r.ReturnCap, ReminderFraction = r.ReminderFraction,
-        SupervisionWorkingDays = r.SupervisionWorkingDays, SavedAt = Timestamp.FromDateTimeOffset(r.SavedAt), SavedBy = r.SavedBy,
+        SupervisionWorkingDays = r.SupervisionWorkingDays,
+        SuggestionEvaluationWorkingDays = r.SuggestionEvaluationWorkingDays, OwnershipProgressWorkingDays = r.OwnershipProgressWorkingDays, SavedAt = Timestamp.FromDateTimeOffset(r.SavedAt), SavedBy = r.SavedBy,
     };
 }

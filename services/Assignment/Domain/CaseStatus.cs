@@ -11,6 +11,8 @@ public static class CaseStatus
     public const string ReviewDecided = "review_decided";
     public const string ReReviewRequested = "rereview_requested";
     public const string Closed = "closed";
+    /// <summary>A people's suggestion (§18): on the suggestion track, never routed as a complaint.</summary>
+    public const string Suggestion = "suggestion";
 }
 
 public static class CaseOutcomes

@@ -34,6 +34,12 @@ public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
 
     public DateTimeOffset ReviewDecisionBy(DateTimeOffset requestedAt) => Calendar.AfterCalendarDays(requestedAt, Rules.ReviewDecisionDays);
 
+    /// <summary>A suggestion's evaluation, in working days from passing it to the department (§18).</summary>
+    public DateTimeOffset SuggestionEvaluatedBy(DateTimeOffset passedAt) => Calendar.AfterWorkingDays(passedAt, Rules.SuggestionEvaluationWorkingDays);
+
+    /// <summary>An owned case's next progress note, in working days from the last (or from taking ownership).</summary>
+    public DateTimeOffset NextProgressBy(DateTimeOffset from, int everyWorkingDays) => Calendar.AfterWorkingDays(from, everyWorkingDays);
+
     /// <summary>How a step's limit is counted from its start, so a calendar change can count it again (ADR 19); null for other steps.</summary>
     public DeadlineTerm? TermOf(string step) => step switch
     {
@@ -43,6 +49,7 @@ public sealed record CaseTimeLimits(RuleSet Rules, BusinessCalendar Calendar)
         DeadlineSteps.Rehandling => DeadlineTerm.Calendar(Rules.RehandlingDays),
         DeadlineSteps.ReviewWindow => DeadlineTerm.Calendar(Rules.ReviewRequestDays),
         DeadlineSteps.ReviewDecision or DeadlineSteps.ReReviewDecision => DeadlineTerm.Calendar(Rules.ReviewDecisionDays),
+        DeadlineSteps.SuggestionEvaluation => DeadlineTerm.Working(Rules.SuggestionEvaluationWorkingDays),
         _ => null,
     };
 }

@@ -11,4 +11,8 @@ public static class DeadlineSteps
     public const string ReReviewDecision = "rereview_decision";
     /// <summary>Not a unit's duty: when the window to ask for (re-)review passes, the case closes.</summary>
     public const string ReviewWindow = "review_window";
+    /// <summary>A people's suggestion's evaluation by the department it was passed to (§18); the subject is the case.</summary>
+    public const string SuggestionEvaluation = "suggestion_evaluation";
+    /// <summary>An owned case's next progress note (包案, §12); the subject is the ownership file.</summary>
+    public const string OwnershipProgress = "ownership_progress";
 }

@@ -15,6 +15,8 @@ public sealed class HandlingCase
     public string? AccusedUnit { get; init; }
     public bool LeaderInstructed { get; init; }
     public bool ToBeijing { get; init; }
+    /// <summary>A long-standing petitioner's case (信访老户, §12): a leader may own it (包案).</summary>
+    public bool LongStandingPetitioner { get; init; }
     public required string Status { get; set; }
     public DateTimeOffset RegisteredAt { get; init; }
     public required string RuleSetVersion { get; init; }

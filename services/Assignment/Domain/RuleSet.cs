@@ -33,6 +33,10 @@ public sealed class RuleSet
     public double ReminderFraction { get; init; } = 0.8;
     /// <summary>督办 if still late this many working days after 催办.</summary>
     public int SupervisionWorkingDays { get; init; } = 5;
+    /// <summary>People's suggestions (§18): working days the competent department has to evaluate one.</summary>
+    public int SuggestionEvaluationWorkingDays { get; init; } = 20;
+    /// <summary>包案 (§12): working days between an owned case's progress notes, unless its file sets its own.</summary>
+    public int OwnershipProgressWorkingDays { get; init; } = 10;
 
     public LadderRules Ladder => new(ReminderFraction, SupervisionWorkingDays);
 
@@ -61,6 +65,8 @@ public sealed class RuleSet
         Days(ReviewRequestDays, "review_request_days", MaxDays);
         Days(ReviewDecisionDays, "review_decision_days", MaxDays);
         Days(SupervisionWorkingDays, "supervision_working_days", MaxWorkingDays);
+        Days(SuggestionEvaluationWorkingDays, "suggestion_evaluation_working_days", MaxWorkingDays);
+        Days(OwnershipProgressWorkingDays, "ownership_progress_working_days", MaxWorkingDays);
         if (ReturnCap is < 0 or > 10) problems.Add(("return_cap", "must be 0 to 10 returns"));
         if (!(ReminderFraction is > 0 and < 1)) problems.Add(("reminder_fraction", "must be more than 0 and less than 1"));
         return problems;

@@ -16,6 +16,9 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<CaseOwnership> Ownerships => Set<CaseOwnership>();
+    public DbSet<OwnershipNote> OwnershipNotes => Set<OwnershipNote>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -80,7 +83,8 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.ToTable("rule_sets", t =>
             {
                 foreach (var column in new[] { "AcknowledgeWorkingDays", "AcceptNoticeDays", "ObjectionWorkingDays", "HandlingDays", "MaxExtensionDays",
-                             "RehandlingDays", "ReviewRequestDays", "ReviewDecisionDays", "SupervisionWorkingDays" })
+                             "RehandlingDays", "ReviewRequestDays", "ReviewDecisionDays", "SupervisionWorkingDays", "SuggestionEvaluationWorkingDays",
+                             "OwnershipProgressWorkingDays" })
                     t.HasCheckConstraint($"ck_rule_sets_{column}", $"\"{column}\" >= 1");
                 t.HasCheckConstraint("ck_rule_sets_ReturnCap", "\"ReturnCap\" >= 0");
                 t.HasCheckConstraint("ck_rule_sets_ReminderFraction", "\"ReminderFraction\" > 0 AND \"ReminderFraction\" < 1");
@@ -91,5 +95,55 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.HasData(CalendarSeed.RuleSets);
         });
         b.MapDeadlines();
+        MapSuggestionsAndOwnership(b);
+    }
+
+    private static void MapSuggestionsAndOwnership(ModelBuilder b)
+    {
+        b.Entity<Suggestion>(e =>
+        {
+            e.ToTable("suggestions");
+            e.HasKey(s => s.CaseId);
+            e.Property(s => s.CaseId).ValueGeneratedNever();
+            e.HasIndex(s => new { s.RegionCode, s.ReceivedAt });
+            e.HasIndex(s => new { s.UnitCode, s.ReceivedAt });
+            e.Property(s => s.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+            e.Property(s => s.RegionCode).HasMaxLength(FieldLimits.RegionCode);
+            e.Property(s => s.Topic).HasMaxLength(FieldLimits.Topic);
+            e.Property(s => s.Summary).HasMaxLength(FieldLimits.PetitionSummary);
+            e.Property(s => s.Channel).HasMaxLength(32);
+            e.Property(s => s.Status).HasMaxLength(16);
+            e.Property(s => s.UnitCode).HasMaxLength(FieldLimits.UnitCode);
+            e.Property(s => s.Outcome).HasMaxLength(16);
+            e.Property(s => s.Reasons).HasMaxLength(FieldLimits.SuggestionReasons);
+            e.Property(s => s.EvaluatedBy).HasMaxLength(FieldLimits.Login);
+            e.Property(s => s.Commendation).HasMaxLength(FieldLimits.SuggestionCommendation);
+        });
+        b.Entity<CaseOwnership>(e =>
+        {
+            e.ToTable("case_ownerships", t => t.HasCheckConstraint("ck_case_ownerships_every", "\"ProgressEveryWorkingDays\" >= 1"));
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.HasIndex(o => o.CaseId).IsUnique(); // one owner a case
+            e.HasIndex(o => new { o.Leader, o.NextProgressDueAt });
+            e.HasIndex(o => new { o.RegionCode, o.NextProgressDueAt });
+            e.Property(o => o.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+            e.Property(o => o.RegionCode).HasMaxLength(FieldLimits.RegionCode);
+            e.Property(o => o.Topic).HasMaxLength(FieldLimits.Topic);
+            e.Property(o => o.Leader).HasMaxLength(FieldLimits.Login);
+            e.Property(o => o.LeaderName).HasMaxLength(FieldLimits.LeaderName + FieldLimits.LeaderTitle + 2);
+            e.Property(o => o.LeaderUnit).HasMaxLength(FieldLimits.UnitCode);
+            e.Property(o => o.Plan).HasMaxLength(FieldLimits.OwnershipPlan);
+            e.Property(o => o.LastNote).HasMaxLength(FieldLimits.OwnershipProgressNote);
+        });
+        b.Entity<OwnershipNote>(e =>
+        {
+            e.ToTable("ownership_notes");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Id).ValueGeneratedNever();
+            e.HasIndex(n => new { n.OwnershipId, n.RecordedAt });
+            e.Property(n => n.Note).HasMaxLength(FieldLimits.OwnershipProgressNote);
+            e.Property(n => n.RecordedBy).HasMaxLength(FieldLimits.Login);
+        });
     }
 }

@@ -30,6 +30,7 @@ public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : Dea
         if (c.Status == CaseStatus.Closed) return;
         c.Close(now);
         db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? "unknown", Final = false, Reason = "review window passed", OccurredAt = now }, c.Id);
+        await OwnershipEnding.WithCaseAsync(db, this, c.Id, now, ct);
     }
 
     /// <summary>
@@ -38,6 +39,7 @@ public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : Dea
     /// </summary>
     public override async Task ReplannedAsync(AssignmentDb db, IReadOnlyList<Deadline> moved, BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {
+        await SuggestionsAndOwnershipsReplannedAsync(db, moved, ct);
         var movedIds = moved.Where(d => d.AssignmentId is not null).Select(d => d.AssignmentId!.Value).Distinct().ToList();
         var open = await db.Assignments.Where(a => movedIds.Contains(a.Id) || a.ObjectionDueAt > now)
             .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { Assignment = a, c.RuleSetVersion }).ToListAsync(ct);
@@ -51,5 +53,14 @@ public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : Dea
                 ? calendar.AfterWorkingDays(a.AssignedAt, rules.ObjectionWorkingDays) : null;
             a.Replanned(DueOf(DeadlineSteps.Acknowledge), DueOf(DeadlineSteps.Handling, DeadlineSteps.Rehandling), objection);
         }
+    }
+
+    /// <summary>A suggestion's evaluation limit and an owned case's next note show their moved limits too.</summary>
+    private static async Task SuggestionsAndOwnershipsReplannedAsync(AssignmentDb db, IReadOnlyList<Deadline> moved, CancellationToken ct)
+    {
+        foreach (var d in moved.Where(d => d.Step == DeadlineSteps.SuggestionEvaluation))
+            (await db.Suggestions.FirstOrDefaultAsync(s => s.CaseId == d.CaseId, ct))?.Replanned(d.DueAt);
+        foreach (var d in moved.Where(d => d.Step == DeadlineSteps.OwnershipProgress))
+            (await db.Ownerships.FirstOrDefaultAsync(o => o.Id == d.AssignmentId, ct))?.Replanned(d.DueAt);
     }
 }

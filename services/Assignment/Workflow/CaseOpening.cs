@@ -35,12 +35,14 @@ public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter ro
                 AccusedUnit = m.AccusedUnit,
                 LeaderInstructed = m.LeaderInstructed,
                 ToBeijing = m.ToBeijing,
+                LongStandingPetitioner = m.LongStandingPetitioner,
                 RuleSetVersion = (await reference.InForceAsync(db, m.OccurredAt, ct)).Version,
                 Status = CaseStatus.AwaitingManualRouting,
                 RegisteredAt = m.OccurredAt,
             };
             db.Cases.Add(handlingCase);
             await db.RecuseAccusedUnitAsync(handlingCase.Id, handlingCase.AccusedUnit, m.OccurredAt, ct);
-            await router.RouteAsync(db, handlingCase, ct);
+            if (SuggestionTrack.Takes(m)) SuggestionTrack.Receive(db, handlingCase, m);
+            else await router.RouteAsync(db, handlingCase, ct);
         }, null, context.CancellationToken);
 }

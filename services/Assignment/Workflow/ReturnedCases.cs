@@ -4,6 +4,7 @@ using Coordination.Contracts.Assignment;
 using Coordination.Contracts.JointMeeting;
 using Coordination.Contracts.LegalDiversion;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Coordination.Assignment.Workflow;
 /// counted as resolved); back to the petition track routes it again; a concluded meeting hands it to its lead unit.
 /// A late duplicate finds the case moved on and changes nothing.
 /// </summary>
-public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter router, TimeProvider clock)
+public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter router, TimeProvider clock, IDeadlineHandler<AssignmentDb> deadlines)
 {
     // The inbox key under which earlier deliveries were recorded: changing it would apply them again.
     private const string InboxKey = "ReturnsFromElsewhereConsumer";
@@ -29,6 +30,7 @@ public sealed class ReturnedCases(InboxProcessor<AssignmentDb> inbox, CaseRouter
             {
                 c.Close(m.OccurredAt, CaseOutcomes.Diverted);
                 db.Publish(new CaseClosed { CaseId = c.Id, Outcome = CaseOutcomes.Diverted, Final = false, Reason = m.Detail, OccurredAt = clock.GetUtcNow() }, c.Id);
+                await OwnershipEnding.WithCaseAsync(db, deadlines, c.Id, clock.GetUtcNow(), ct);
                 return;
             }
             c.ReturnToPetitionTrack();

@@ -67,7 +67,10 @@ public sealed class ReviewActions(CaseUnitOfWork work)
             ctx.Db.Publish(new ReviewDecided { CaseId = c.Id, Stage = stage, Actor = bureau.Subject, ActorUnit = bureau.Unit, Decision = decision, Answer = answer,
                 NextWindowEndsAt = c.Final ? null : nextWindow, OccurredAt = ctx.Now }, c.Id);
             if (c.Final)
+            {
                 ctx.Db.Publish(new CaseClosed { CaseId = c.Id, Outcome = c.Outcome ?? decision, Final = true, Reason = "re-review decided: final", OccurredAt = ctx.Now }, c.Id);
+                await OwnershipEnding.WithCaseAsync(ctx.Db, ctx.Deadlines, c.Id, ctx.Now, ct);
+            }
             else
                 ctx.Start(c, null, DeadlineSteps.ReviewWindow, bureau.Unit, nextWindow);
             return c;

@@ -29,6 +29,7 @@ public sealed class RuleSetActions(AssignmentDb db, ReferenceDataCache<RuleSet> 
             HandlingDays = draft.HandlingDays, MaxExtensionDays = draft.MaxExtensionDays, RehandlingDays = draft.RehandlingDays,
             ReviewRequestDays = draft.ReviewRequestDays, ReviewDecisionDays = draft.ReviewDecisionDays, ReturnCap = draft.ReturnCap,
             ReminderFraction = draft.ReminderFraction, SupervisionWorkingDays = draft.SupervisionWorkingDays,
+            SuggestionEvaluationWorkingDays = draft.SuggestionEvaluationWorkingDays, OwnershipProgressWorkingDays = draft.OwnershipProgressWorkingDays,
         };
         db.RuleSets.Add(saved);
         await db.SaveChangesAsync(ct);

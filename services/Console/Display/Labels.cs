@@ -28,6 +28,10 @@ public static class Labels
         ["item_open"] = "待回告", ["item_replied"] = "已回告", ["item_accepted"] = "已验收",
         // deadline steps
         ["acknowledge"] = "签收时限", ["accept_notice"] = "告知受理时限", ["handle"] = "办理时限", ["review_window"] = "复查申请期",
+        ["suggestion_evaluation"] = "建议研究时限", ["ownership_progress"] = "包案进展时限",
+        // people's suggestions (§18) and case ownership (包案, §12)
+        ["suggestion"] = "人民建议", ["received"] = "待转交", ["passed"] = "研究中", ["evaluated"] = "已研究", ["commended"] = "已表彰",
+        ["adopted"] = "采纳", ["partly_adopted"] = "部分采纳", ["not_adopted"] = "不予采纳",
         // early warnings (Reporting)
         ["region_spike"] = "地区激增", ["topic_spike"] = "事项激增", ["collective_visit"] = "集体访", ["beijing_threshold"] = "进京访超阈值",
         ["sensitive_period"] = "敏感时期",

@@ -13,6 +13,8 @@ public static class TimelineNames
         ["ReplySubmitted"] = "答复信访人", ["SatisfactionRated"] = "满意度评价", ["ReviewRequested"] = "申请复查", ["ReviewDecided"] = "复查决定",
         ["HearingStarted"] = "听证开始", ["HearingEnded"] = "听证结束", ["CaseClosed"] = "结案", ["ResponsibilityAssigned"] = "落实责任",
         ["DeadlineApproaching"] = "时限提醒", ["DeadlineMissed"] = "逾期催办", ["SupervisionIssued"] = "督办", ["DeadlineCleared"] = "时限解除",
+        ["SuggestionReceived"] = "人民建议登记", ["SuggestionPassed"] = "转交研究", ["SuggestionEvaluated"] = "研究意见", ["SuggestionCommended"] = "表彰建议人",
+        ["CaseOwnershipTaken"] = "领导包案", ["OwnershipProgressRecorded"] = "包案进展",
         ["LegalDiversionRequested"] = "导入法律程序", ["JointMeetingRequested"] = "提请联席会议", ["LegalReferralOpened"] = "涉法涉诉立项",
         ["ReferralMade"] = "移交法律机构", ["ReferralAcknowledged"] = "法律机构受理", ["ReferralDeclined"] = "法律机构不予受理",
         ["ReferralStatusUpdated"] = "办理进展", ["LegalReferralConcluded"] = "依法终结", ["CaseMarkedMajor"] = "标记为重大",

@@ -107,6 +107,9 @@ public sealed class SelfService(IntakeDb db, PetitionerActions actions, UnitDire
         view.CanRequestReview = progress.CanRequestReview(clock.GetUtcNow(), closed);
         view.Pending = string.Join("；", new[] { progress.RatingPending ? "您的评价已提交，正在登记" : null, progress.ReviewPending ? "您的复查（复核）申请已提交，正在登记" : null }.OfType<string>());
         view.Refusal = progress.Refusal ?? "";
+        view.SuggestionOutcome = progress.SuggestionOutcome is { } outcome ? ProgressStatus.SuggestionOutcomeText(outcome) : "";
+        view.SuggestionReasons = progress.SuggestionReasons ?? "";
+        view.Commendation = progress.Commendation ?? "";
         return view;
     }
 

@@ -29,6 +29,11 @@ public sealed class CaseProgress
     /// <summary>Why Assignment refused the petitioner's last request, in its words.</summary>
     public string? Refusal { get; private set; }
 
+    /// <summary>A people's suggestion (§18): the department's outcome and reasons, and the commendation, as Assignment reports them.</summary>
+    public string? SuggestionOutcome { get; private set; }
+    public string? SuggestionReasons { get; private set; }
+    public string? Commendation { get; private set; }
+
     public bool ReviewAwaitsDecision => ReviewStage is not null && ReviewDecision is null;
 
     /// <summary>Rated once, after the answer (Assignment decides in the end: HandlingCase.Rate).</summary>
@@ -105,6 +110,22 @@ public sealed class CaseProgress
     }
 
     public void Closed() => Holders.Clear();
+
+    /// <summary>Passed (again) to a department: it is the one holding the suggestion now.</summary>
+    public void SuggestionPassed(string unit, DateTimeOffset evaluateBy)
+    {
+        if (SuggestionOutcome is not null) return; // late: already evaluated
+        Holders.Clear();
+        Holders.Add(new ProgressHolder { AssignmentId = Guid.Empty, Unit = unit, Duty = HolderDuties.EvaluateSuggestion, DueAt = evaluateBy });
+    }
+
+    public void SuggestionEvaluated(string outcome, string reasons)
+    {
+        (SuggestionOutcome, SuggestionReasons) = (outcome, reasons);
+        Holders.Clear();
+    }
+
+    public void SuggestionCommended(string commendation) => Commendation = commendation;
 
     /// <summary>The petitioner's own request is on its way to Assignment.</summary>
     public void RatingSent() => (RatingPending, Refusal) = (true, null);

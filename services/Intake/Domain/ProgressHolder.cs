@@ -20,4 +20,6 @@ public static class HolderDuties
     public const string Handle = "handle";
     /// <summary>The first receiver's bureau deciding a review (复查/复核).</summary>
     public const string DecideReview = "decide_review";
+    /// <summary>A people's suggestion passed to the competent department (§18).</summary>
+    public const string EvaluateSuggestion = "evaluate_suggestion";
 }

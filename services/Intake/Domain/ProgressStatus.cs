@@ -7,6 +7,10 @@ public static class ProgressStatus
     {
         ({ Outcome: Outcomes.NotAccepted }, _) => ("not_accepted", "不予受理"),
         ({ Status: PetitionStatuses.Closed }, _) => ("closed", "已办结"),
+        (_, { Commendation: not null }) => ("suggestion_commended", "建议已被采纳并予以表彰"),
+        (_, { SuggestionOutcome: not null } p) => ("suggestion_evaluated", "建议已研究：" + SuggestionOutcomeText(p.SuggestionOutcome!)),
+        (_, { Holders.Count: > 0 } p) when p.Holders.Any(h => h.Duty == HolderDuties.EvaluateSuggestion) => ("suggestion_passed", "建议已转有关部门研究"),
+        ({ Category: "suggestion" } or { Channel: "peoples_suggestion" }, _) => ("suggestion_received", "建议已登记，待转有关部门研究"),
         (_, { ReviewStage: "rereview", ReviewDecision: null }) => ("rereview_requested", "复核申请已受理，待出具复核意见"),
         (_, { ReviewStage: "review", ReviewDecision: null }) => ("review_requested", "复查申请已受理，待出具复查意见"),
         (_, { ReviewStage: not null }) => ("review_decided", "已出具复查意见"),
@@ -23,7 +27,16 @@ public static class ProgressStatus
         HolderDuties.Accept => "告知受理",
         HolderDuties.Handle => "办结",
         HolderDuties.DecideReview => "出具复查（复核）意见",
+        HolderDuties.EvaluateSuggestion => "研究建议并答复",
         _ => duty,
+    };
+
+    public static string SuggestionOutcomeText(string outcome) => outcome switch
+    {
+        "adopted" => "采纳",
+        "partly_adopted" => "部分采纳",
+        "not_adopted" => "不予采纳",
+        _ => outcome,
     };
 
     public static string RatingText(string rating) => rating switch

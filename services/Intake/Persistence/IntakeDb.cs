@@ -71,6 +71,9 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(p => p.ReviewStage).HasMaxLength(16);
             e.Property(p => p.ReviewDecision).HasMaxLength(16);
             e.Property(p => p.ReviewAnswer).HasMaxLength(FieldLimits.ReviewAnswer);
+            e.Property(p => p.SuggestionOutcome).HasMaxLength(16);
+            e.Property(p => p.SuggestionReasons).HasMaxLength(FieldLimits.SuggestionReasons);
+            e.Property(p => p.Commendation).HasMaxLength(FieldLimits.SuggestionCommendation);
             e.Property(p => p.Refusal).HasMaxLength(200);
             e.OwnsMany(p => p.Holders, o => o.ToJson());
         });

@@ -70,6 +70,15 @@ public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
             progress.Closed();
         });
 
+    public Task RecordSuggestionPassedAsync(ConsumeContext<SuggestionPassed> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) => progress.SuggestionPassed(context.Message.UnitCode, context.Message.EvaluateBy));
+
+    public Task RecordSuggestionEvaluatedAsync(ConsumeContext<SuggestionEvaluated> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) => progress.SuggestionEvaluated(context.Message.Outcome, context.Message.Reasons));
+
+    public Task RecordSuggestionCommendedAsync(ConsumeContext<SuggestionCommended> context) =>
+        OnPetitionAsync(context, context.Message.CaseId, (_, progress) => progress.SuggestionCommended(context.Message.Commendation));
+
     /// <summary>An event for a case Intake never registered is a fault: it goes to retries and then the error queue.</summary>
     private Task OnPetitionAsync<T>(ConsumeContext<T> context, Guid caseId, Action<Petition, CaseProgress> change) where T : class =>
         commits.ApplyOnceAsync(context.MessageId ?? throw new InvalidOperationException("a message without a MessageId cannot be de-duplicated"),

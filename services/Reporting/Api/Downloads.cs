@@ -10,6 +10,7 @@ namespace Coordination.Reporting.Api;
 /// JSON, CSV and XLSX downloads over HTTP for browsers and spreadsheets (GET /reports/beijing-bulletin?month=2026-03,
 /// /reports/rates?from=2026-05-01&amp;to=2026-06-01, /reports/key-counties?month=, /reports/reception-compliance?month=,
 /// /reports/unit-performance?from=&amp;to=, /reports/joint-meetings, /reports/overdue, /reports/legal-cases, /reports/screening?quarter=2026-Q3,
+/// /reports/suggestions?from=&amp;to=,
 /// each with &amp;format=json|csv|xlsx and an optional region). Same JWT and the same jurisdiction rule as the gRPC reports.
 /// </summary>
 public static class Downloads
@@ -108,6 +109,15 @@ public static class Downloads
                     e.DueAt?.ToDateTimeOffset().ToOffset(WorkingDays.BureauOffset).ToString("yyyy-MM-dd HH:mm"), e.DaysOpen, e.Collective, e.ToBeijing, e.Repeats,
                     e.Overdue, e.Major,
                 }));
+        });
+        reports.MapGet("/suggestions", async (HttpContext http, SuggestionReport suggestions, DateOnly from, DateOnly to, string? region, string? format,
+            CancellationToken ct) =>
+        {
+            if (Scope(http, region) is not { } scope) return Results.Forbid();
+            var report = await suggestions.ForAsync(WorkingDays.EndOf(from.AddDays(-1)), WorkingDays.EndOf(to.AddDays(-1)), scope, ct);
+            return Render(format, report, $"suggestions-{from:yyyyMMdd}-{to:yyyyMMdd}",
+                ["region_code", "topic", "received", "evaluated", "adopted", "partly_adopted", "not_adopted", "commended"],
+                report.Rows.Select(r => new object?[] { r.RegionCode, r.Topic, r.Received, r.Evaluated, r.Adopted, r.PartlyAdopted, r.NotAdopted, r.Commended }));
         });
     }
 

@@ -85,7 +85,8 @@ public sealed class Registers(ReportingDb db)
         var first = new DateOnly(year, quarter * 3 - 2, 1);
         DateTimeOffset from = WorkingDays.EndOf(first.AddDays(-1)), to = WorkingDays.EndOf(first.AddMonths(3).AddDays(-1));
         var prefix = Jurisdiction.Prefix(region);
-        var inScope = db.CaseFacts.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt != default);
+        // Suggestions are no disputes to screen (ADR 26).
+        var inScope = db.CaseFacts.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt != default && !f.Suggestion);
         var registered = await inScope.CountAsync(f => f.RegisteredAt >= from && f.RegisteredAt < to, ct);
         var closed = await inScope.CountAsync(f => f.ClosedAt >= from && f.ClosedAt < to, ct);
         var unresolved = await inScope.Where(f => f.RegisteredAt < to && (f.ClosedAt == null || f.ClosedAt >= to)).ToListAsync(ct);

@@ -11,8 +11,8 @@ using Coordination.ServiceDefaults.Rules;
 
 namespace Coordination.Reporting.Api;
 
-public sealed class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
-    ReadModelRebuilds rebuilds, NotificationStream notifications) : ReportingApi.ReportingServiceBase
+public sealed partial class ReportingGrpcService(ReportingDb db, Statistics statistics, Registers registers, LiveDashboards live,
+    ReadModelRebuilds rebuilds, NotificationStream notifications, SuggestionReport suggestions) : ReportingApi.ReportingServiceBase
 {
     public override async Task<GetCaseTimelineResponse> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
     {

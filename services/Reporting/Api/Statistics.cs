@@ -128,7 +128,7 @@ public sealed class Statistics(ReportingDb db, Microsoft.Extensions.Options.IOpt
     {
         var prefix = Jurisdiction.Prefix(region);
         var facts = await db.CaseFacts.AsNoTracking()
-            .Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt >= from && f.RegisteredAt < to).ToListAsync(ct);
+            .Where(f => f.RegionCode.StartsWith(prefix) && f.RegisteredAt >= from && f.RegisteredAt < to && !f.Suggestion).ToListAsync(ct); // suggestions: their own report
         var inTrack = facts.Where(f => f.Outcome != "diverted").ToList();
         var closed = inTrack.Where(f => f.ClosedAt is not null).ToList();
         var firstPass = closed.Count(f => f.Repeats == 0 && !f.ReviewRequested);

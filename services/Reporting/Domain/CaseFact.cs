@@ -9,6 +9,8 @@ public sealed class CaseFact
     public DateTimeOffset RegisteredAt { get; set; }
     public string Topic { get; set; } = "";
     public bool ToBeijing { get; set; }
+    /// <summary>A people's suggestion (§18, ADR 26): on its own track, left out of the complaint statistics.</summary>
+    public bool Suggestion { get; set; }
     public int Repeats { get; set; }
     public bool ReviewRequested { get; set; }
     public string? Outcome { get; set; }

@@ -5,15 +5,15 @@ using Coordination.Contracts.LegalDiversion;
 namespace Coordination.Reporting.Domain;
 
 /// <summary>
-/// Which events a unit is told of, and in what words: its new hand-overs, returns decided either way, reports sent
-/// back, and every rung of a limit on it (reminder, overdue, supervision: 提醒, 催办, 督办); and for political-legal
+/// Which events a unit is told of, and in what words: its new hand-overs and suggestions to evaluate, returns decided
+/// either way, reports sent back, and every rung of a limit on it (reminder, overdue, supervision: 提醒, 催办, 督办); and for political-legal
 /// committees each change of a legal case in their jurisdiction.
 /// </summary>
 public static class NotificationRules
 {
     public static readonly IReadOnlySet<Type> Events = new HashSet<Type>
     {
-        typeof(CaseAssigned), typeof(AssignmentReturned), typeof(AssignmentReturnRejected), typeof(ReportSentBack),
+        typeof(CaseAssigned), typeof(AssignmentReturned), typeof(AssignmentReturnRejected), typeof(ReportSentBack), typeof(SuggestionPassed),
         typeof(DeadlineApproaching), typeof(DeadlineMissed), typeof(SupervisionIssued),
         typeof(LegalDeadlineApproaching), typeof(LegalDeadlineMissed), typeof(LegalSupervisionIssued),
         typeof(Contracts.JointMeeting.MeetingDeadlineApproaching), typeof(Contracts.JointMeeting.MeetingDeadlineMissed),
@@ -28,6 +28,7 @@ public static class NotificationRules
         AssignmentReturned m => new("return_granted", m.UnitCode, m.AssignmentId, $"退回申请已同意：{m.Reason}"),
         AssignmentReturnRejected m => new("return_refused", m.UnitCode, m.AssignmentId, $"退回申请未同意，请继续办理：{m.Reason}"),
         ReportSentBack m => new("report_sent_back", m.UnitCode, m.AssignmentId, $"办结报告被退回重新办理（第 {m.SendBackCount} 次）：{m.Reasons}"),
+        SuggestionPassed m => new("suggestion_passed", m.UnitCode, m.CaseId, $"新转交人民建议，请于 {Day(m.EvaluateBy)} 前提出研究意见"),
         IDeadlineRung r => new(RungKind(r.Rung), r.UnitCode, r.SubjectId, $"{RungWord(r.Rung)}：{r.Step} 期限 {Day(r.DueAt)}"),
         LegalReferralOpened m => new("legal_case_changed", null, m.ReferralId, "涉法涉诉案件已导入法定途径"),
         ReferralMade m => new("legal_case_changed", null, m.ReferralId, $"已移交 {m.InstitutionCode}（{m.Channel}）"),

@@ -20,6 +20,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<LegalReferralFact> LegalReferrals => Set<LegalReferralFact>();
     public DbSet<LiveCounter> LiveCounters => Set<LiveCounter>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SuggestionFact> SuggestionFacts => Set<SuggestionFact>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -107,6 +108,16 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.UnitCode).HasMaxLength(64);
             e.Property(x => x.RoutedBy).HasMaxLength(100);
             e.Property(x => x.AcknowledgedBy).HasMaxLength(64);
+        });
+        b.Entity<SuggestionFact>(e =>
+        {
+            e.ToTable("suggestion_facts");
+            e.HasKey(x => x.CaseId);
+            e.Property(x => x.CaseId).ValueGeneratedNever();
+            e.HasIndex(x => new { x.RegionCode, x.ReceivedAt });
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Topic).HasMaxLength(64);
+            e.Property(x => x.Outcome).HasMaxLength(16);
         });
         b.Entity<ReceptionSession>(e =>
         {

@@ -24,6 +24,7 @@ public sealed class ReadModels
         new JointMeetingsProjector(),
         new LegalCasesProjector(),
         new NotificationsProjector(),
+        new SuggestionsProjector(),
     ]);
 
     private readonly IReadOnlyList<IProjector> projectors;

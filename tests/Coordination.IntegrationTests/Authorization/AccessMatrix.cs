@@ -80,6 +80,15 @@ public static class AccessMatrix
         Row("AssignmentService", "DownloadAttachment", "a case's file (department: of a hand-over it holds)", clerk: Scoped, department: Scoped, bureau: Scoped,
             leader: Scoped),
 
+        Row("SuggestionService", "ListSuggestions", "suggestions (bureau, leader: its jurisdiction; department: passed to it)", department: Listed,
+            bureau: Listed, leader: Listed),
+        Row("SuggestionService", "PassSuggestion", "a suggestion of its jurisdiction", bureau: Scoped),
+        Row("SuggestionService", "EvaluateSuggestion", "a suggestion passed to it", department: Scoped),
+        Row("SuggestionService", "CommendSuggestion", "a suggestion of its jurisdiction", bureau: Scoped),
+        Row("CaseOwnershipService", "TakeCaseOwnership", "a long-standing petitioner's case of its jurisdiction", leader: Scoped),
+        Row("CaseOwnershipService", "RecordOwnershipProgress", "a case the leader owns", leader: Scoped),
+        Row("CaseOwnershipService", "ListOwnedCases", "owned cases (leader: its own; bureau: its jurisdiction)", bureau: Listed, leader: Listed),
+
         Row("LegalDiversionService", "ListReferrals", "referrals (institution: addressed to it)", committee: Listed, institution: Listed, bureau: Listed),
         Row("LegalDiversionService", "GetBoard", "referrals of the jurisdiction", committee: Listed, bureau: Listed),
         Row("LegalDiversionService", "ListInstitutions", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any),
@@ -137,6 +146,7 @@ public static class AccessMatrix
         Row("ReportingService", "GetLegalCases", "the region asked for", committee: Region, bureau: Region, leader: Region),
         Row("ReportingService", "GetScreeningRegister", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetLiveDashboard", "the region asked for", bureau: Region, leader: Region),
+        Row("ReportingService", "GetSuggestionReport", "the region asked for", bureau: Region, leader: Region),
 
         Row(Downloads, "/reports/beijing-bulletin", "the region asked for", bureau: Region, leader: Region),
         Row(Downloads, "/reports/rates", "the region asked for", bureau: Region, leader: Region),
@@ -147,6 +157,7 @@ public static class AccessMatrix
         Row(Downloads, "/reports/overdue", "the region asked for", bureau: Region, leader: Region),
         Row(Downloads, "/reports/legal-cases", "the region asked for", committee: Region, bureau: Region, leader: Region),
         Row(Downloads, "/reports/screening", "the region asked for", bureau: Region, leader: Region),
+        Row(Downloads, "/reports/suggestions", "the region asked for", bureau: Region, leader: Region),
 
         Row("OutboxService", "ListQuarantinedMessages", "the called service's own outbox", administrator: Any),
         Row("OutboxService", "ReleaseQuarantinedMessage", "a quarantined row of that outbox", administrator: Any),

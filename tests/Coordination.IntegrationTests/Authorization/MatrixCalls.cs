@@ -32,6 +32,8 @@ public static class MatrixCalls
     private static IntakeService.IntakeServiceClient Intake(MatrixWorld w) => new(w.System.Intake.Channel);
     private static PetitionerProof Proof(MatrixWorld w) => new() { QueryCode = w.QueryCode, SecondFactor = "0000" };
     private static AssignmentService.AssignmentServiceClient Assignment(MatrixWorld w) => new(w.System.Assignment.Channel);
+    private static SuggestionService.SuggestionServiceClient Suggestions(MatrixWorld w) => new(w.System.Assignment.Channel);
+    private static CaseOwnershipService.CaseOwnershipServiceClient Ownerships(MatrixWorld w) => new(w.System.Assignment.Channel);
     private static LegalDiversionService.LegalDiversionServiceClient Legal(MatrixWorld w) => new(w.System.LegalDiversion.Channel);
     private static JointMeetingService.JointMeetingServiceClient Meetings(MatrixWorld w) => new(w.System.JointMeeting.Channel);
     private static ReportingService.ReportingServiceClient Reporting(MatrixWorld w) => new(w.System.Reporting.Channel);
@@ -172,9 +174,27 @@ public static class MatrixCalls
         ["ReportingService/GetScreeningRegister"] = (w, h) => Reply(Reporting(w).GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = Quarter,
             RegionCode = R }, h)),
         ["ReportingService/GetLiveDashboard"] = (w, h) => Reply(Reporting(w).GetLiveDashboardAsync(new GetLiveDashboardRequest { RegionCode = R }, h)),
+        ["ReportingService/GetSuggestionReport"] = (w, h) => Reply(Reporting(w).GetSuggestionReportAsync(new GetSuggestionReportRequest
+            { ReceivedFrom = Ago(30), ReceivedTo = Now, RegionCode = R }, h)),
+
+        ["SuggestionService/ListSuggestions"] = (w, h) => Reply(Suggestions(w).ListSuggestionsAsync(new ListSuggestionsRequest { PageSize = 500 }, h)),
+        // Passed again to the same department: the world's suggestion stays with the housing office.
+        ["SuggestionService/PassSuggestion"] = (w, h) => Reply(Suggestions(w).PassSuggestionAsync(new PassSuggestionRequest
+            { CaseId = w.SuggestionCaseId, UnitCode = "xuanwu-housing-office" }, h)),
+        ["SuggestionService/EvaluateSuggestion"] = (w, h) => Reply(Suggestions(w).EvaluateSuggestionAsync(new EvaluateSuggestionRequest
+            { CaseId = w.SuggestionCaseId, Outcome = "adopted", Reasons = "可行，予以采纳" }, h)),
+        ["SuggestionService/CommendSuggestion"] = (w, h) => Reply(Suggestions(w).CommendSuggestionAsync(new CommendSuggestionRequest
+            { CaseId = w.SuggestionCaseId, Commendation = "备案表扬" }, h)),
+        // The world's long-standing case is owned already: in scope, CaseAlreadyOwned (FailedPrecondition).
+        ["CaseOwnershipService/TakeCaseOwnership"] = (w, h) => Reply(Ownerships(w).TakeCaseOwnershipAsync(new TakeCaseOwnershipRequest
+            { CaseId = w.OwnedCaseId, Plan = "包案化解", JointUnits = { "xuanwu-gov" } }, h)),
+        ["CaseOwnershipService/RecordOwnershipProgress"] = (w, h) => Reply(Ownerships(w).RecordOwnershipProgressAsync(new RecordOwnershipProgressRequest
+            { OwnershipId = w.OwnershipId, Note = "已约谈信访人" }, h)),
+        ["CaseOwnershipService/ListOwnedCases"] = (w, h) => Reply(Ownerships(w).ListOwnedCasesAsync(new ListOwnedCasesRequest { PageSize = 500 }, h)),
 
         [$"{Downloads}//reports/beijing-bulletin"] = (w, h) => DownloadAsync(w, h, $"/reports/beijing-bulletin?month={Month}&region={R}"),
         [$"{Downloads}//reports/rates"] = (w, h) => DownloadAsync(w, h, $"/reports/rates?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),
+        [$"{Downloads}//reports/suggestions"] = (w, h) => DownloadAsync(w, h, $"/reports/suggestions?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),
         [$"{Downloads}//reports/key-counties"] = (w, h) => DownloadAsync(w, h, $"/reports/key-counties?month={Month}&region={R}"),
         [$"{Downloads}//reports/reception-compliance"] = (w, h) => DownloadAsync(w, h, $"/reports/reception-compliance?month={Month}&region={R}"),
         [$"{Downloads}//reports/unit-performance"] = (w, h) => DownloadAsync(w, h, $"/reports/unit-performance?from={MatrixWorld.Day(-30)}&to={MatrixWorld.Day(1)}&region={R}"),

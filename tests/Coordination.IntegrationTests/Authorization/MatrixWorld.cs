@@ -53,13 +53,18 @@ public sealed class MatrixWorld
     public string MeetingId { get; private set; } = "";
     public string ItemId { get; private set; } = "";
     public string RebuildId { get; private set; } = "";
+    /// <summary>A suggestion passed to the Xuanwu housing office; a long-standing petitioner's case owned by the leader in scope.</summary>
+    public string SuggestionCaseId { get; private set; } = "";
+    public string OwnedCaseId { get; private set; } = "";
+    public string OwnershipId { get; private set; } = "";
     public string UnitCode { get; private set; } = "";
     public string VictimLogin { get; private set; } = "";
     /// <summary>Two rows of Intake's outbox quarantined for the operator's calls (an unknown type: released, it is quarantined again).</summary>
     public (Guid ToRelease, Guid ToDiscard) Quarantined { get; private set; }
 
     /// <summary>The world's identifiers: none may appear in a reply to a caller out of scope.</summary>
-    public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, Logins[(Department, true)]];
+    public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, Logins[(Department, true)],
+        SuggestionCaseId, OwnedCaseId, OwnershipId];
 
     public Metadata TokenOf(string column, bool inScope) => Tokens[(column, column == Administrator || inScope)];
 
@@ -167,24 +172,48 @@ public sealed class MatrixWorld
             MinutesId = (await minutes.ResponseAsync).Attachment.AttachmentId;
         }
 
+        await MakeSuggestionAndOwnershipAsync(clerk, bureau);
+
         var reporting = new ReportingService.ReportingServiceClient(System.Reporting.Channel);
         RebuildId = (await reporting.RebuildAndWaitAsync()).RebuildId;
     }
 
     /// <summary>The world's things that belong to its three cases: none may reach a person recused from them.</summary>
-    public IEnumerable<string> CaseIdentifiers => [CaseId, AssignmentId, AttachmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, MinutesId];
+    public IEnumerable<string> CaseIdentifiers => [CaseId, AssignmentId, AttachmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, MinutesId,
+        SuggestionCaseId, OwnedCaseId, OwnershipId];
 
     /// <summary>Recuses <see cref="Recused"/> from the three cases and waits until every case service keeps them away.</summary>
     public async Task RecuseAsync()
     {
         var directory = new DirectoryService.DirectoryServiceClient(System.Directory.Channel);
         foreach (var (login, _) in Recused.Values)
-            foreach (var caseId in new[] { CaseId, LegalCaseId, MeetingCaseId })
+            foreach (var caseId in new[] { CaseId, LegalCaseId, MeetingCaseId, SuggestionCaseId, OwnedCaseId })
                 await directory.RecordRecusalAsync(new RecordRecusalRequest { Login = login, CaseId = caseId, Reason = "矩阵：利害关系" }, TokenOf(Administrator, true));
         var parties = Recused.Values.Select(r => "person:" + r.Login).ToArray();
         foreach (var service in new[] { System.Intake, System.Assignment, System.LegalDiversion, System.JointMeeting, System.Reporting })
             await Eventually.UntilAsync(() => service.CountAsync("SELECT count(*) FROM case_recusals WHERE party = ANY($1)", [parties]),
-                n => n == parties.Length * 3, "every case service to keep the recused people away");
+                n => n == parties.Length * 5, "every case service to keep the recused people away");
+    }
+
+    private async Task MakeSuggestionAndOwnershipAsync(Metadata clerk, Metadata bureau)
+    {
+        var intake = new IntakeService.IntakeServiceClient(System.Intake.Channel);
+        var assignment = new AssignmentService.AssignmentServiceClient(System.Assignment.Channel);
+        var suggestions = new SuggestionService.SuggestionServiceClient(System.Assignment.Channel);
+        var suggestion = Petitions.Valid(region: Region, topic: "housing");
+        suggestion.Category = Category.Suggestion;
+        SuggestionCaseId = (await intake.RegisterPetitionAsync(suggestion, clerk)).CaseId;
+        await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = SuggestionCaseId }, bureau).ResponseAsync,
+            c => c.Case.Status == "suggestion", "the suggestion on its track");
+        await suggestions.PassSuggestionAsync(new PassSuggestionRequest { CaseId = SuggestionCaseId, UnitCode = "xuanwu-housing-office" }, bureau);
+
+        var longStanding = Petitions.Valid(region: Region, topic: "housing");
+        longStanding.LongStandingPetitioner = true;
+        OwnedCaseId = (await intake.RegisterPetitionAsync(longStanding, clerk)).CaseId;
+        await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = OwnedCaseId }, bureau).ResponseAsync, c => c is not null,
+            "the long-standing case to open");
+        OwnershipId = (await new CaseOwnershipService.CaseOwnershipServiceClient(System.Assignment.Channel).TakeCaseOwnershipAsync(new TakeCaseOwnershipRequest
+            { CaseId = OwnedCaseId, Plan = "包案化解", JointUnits = { "xuanwu-housing-office" } }, TokenOf(Leader, true))).Ownership.OwnershipId;
     }
 
     public static string Day(int daysAhead) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(daysAhead)).ToString("yyyy-MM-dd");

@@ -98,14 +98,15 @@ public sealed class ClockWorld(SystemFixture system, string name) : IAsyncDispos
     public DeadlineScanner<AssignmentDb> Scanner(ServiceInstance assignment) => assignment.App.Services.GetRequiredService<DeadlineScanner<AssignmentDb>>();
 
     /// <summary>Stands in for Intake: registers a case in this world now (fake time).</summary>
-    public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false, IReadOnlyList<string>? otherRegions = null)
+    public async Task<Guid> RegisterAsync(string region = "320106", string topic = "labour", bool leaderInstructed = false, IReadOnlyList<string>? otherRegions = null,
+        bool longStanding = false)
     {
         var caseId = NewId.NextGuid();
         await Assignment.App.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered
         {
             CaseId = caseId, CaseNumber = $"{region}-2026-8{Random.Shared.Next(0, 99999):D5}", Channel = "visit", RegionCode = region,
             Category = "grievance", Topic = topic, Summary = "clock world", PetitionerCount = 1, LawRelated = false, ReceivingUnit = "nanjing-petition-bureau",
-            Clerk = "test", ReceivedAt = Clock.GetUtcNow(), OccurredAt = Clock.GetUtcNow(), LeaderInstructed = leaderInstructed,
+            Clerk = "test", ReceivedAt = Clock.GetUtcNow(), OccurredAt = Clock.GetUtcNow(), LeaderInstructed = leaderInstructed, LongStandingPetitioner = longStanding,
             OtherRegionCodes = otherRegions ?? [],
         });
         return caseId;

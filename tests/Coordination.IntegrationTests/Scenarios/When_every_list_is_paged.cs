@@ -117,6 +117,44 @@ public sealed class When_every_list_is_paged(SystemFixture system) : IDisposable
     }
 
     [Fact]
+    public async Task Suggestions_and_owned_cases_are_walked_without_gaps_or_repeats()
+    {
+        var suggestions = new SuggestionService.SuggestionServiceClient(system.Assignment.Channel);
+        var owners = new CaseOwnershipService.CaseOwnershipServiceClient(system.Assignment.Channel);
+        var leader = Callers.Leader("nanjing-land-bureau", "320100");
+        var owned = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var suggestion = Petitions.Valid(region: "320104", topic: "education");
+            suggestion.Category = Category.Suggestion;
+            await Intake.RegisterPetitionAsync(suggestion, Callers.Clerk());
+            var longStanding = Petitions.Valid(region: "320104", topic: "education");
+            longStanding.LongStandingPetitioner = true;
+            owned.Add((await Intake.RegisterPetitionAsync(longStanding, Callers.Clerk())).CaseId);
+        }
+        foreach (var caseId in owned)
+            await Eventually.UntilAsync(() => owners.TakeCaseOwnershipAsync(new TakeCaseOwnershipRequest
+                { CaseId = caseId, Plan = "包案化解", JointUnits = { "nanjing-land-bureau" } }, leader).ResponseAsync, o => o is not null, "the case to open and be owned");
+        await Eventually.UntilAsync(() => suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = "320104", PageSize = 500 }, Nanjing).ResponseAsync,
+            r => r.Suggestions.Count >= 3, "three suggestions");
+
+        await WalkAsync("ListSuggestions", async (size, token) =>
+        {
+            var r = await suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = "320104", PageSize = size, PageToken = token }, Nanjing);
+            return (r.Suggestions.Select(x => x.CaseId).ToList(), r.NextPageToken);
+        });
+        await WalkAsync("ListOwnedCases", async (size, token) =>
+        {
+            var r = await owners.ListOwnedCasesAsync(new ListOwnedCasesRequest { PageSize = size, PageToken = token }, leader);
+            return (r.Ownerships.Select(x => x.OwnershipId).ToList(), r.NextPageToken);
+        });
+        // A suggestions token is bound to its filters.
+        var first = await suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = "320104", PageSize = 1 }, Nanjing);
+        await CaseFlow.Refused(() => suggestions.ListSuggestionsAsync(new ListSuggestionsRequest { RegionCode = "320104", Status = "passed", PageSize = 1,
+            PageToken = first.NextPageToken }, Nanjing).ResponseAsync, StatusCode.InvalidArgument, "page_token");
+    }
+
+    [Fact]
     public async Task Units_people_and_quarantined_messages_are_walked_without_gaps_or_repeats()
     {
         var admin = await _directory.AdministratorAsync();

@@ -121,6 +121,90 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.ToTable("assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.CaseOwnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("JointUnits")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("LastNoteAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeaderName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)");
+
+                    b.Property<string>("LeaderUnit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("NextProgressDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Notes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProgressEveryWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("Leader", "NextProgressDueAt");
+
+                    b.HasIndex("RegionCode", "NextProgressDueAt");
+
+                    b.ToTable("case_ownerships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_case_ownerships_every", "\"ProgressEveryWorkingDays\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Coordination.Assignment.Domain.HandlingCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -149,6 +233,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LeaderInstructed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LongStandingPetitioner")
                         .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<Guid>>("MeetingIds")
@@ -230,6 +317,34 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.HasIndex("Status", "RegionCode");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.OwnershipNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnershipId", "RecordedAt");
+
+                    b.ToTable("ownership_notes", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Assignment.Domain.RoutingRule", b =>
@@ -348,6 +463,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.Property<int>("ObjectionWorkingDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OwnershipProgressWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RehandlingDays")
                         .HasColumnType("integer");
 
@@ -371,6 +489,9 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("SuggestionEvaluationWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SupervisionWorkingDays")
                         .HasColumnType("integer");
 
@@ -388,6 +509,8 @@ namespace Coordination.Assignment.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_rule_sets_ObjectionWorkingDays", "\"ObjectionWorkingDays\" >= 1");
 
+                            t.HasCheckConstraint("ck_rule_sets_OwnershipProgressWorkingDays", "\"OwnershipProgressWorkingDays\" >= 1");
+
                             t.HasCheckConstraint("ck_rule_sets_RehandlingDays", "\"RehandlingDays\" >= 1");
 
                             t.HasCheckConstraint("ck_rule_sets_ReminderFraction", "\"ReminderFraction\" > 0 AND \"ReminderFraction\" < 1");
@@ -397,6 +520,8 @@ namespace Coordination.Assignment.Persistence.Migrations
                             t.HasCheckConstraint("ck_rule_sets_ReviewDecisionDays", "\"ReviewDecisionDays\" >= 1");
 
                             t.HasCheckConstraint("ck_rule_sets_ReviewRequestDays", "\"ReviewRequestDays\" >= 1");
+
+                            t.HasCheckConstraint("ck_rule_sets_SuggestionEvaluationWorkingDays", "\"SuggestionEvaluationWorkingDays\" >= 1");
 
                             t.HasCheckConstraint("ck_rule_sets_SupervisionWorkingDays", "\"SupervisionWorkingDays\" >= 1");
                         });
@@ -411,6 +536,7 @@ namespace Coordination.Assignment.Persistence.Migrations
                             HandlingDays = 60,
                             MaxExtensionDays = 30,
                             ObjectionWorkingDays = 5,
+                            OwnershipProgressWorkingDays = 10,
                             RehandlingDays = 30,
                             ReminderFraction = 0.80000000000000004,
                             ReturnCap = 2,
@@ -418,8 +544,88 @@ namespace Coordination.Assignment.Persistence.Migrations
                             ReviewRequestDays = 30,
                             SavedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             SavedBy = "seed",
+                            SuggestionEvaluationWorkingDays = 20,
                             SupervisionWorkingDays = 5
                         });
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.Suggestion", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CommendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EvaluateBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("PassedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("RegionCode", "ReceivedAt");
+
+                    b.HasIndex("UnitCode", "ReceivedAt");
+
+                    b.ToTable("suggestions", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Attachments.AttachmentContent", b =>

@@ -32,6 +32,10 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("RatedByPetitioner")
                         .HasColumnType("boolean");
 
@@ -73,6 +77,14 @@ namespace Coordination.Intake.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("ReviewWindowEndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuggestionOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SuggestionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("CaseId");
 

@@ -146,6 +146,9 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.Property<bool>("ReviewRequested")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Suggestion")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ToBeijing")
                         .HasColumnType("boolean");
 
@@ -548,6 +551,38 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.HasIndex("Month", "RegionCode");
 
                     b.ToTable("reception_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Reporting.Domain.SuggestionFact", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Commended")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("RegionCode", "ReceivedAt");
+
+                    b.ToTable("suggestion_facts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Reporting.Domain.TimelineEntry", b =>

@@ -16,7 +16,7 @@ public sealed class CaseFactsProjector : IProjector
     {
         typeof(PetitionRegistered), typeof(PetitionLinkedAsRepeat), typeof(ReviewRequested), typeof(CaseClosed), typeof(ReplySubmitted),
         typeof(SatisfactionRated), typeof(CompletionReportSubmitted), typeof(DeadlineMissed), typeof(AssignmentAccepted), typeof(ExtensionGranted),
-        typeof(ResponsibilityAssigned), typeof(CaseMarkedMajor),
+        typeof(ResponsibilityAssigned), typeof(CaseMarkedMajor), typeof(SuggestionReceived),
     };
 
     public async Task ApplyAsync(ReportingDb db, EventEnvelope e, CancellationToken ct)
@@ -27,6 +27,9 @@ public sealed class CaseFactsProjector : IProjector
                 var fact = await db.CaseFactAsync(m.CaseId, ct);
                 fact.Topic = m.Topic;
                 (fact.CaseNumber, fact.RegionCode, fact.RegisteredAt, fact.ToBeijing, fact.Collective) = (m.CaseNumber, m.RegionCode, m.OccurredAt, m.ToBeijing, m.Collective);
+                break;
+            case SuggestionReceived m:
+                (await db.CaseFactAsync(m.CaseId, ct)).Suggestion = true;
                 break;
             case PetitionLinkedAsRepeat m:
                 (await db.CaseFactAsync(m.CaseId, ct)).Repeats++;
