@@ -21,6 +21,7 @@ public static class AssignmentService
             x.AddConsumer<PetitionRegisteredConsumer>();
             x.AddConsumer<ReturnsFromElsewhereConsumer>();
             x.AddConsumer<PetitionerRequestConsumer>();
+            x.AddConsumer<EarlyWarningConsumer>();
         },
         Services = builder =>
         {
@@ -38,9 +39,20 @@ public static class AssignmentService
             builder.Services.AddScoped<BureauActions>();
             builder.Services.AddScoped<ReviewActions>();
             builder.Services.AddScoped<PetitionerRequests>();
+            builder.Services.Configure<MajorEventOptions>(builder.Configuration.GetSection("Assignment:MajorEvents"));
+            builder.Services.AddScoped<MajorEventActions>();
+            builder.Services.AddScoped<AccountabilityActions>();
+            builder.Services.AddScoped<AccountabilityQueries>();
+            builder.Services.AddScoped<AccountabilityRules>();
+            builder.Services.AddScoped<EarlyWarnings>();
             builder.AddDeadlineScanner<AssignmentDb, AssignmentDeadlines>();
         },
-        Endpoints = app => app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization(),
+        Endpoints = app =>
+        {
+            app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization();
+            app.MapGrpcService<MajorEventGrpcService>().RequireAuthorization();
+            app.MapGrpcService<AccountabilityGrpcService>().RequireAuthorization();
+        },
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>

@@ -11,4 +11,8 @@ public static class DeadlineSteps
     public const string ReReviewDecision = "rereview_decision";
     /// <summary>Not a unit's duty: when the window to ask for (re-)review passes, the case closes.</summary>
     public const string ReviewWindow = "review_window";
+    /// <summary>A major event's first report (§11), counted in hours; its subject is the major event.</summary>
+    public const string MajorEventReport = "major_event_report";
+    /// <summary>Not a duty: N working days after 督办, whether the limit (its subject) is still open (accountability rule).</summary>
+    public const string AccountabilityCheck = "accountability_check";
 }

@@ -16,6 +16,10 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<MajorEvent> MajorEvents => Set<MajorEvent>();
+    public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+    public DbSet<AccountabilityFile> AccountabilityFiles => Set<AccountabilityFile>();
+    public DbSet<AccountabilityRule> AccountabilityRules => Set<AccountabilityRule>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -91,5 +95,6 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.HasData(CalendarSeed.RuleSets);
         });
         b.MapDeadlines();
+        b.MapMajorEventsAndAccountability();
     }
 }
