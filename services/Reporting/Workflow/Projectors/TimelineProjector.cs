@@ -22,6 +22,8 @@ public sealed class TimelineProjector : IProjector
         typeof(SatisfactionRated), typeof(CaseClosed), typeof(ReviewRequested), typeof(ReviewDecided), typeof(HearingStarted), typeof(HearingEnded),
         typeof(DeadlineApproaching), typeof(DeadlineMissed), typeof(SupervisionIssued), typeof(DeadlineCleared), typeof(ResponsibilityAssigned),
         typeof(CaseRouted), typeof(PetitionerRequestRefused),
+        typeof(MajorEventOpened), typeof(MajorEventReported), typeof(MajorEventClosed), typeof(ReturnTeamDispatched), typeof(DispatchOutcomeRecorded),
+        typeof(AccountabilityFileOpened), typeof(AccountabilityDecided),
 
         typeof(LegalReferralOpened), typeof(ReferralMade), typeof(ReferralAcknowledged), typeof(ReferralDeclined), typeof(ReferralStatusUpdated),
         typeof(LegalAdviceRecorded), typeof(CaseMarkedMajor), typeof(SupervisionOrderIssued), typeof(SupervisionOrderReplied),
