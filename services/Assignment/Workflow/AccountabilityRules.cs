@@ -25,7 +25,7 @@ public sealed class AccountabilityRules(WorkingCalendarCache calendars)
             if (rule is null) return;
             if (rule.WorkingDays == 0) { await OpenForLimitAsync(db, rule.Kind, d, now, ct); return; }
             var calendar = await calendars.GetAsync(ct);
-            db.Deadlines.Add(Deadline.Start(d.CaseId, d.Id, DeadlineSteps.AccountabilityCheck, d.UnitCode, now, calendar.AfterWorkingDays(now, rule.WorkingDays),
+            db.Deadlines.Add(Deadline.Start(d.CaseId, d.Id, DeadlineSteps.AccountabilityCheck, d.UnitCode, now, calendar.AfterWorkingDays(d.SupervisionAt, rule.WorkingDays),
                 new LadderRules(0.8, 5), calendar, isTimer: true));
         }
         else if (kind == DeadlineRungKind.Missed && d.Step is DeadlineSteps.Handling or DeadlineSteps.Rehandling)
