@@ -65,6 +65,22 @@ public static class AccessMatrix
         Row("AssignmentService", "DownloadAttachment", "a case's file (department: of a hand-over it holds)", clerk: Scoped, department: Scoped, bureau: Scoped,
             leader: Scoped),
 
+        Row("MajorEventService", "OpenMajorEvent", "a case", bureau: Scoped),
+        Row("MajorEventService", "ReportMajorEvent", "a major event", bureau: Scoped),
+        Row("MajorEventService", "CloseMajorEvent", "a major event", bureau: Scoped),
+        Row("MajorEventService", "DispatchReturnTeam", "a major event", bureau: Scoped),
+        Row("MajorEventService", "RecordDispatchOutcome", "a dispatch of a major event", bureau: Scoped),
+        Row("MajorEventService", "GetMajorEvent", "a major event", bureau: Scoped, leader: Scoped),
+        Row("MajorEventService", "ListMajorEvents", "major events of its jurisdiction", bureau: Listed, leader: Listed),
+        Row("MajorEventService", "ListEarlyWarnings", "early warnings of its jurisdiction", bureau: Listed, leader: Listed),
+
+        Row("AccountabilityService", "ListAccountabilityFiles", "the region asked for", bureau: Region, leader: Region),
+        Row("AccountabilityService", "GetAccountabilityFile", "an accountability file", bureau: Scoped, leader: Scoped),
+        Row("AccountabilityService", "DecideAccountability", "an accountability file", bureau: Scoped),
+        Row("AccountabilityService", "GetAccountabilityRegister", "the region asked for", bureau: Region, leader: Region),
+        Row("AccountabilityService", "ListAccountabilityRules", "the rules", bureau: Any, administrator: Any),
+        Row("AccountabilityService", "SaveAccountabilityRule", "the rules", administrator: Any),
+
         Row("LegalDiversionService", "ListReferrals", "referrals (institution: addressed to it)", committee: Listed, institution: Listed, bureau: Listed),
         Row("LegalDiversionService", "GetBoard", "referrals of the jurisdiction", committee: Listed, bureau: Listed),
         Row("LegalDiversionService", "ListInstitutions", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any),

@@ -39,6 +39,7 @@ public sealed class When_any_method_gets_bad_values(SystemFixture system) : ICla
     private static readonly FileDescriptor[] Apis =
     [
         Coordination.Grpc.Intake.IntakeReflection.Descriptor, Coordination.Grpc.Assignment.AssignmentReflection.Descriptor,
+        Coordination.Grpc.Assignment.AccountabilityReflection.Descriptor,
         Coordination.Grpc.LegalDiversion.LegalDiversionReflection.Descriptor, Coordination.Grpc.JointMeeting.JointMeetingReflection.Descriptor,
         Coordination.Grpc.Reporting.ReportingReflection.Descriptor, Coordination.Grpc.Directory.DirectoryReflection.Descriptor,
         Coordination.Grpc.Operations.OperationsReflection.Descriptor, // every service maps it: Intake's stands for all
