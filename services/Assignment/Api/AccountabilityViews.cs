@@ -11,7 +11,7 @@ public static class AccountabilityViews
 
     public static MajorEventView ToView(MajorEvent m) => new()
     {
-        MajorEventId = m.Id.ToString(), CaseId = m.CaseId.ToString(), Kind = m.Kind, Title = m.Title, RegionCode = m.RegionCode, Unit = m.Unit, OpenedBy = m.OpenedBy,
+        MajorEventId = m.Id.ToString(), CaseId = m.CaseId.ToString(), CaseNumber = m.CaseNumber, Kind = m.Kind, Title = m.Title, RegionCode = m.RegionCode, Unit = m.Unit, OpenedBy = m.OpenedBy,
         EarlyWarningId = m.EarlyWarningId?.ToString() ?? "", OpenedAt = At(m.OpenedAt), FirstReportDueAt = At(m.FirstReportDueAt), FirstReportedAt = At(m.FirstReportedAt),
         ClosedAt = At(m.ClosedAt), ClosingSummary = m.ClosingSummary ?? "",
         Reports =

@@ -11,6 +11,7 @@ public sealed class MajorEvent
 {
     public Guid Id { get; init; }
     public Guid CaseId { get; init; }
+    public required string CaseNumber { get; init; }
     public required string Kind { get; init; }
     public required string Title { get; init; }
     public required string RegionCode { get; init; }

@@ -28,6 +28,7 @@ public static class AccountabilityMapping
             e.HasIndex(m => new { m.RegionCode, m.OpenedAt });
             e.HasIndex(m => m.CaseId);
             e.Property(m => m.Kind).HasMaxLength(32);
+            e.Property(m => m.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
             e.Property(m => m.Title).HasMaxLength(FieldLimits.MajorEventTitle);
             e.Property(m => m.RegionCode).HasMaxLength(FieldLimits.RegionCode);
             e.Property(m => m.Unit).HasMaxLength(FieldLimits.UnitCode);

@@ -37,7 +37,7 @@ public sealed class MajorEventActions(AssignmentDb db, TimeProvider clock, IOpti
             var now = clock.GetUtcNow().ToUniversalTime();
             var m = new MajorEvent
             {
-                Id = Guid.NewGuid(), CaseId = c.Id, Kind = kind, Title = title, RegionCode = c.RegionCode, Unit = bureau.Unit, OpenedBy = bureau.Subject,
+                Id = Guid.NewGuid(), CaseId = c.Id, CaseNumber = c.CaseNumber, Kind = kind, Title = title, RegionCode = c.RegionCode, Unit = bureau.Unit, OpenedBy = bureau.Subject,
                 EarlyWarningId = warning?.Id, OpenedAt = now, FirstReportDueAt = now.AddHours(options.Value.FirstReportHours),
             };
             db.MajorEvents.Add(m);

@@ -20,6 +20,8 @@ public sealed class ServiceCalls(ServiceChannels channels, AuthenticationStatePr
 {
     public IntakeService.IntakeServiceClient Intake { get; } = new(channels.Intake);
     public AssignmentService.AssignmentServiceClient Assignment { get; } = new(channels.Assignment);
+    public MajorEventService.MajorEventServiceClient MajorEvents { get; } = new(channels.Assignment);
+    public AccountabilityService.AccountabilityServiceClient Accountability { get; } = new(channels.Assignment);
     public LegalDiversionService.LegalDiversionServiceClient Legal { get; } = new(channels.LegalDiversion);
     public JointMeetingService.JointMeetingServiceClient Meetings { get; } = new(channels.JointMeeting);
     public ReportingService.ReportingServiceClient Reporting { get; } = new(channels.Reporting);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Assignment.Persistence.Migrations
 {
     [DbContext(typeof(AssignmentDb))]
-    [Migration("20261129012553_MajorEventsAndAccountability")]
+    [Migration("20261129015028_MajorEventsAndAccountability")]
     partial class MajorEventsAndAccountability
     {
         /// <inheritdoc />
@@ -392,6 +392,11 @@ namespace Coordination.Assignment.Persistence.Migrations
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
