@@ -60,7 +60,7 @@ public sealed partial class MajorEventGrpcService(MajorEventActions actions, Acc
         var errors = new FieldErrors();
         var id = errors.RequireGuid(request.MajorEventId, "major_event_id");
         errors.Check(DispatchWords.Destinations.Contains(request.Destination), "destination", "must be beijing or provincial_capital");
-        var from = await errors.UnitAsync(units, "from_unit", request.FromUnit, context.CancellationToken);
+        var from = await errors.UnitAsync(units, "from_unit", request.FromUnit, context.CancellationToken, required: false); // empty: the §9 record's unit
         errors.Entries(request.People, "people", 10, min: 1);
         var people = request.People.Select(p => p.Trim().ToLowerInvariant()).ToList();
         for (var i = 0; i < people.Count; i++) errors.Check(LoginPattern().IsMatch(people[i]), $"people[{i}]", "must be a directory login");

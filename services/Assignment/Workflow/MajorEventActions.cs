@@ -78,15 +78,18 @@ public sealed class MajorEventActions(AssignmentDb db, TimeProvider clock, IOpti
 
     public Task<MajorEvent> DispatchAsync(Guid id, string destination, string fromUnit, IReadOnlyList<string> people, DateTimeOffset departAt, Caller bureau,
         CancellationToken ct) =>
-        OnEventAsync(id, bureau, (m, now) =>
+        OnEventAsync(id, bureau, async (m, now) =>
         {
+            // No unit named: the case's §9 responsibility record names the unit that sends the team.
+            if (fromUnit.Length == 0)
+                fromUnit = await db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.ResponsibleUnit).FirstOrDefaultAsync(ct)
+                    ?? throw new DomainRuleException("NoResponsibleUnit", "name from_unit: the case has no §9 responsibility record");
             var d = m.Dispatch(destination, fromUnit, people, departAt, bureau.Subject, now);
             db.Publish(new ReturnTeamDispatched
             {
                 MajorEventId = m.Id, DispatchId = d.Id, CaseId = m.CaseId, Destination = d.Destination, FromUnit = d.FromUnit, People = d.People, DepartAt = d.DepartAt,
                 Actor = bureau.Subject, OccurredAt = now,
             }, m.CaseId);
-            return Task.CompletedTask;
         }, ct);
 
     public Task<MajorEvent> RecordOutcomeAsync(Guid dispatchId, string outcome, int returned, string note, Caller bureau, CancellationToken ct) =>

@@ -45,12 +45,18 @@ public sealed class When_a_major_event_is_reported(SystemFixture system)
             Bureau)).MajorEvent;
         Assert.Equal((1, false), (first.Reports.Single().Sequence, first.Reports.Single().Late));
 
-        var dispatched = (await events.DispatchReturnTeamAsync(new DispatchReturnTeamRequest
+        // No unit named and no §9 record yet: refused; once the record names the unit, that unit sends the team.
+        var dispatch = new DispatchReturnTeamRequest
         {
-            MajorEventId = id, Destination = "beijing", FromUnit = "Nanjing Petition Bureau", People = { "bureau.nanjing", "Staff.Wang" },
-            DepartAt = Timestamp.FromDateTimeOffset(ClockWorld.Start.AddHours(3)),
-        }, Bureau)).MajorEvent.Dispatches.Single();
-        Assert.Equal(("nanjing-petition-bureau", "bureau.nanjing, staff.wang"), (dispatched.FromUnit, string.Join(", ", dispatched.People)));
+            MajorEventId = id, Destination = "beijing", People = { "bureau.nanjing", "Staff.Wang" }, DepartAt = Timestamp.FromDateTimeOffset(ClockWorld.Start.AddHours(3)),
+        };
+        await CaseFlow.Refused(() => events.DispatchReturnTeamAsync(dispatch, Bureau).ResponseAsync, StatusCode.FailedPrecondition, "NoResponsibleUnit");
+        await new AssignmentService.AssignmentServiceClient(world.Assignment.Channel).AssignResponsibilityAsync(new AssignResponsibilityRequest
+        {
+            CaseId = caseId.ToString(), Unit = "Gulou Gov", Group = "赴京劝返专班", Leader = "王副区长", Person = "李科长",
+        }, Bureau);
+        var dispatched = (await events.DispatchReturnTeamAsync(dispatch, Bureau)).MajorEvent.Dispatches.Single();
+        Assert.Equal(("gulou-gov", "bureau.nanjing, staff.wang"), (dispatched.FromUnit, string.Join(", ", dispatched.People)));
 
         world.Clock.Advance(TimeSpan.FromHours(20));
         await events.ReportMajorEventAsync(new ReportMajorEventRequest { MajorEventId = id, Levels = { "province", "central" }, Content = "续报：工作组已抵京劝返" }, Bureau);
