@@ -73,13 +73,15 @@ public sealed class ReportingFoldTests
     {
         var formatter = new KebabCaseEndpointNameFormatter("reporting", false);
         var queues = ReadModels.All.EventTypes.ToDictionary(t => t, t => ReportingQueue.Of(t));
-        Assert.Equal(64, queues.Count);
+        Assert.Equal(71, queues.Count);
         Assert.Equal(10, queues.Values.Count(q => q is Timeline));
         Assert.Equal("reporting-timeline", queues[typeof(CaseAssigned)].EndpointName(formatter));
         Assert.Equal("TimelineConsumer", queues[typeof(PetitionRegistered)].InboxName);
         Assert.Equal("reporting-workflow-timeline", queues[typeof(LegalDeadlineMissed)].EndpointName(formatter));
         Assert.Equal("WorkflowTimelineConsumer", queues[typeof(ActionItemSentBack)].InboxName);
         Assert.Equal("reporting-workflow-timeline", queues[typeof(PetitionerRequestRefused)].EndpointName(formatter)); // new types go there
+        Assert.Equal("reporting-workflow-timeline", queues[typeof(MajorEventOpened)].EndpointName(formatter));
+        Assert.Equal("reporting-workflow-timeline", queues[typeof(AccountabilityFileOpened)].EndpointName(formatter));
         Assert.Equal("reporting-reception-day", queues[typeof(ReceptionDayHeld)].EndpointName(formatter));
         Assert.Equal("ReceptionDayConsumer", queues[typeof(ReceptionDayHeld)].InboxName);
         Assert.Contains(typeof(JointMeetingProposed), ReadModels.All.EventTypes);
