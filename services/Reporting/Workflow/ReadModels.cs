@@ -23,6 +23,7 @@ public sealed class ReadModels
         new JointMeetingsProjector(),
         new LegalCasesProjector(),
         new NotificationsProjector(),
+        new MajorEventsProjector(),
     ]);
 
     private readonly IReadOnlyList<IProjector> projectors;

@@ -138,6 +138,7 @@ public static class AccessMatrix
         Row("ReportingService", "GetLegalCases", "the region asked for", committee: Region, bureau: Region, leader: Region),
         Row("ReportingService", "GetScreeningRegister", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetLiveDashboard", "the region asked for", bureau: Region, leader: Region),
+        Row("ReportingService", "GetMajorEventReport", "the region asked for", bureau: Region, leader: Region),
 
         Row(Downloads, "/reports/beijing-bulletin", "the region asked for", bureau: Region, leader: Region),
         Row(Downloads, "/reports/rates", "the region asked for", bureau: Region, leader: Region),

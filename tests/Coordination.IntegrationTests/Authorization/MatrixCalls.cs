@@ -200,6 +200,7 @@ public static class MatrixCalls
         ["ReportingService/GetLegalCases"] = (w, h) => Reply(Reporting(w).GetLegalCasesAsync(new GetLegalCasesRequest { RegionCode = R }, h)),
         ["ReportingService/GetScreeningRegister"] = (w, h) => Reply(Reporting(w).GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = Quarter,
             RegionCode = R }, h)),
+        ["ReportingService/GetMajorEventReport"] = (w, h) => Reply(Reporting(w).GetMajorEventReportAsync(new GetMajorEventReportRequest { Month = Month, RegionCode = R }, h)),
         ["ReportingService/GetLiveDashboard"] = (w, h) => Reply(Reporting(w).GetLiveDashboardAsync(new GetLiveDashboardRequest { RegionCode = R }, h)),
 
         [$"{Downloads}//reports/beijing-bulletin"] = (w, h) => DownloadAsync(w, h, $"/reports/beijing-bulletin?month={Month}&region={R}"),

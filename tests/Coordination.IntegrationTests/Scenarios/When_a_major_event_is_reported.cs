@@ -83,6 +83,14 @@ public sealed class When_a_major_event_is_reported(SystemFixture system)
         Assert.Contains("follow-up 1 to province, central", timeline.Entries.Where(e => e.Kind == "MajorEventReported").ElementAt(1).Detail);
         Assert.Contains("bureau.nanjing, staff.wang", timeline.Entries.Single(e => e.Kind == "ReturnTeamDispatched").Detail);
 
+        // Reporting's monthly figures of major events for Gulou (320106), folded from the same events.
+        var reports = new ReportingService.ReportingServiceClient(world.Reporting.Channel);
+        var month = await Eventually.UntilAsync(() => reports.GetMajorEventReportAsync(new GetMajorEventReportRequest { Month = "2026-09", RegionCode = "320106" },
+            Bureau).ResponseAsync, r => r.Regions.Sum(x => x.Closed) >= 1, "the closed event in the major-event report");
+        var gulou = month.Regions.Single();
+        Assert.Equal((1, 1, 0, 0, 2, 1, 1, 0, 25, 1), (gulou.Opened, gulou.ToBeijing, gulou.ReportedLate, gulou.NotReported, gulou.FollowUps, gulou.Dispatches,
+            gulou.DispatchesReturned, gulou.DispatchesNotReturned, gulou.PetitionersReturned, gulou.Closed));
+
         // Reported in time: the first-report limit was met, so no accountability file, however late it is now.
         world.Clock.Advance(TimeSpan.FromDays(3));
         await world.Scanner(world.Assignment).ScanOnceAsync(CancellationToken.None);
@@ -118,6 +126,11 @@ public sealed class When_a_major_event_is_reported(SystemFixture system)
             n => n == 2, "the file and the late report's clearing on the timeline");
         Assert.Single((await files.ListAccountabilityFilesAsync(new ListAccountabilityFilesRequest { UndecidedOnly = true }, Bureau)).Files,
             f => f.FileId == file.FileId);
+        var month = await Eventually.UntilAsync(() => new ReportingService.ReportingServiceClient(world.Reporting.Channel).GetMajorEventReportAsync(
+            new GetMajorEventReportRequest { Month = "2026-09", RegionCode = "320106" }, Bureau).ResponseAsync, r => r.Regions.Sum(x => x.ReportedLate) == 1,
+            "the late first report in the major-event report");
+        Assert.Equal((1, 1, 1, 0), (month.Regions.Single().Opened, month.Regions.Single().SuddenIncidents, month.Regions.Single().ReportedLate,
+            month.Regions.Single().NotReported));
     }
 
     /// <summary>Stands in for Intake: a collective visit of <paramref name="people"/> to Beijing, registered now (fake time).</summary>
