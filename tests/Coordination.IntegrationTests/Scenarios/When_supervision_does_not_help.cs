@@ -1,7 +1,10 @@
+using Coordination.Contracts.Intake;
 using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Reporting;
 using Coordination.IntegrationTests.Fixtures;
 using Grpc.Core;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using static Coordination.IntegrationTests.Fixtures.CaseFlow;
 
 namespace Coordination.IntegrationTests.Scenarios;
@@ -61,6 +64,35 @@ public sealed class When_supervision_does_not_help(SystemFixture system)
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
                 "SELECT count(*) FROM timeline_entries WHERE \"CaseId\" = $1 AND \"Kind\" = 'AccountabilityDecided'", caseId), n => n == 1,
             "the decision on the timeline");
+    }
+
+    [Fact]
+    public async Task A_to_Beijing_case_whose_handling_limit_passes_opens_a_file_naming_its_responsibility_record()
+    {
+        await using var world = await ClockWorld.StartAsync(system, "beijinglate");
+        var caseId = NewId.NextGuid();
+        await world.Assignment.App.Services.GetRequiredService<IBus>().Publish(new PetitionRegistered
+        {
+            CaseId = caseId, CaseNumber = $"320106-2026-6{Random.Shared.Next(0, 99999):D5}", Channel = "visit", RegionCode = "320106", Category = "grievance",
+            Topic = "labour", Summary = "赴京反映欠薪", PetitionerCount = 1, ToBeijing = true, LawRelated = false, ReceivingUnit = "nanjing-petition-bureau",
+            Clerk = "test", ReceivedAt = world.Clock.GetUtcNow(), OccurredAt = world.Clock.GetUtcNow(),
+        });
+        var flow = new CaseFlow(world.Assignment.Channel);
+        await flow.AcceptedAsync(await flow.AssignmentOfAsync(caseId)); // signed for and accepted at once: only the handling limit runs
+        await flow.Api.AssignResponsibilityAsync(new AssignResponsibilityRequest
+        {
+            CaseId = caseId.ToString(), Unit = "gulou-gov", Group = "赴京信访专班", Leader = "王副区长", Person = "李科长",
+        }, Bureau);
+
+        // 60 days from 28 September: the limit ends 27 November; 催办 the next morning opens the file (§9: 逾期未报的，要追究责任).
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 0, 0, Cst).ToUniversalTime());
+        var files = new AccountabilityService.AccountabilityServiceClient(world.Assignment.Channel);
+        var file = (await Eventually.UntilAsync(() => files.ListAccountabilityFilesAsync(new ListAccountabilityFilesRequest(), Bureau).ResponseAsync,
+            r => r.Files.Any(f => f.CaseId == caseId.ToString()), "the late report's accountability file")).Files.Single(f => f.CaseId == caseId.ToString());
+        Assert.Equal(("beijing_report_late", "gulou-gov", "李科长"), (file.Rule, file.Unit, file.Person));
+        Assert.Contains(file.Evidence, e => e.Contains("「handling」") && e.Contains(LabourBureau));
+        Assert.Contains("责任落实（第九条）：责任单位 gulou-gov，责任小组 赴京信访专班，分管领导 王副区长，直接责任人 李科长", file.Evidence);
+        Assert.Contains(file.Evidence, e => e.StartsWith("签收：") && e.Contains(LabourBureau));
     }
 
     [Fact]
