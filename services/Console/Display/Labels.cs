@@ -27,7 +27,7 @@ public static class Labels
         ["confirmed"] = "确认参会", ["delegated"] = "委托参会",
         ["item_open"] = "待回告", ["item_replied"] = "已回告", ["item_accepted"] = "已验收",
         // deadline steps
-        ["acknowledge"] = "签收时限", ["accept_notice"] = "告知受理时限", ["handle"] = "办理时限", ["review_window"] = "复查申请期",
+        ["acknowledge"] = "签收时限", ["accept_notice"] = "告知受理时限", ["handle"] = "办理时限", ["review_window"] = "复查申请期", ["major_event_report"] = "重大事项首报时限", ["accountability_check"] = "督办后核查",
         // early warnings (Reporting)
         ["region_spike"] = "地区激增", ["topic_spike"] = "事项激增", ["collective_visit"] = "集体访", ["beijing_threshold"] = "进京访超阈值",
         ["sensitive_period"] = "敏感时期",
