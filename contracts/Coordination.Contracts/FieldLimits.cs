@@ -67,6 +67,14 @@ public static class FieldLimits
     public const int OwnershipPlan = 4000;
     public const int OwnershipProgressNote = 4000;
 
+    public const int MajorEventTitle = 200;
+    public const int MajorEventReport = 4000;
+    public const int MajorEventSummary = 2000;
+    public const int DispatchNote = 2000;
+    public const int AccountabilityReasons = 2000;
+    /// <summary>One line of an accountability file's evidence, as the rule writes it.</summary>
+    public const int EvidenceLine = 400;
+
     public const int RequestId = 64;
     public const int PetitionSummary = 4000;
     public const int PetitionerName = 64;

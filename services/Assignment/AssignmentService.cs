@@ -22,6 +22,7 @@ public static class AssignmentService
             x.AddConsumer<PetitionRegisteredConsumer>();
             x.AddConsumer<ReturnsFromElsewhereConsumer>();
             x.AddConsumer<PetitionerRequestConsumer>();
+            x.AddConsumer<EarlyWarningConsumer>();
         },
         Services = builder =>
         {
@@ -43,6 +44,12 @@ public static class AssignmentService
             builder.Services.AddScoped<SuggestionQueries>();
             builder.Services.AddScoped<SuggestionActions>();
             builder.Services.AddScoped<OwnershipActions>();
+            builder.Services.Configure<MajorEventOptions>(builder.Configuration.GetSection("Assignment:MajorEvents"));
+            builder.Services.AddScoped<MajorEventActions>();
+            builder.Services.AddScoped<AccountabilityActions>();
+            builder.Services.AddScoped<AccountabilityQueries>();
+            builder.Services.AddScoped<AccountabilityRules>();
+            builder.Services.AddScoped<EarlyWarnings>();
             builder.AddDeadlineScanner<AssignmentDb, AssignmentDeadlines>();
         },
         Endpoints = app =>
@@ -50,6 +57,8 @@ public static class AssignmentService
             app.MapGrpcService<AssignmentGrpcService>().RequireAuthorization();
             app.MapGrpcService<SuggestionGrpcService>().RequireAuthorization();
             app.MapGrpcService<CaseOwnershipGrpcService>().RequireAuthorization();
+            app.MapGrpcService<MajorEventGrpcService>().RequireAuthorization();
+            app.MapGrpcService<AccountabilityGrpcService>().RequireAuthorization();
         },
     };
 

@@ -73,7 +73,7 @@ public sealed class ReportingFoldTests
     {
         var formatter = new KebabCaseEndpointNameFormatter("reporting", false);
         var queues = ReadModels.All.EventTypes.ToDictionary(t => t, t => ReportingQueue.Of(t));
-        Assert.Equal(70, queues.Count); // 64, and the four suggestion and two ownership events (issue 17)
+        Assert.Equal(77, queues.Count); // 64, the four suggestion and two ownership events, and seven of major events and accountability (issue 17)
         Assert.Equal(10, queues.Values.Count(q => q is Timeline));
         Assert.Equal("reporting-timeline", queues[typeof(CaseAssigned)].EndpointName(formatter));
         Assert.Equal("TimelineConsumer", queues[typeof(PetitionRegistered)].InboxName);
@@ -81,6 +81,8 @@ public sealed class ReportingFoldTests
         Assert.Equal("WorkflowTimelineConsumer", queues[typeof(ActionItemSentBack)].InboxName);
         Assert.Equal("reporting-workflow-timeline", queues[typeof(PetitionerRequestRefused)].EndpointName(formatter)); // new types go there
         Assert.Equal("reporting-workflow-timeline", queues[typeof(SuggestionEvaluated)].EndpointName(formatter));
+        Assert.Equal("reporting-workflow-timeline", queues[typeof(MajorEventOpened)].EndpointName(formatter));
+        Assert.Equal("reporting-workflow-timeline", queues[typeof(AccountabilityFileOpened)].EndpointName(formatter));
         Assert.Equal("reporting-reception-day", queues[typeof(ReceptionDayHeld)].EndpointName(formatter));
         Assert.Equal("ReceptionDayConsumer", queues[typeof(ReceptionDayHeld)].InboxName);
         Assert.Contains(typeof(JointMeetingProposed), ReadModels.All.EventTypes);

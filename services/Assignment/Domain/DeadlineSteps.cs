@@ -15,4 +15,8 @@ public static class DeadlineSteps
     public const string SuggestionEvaluation = "suggestion_evaluation";
     /// <summary>An owned case's next progress note (包案, §12); the subject is the ownership file.</summary>
     public const string OwnershipProgress = "ownership_progress";
+    /// <summary>A major event's first report (§11), counted in hours; its subject is the major event.</summary>
+    public const string MajorEventReport = "major_event_report";
+    /// <summary>Not a duty: N working days after 督办, whether the limit (its subject) is still open (accountability rule).</summary>
+    public const string AccountabilityCheck = "accountability_check";
 }

@@ -19,6 +19,10 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
     public DbSet<CaseOwnership> Ownerships => Set<CaseOwnership>();
     public DbSet<OwnershipNote> OwnershipNotes => Set<OwnershipNote>();
+    public DbSet<MajorEvent> MajorEvents => Set<MajorEvent>();
+    public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+    public DbSet<AccountabilityFile> AccountabilityFiles => Set<AccountabilityFile>();
+    public DbSet<AccountabilityRule> AccountabilityRules => Set<AccountabilityRule>();
 
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
@@ -95,6 +99,7 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.HasData(CalendarSeed.RuleSets);
         });
         b.MapDeadlines();
+        b.MapMajorEventsAndAccountability();
         MapSuggestionsAndOwnership(b);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Assignment.Workflow;
 
 /// <summary>Assignment's rungs: reminder, 催办 and 督办 as events; a passed review window closes the case.</summary>
-public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : DeadlineLadder<AssignmentDb>
+public sealed class AssignmentDeadlines(AssignmentReferenceData reference, AccountabilityRules accountability) : DeadlineLadder<AssignmentDb>
 {
     protected override IDeadlineRung Rung(DeadlineRungKind kind, Deadline d, DateTimeOffset now, string? how) => kind switch
     {
@@ -21,8 +21,13 @@ public sealed class AssignmentDeadlines(AssignmentReferenceData reference) : Dea
         },
     };
 
+    /// <summary>The accountability rules look at every rung that fires (AccountabilityRules).</summary>
+    protected override Task RungFiredAsync(AssignmentDb db, DeadlineRungKind kind, Deadline d, DateTimeOffset now, CancellationToken ct) =>
+        accountability.RungFiredAsync(db, kind, d, now, ct);
+
     protected override async Task TimerFiredAsync(AssignmentDb db, Deadline d, DateTimeOffset now, CancellationToken ct)
     {
+        if (d.Step == DeadlineSteps.AccountabilityCheck) { await accountability.CheckAsync(db, d, now, ct); return; }
         if (d.Step != DeadlineSteps.ReviewWindow) return;
         // The case's row lock, as every user action takes it: a review requested at this moment is not closed over.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE \"Id\" = {d.CaseId} FOR UPDATE", ct);

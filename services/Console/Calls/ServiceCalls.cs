@@ -22,6 +22,8 @@ public sealed class ServiceCalls(ServiceChannels channels, AuthenticationStatePr
     public AssignmentService.AssignmentServiceClient Assignment { get; } = new(channels.Assignment);
     public SuggestionService.SuggestionServiceClient Suggestions { get; } = new(channels.Assignment);
     public CaseOwnershipService.CaseOwnershipServiceClient Ownerships { get; } = new(channels.Assignment);
+    public MajorEventService.MajorEventServiceClient MajorEvents { get; } = new(channels.Assignment);
+    public AccountabilityService.AccountabilityServiceClient Accountability { get; } = new(channels.Assignment);
     public LegalDiversionService.LegalDiversionServiceClient Legal { get; } = new(channels.LegalDiversion);
     public JointMeetingService.JointMeetingServiceClient Meetings { get; } = new(channels.JointMeeting);
     public ReportingService.ReportingServiceClient Reporting { get; } = new(channels.Reporting);

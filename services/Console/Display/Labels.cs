@@ -27,7 +27,7 @@ public static class Labels
         ["confirmed"] = "确认参会", ["delegated"] = "委托参会",
         ["item_open"] = "待回告", ["item_replied"] = "已回告", ["item_accepted"] = "已验收",
         // deadline steps
-        ["acknowledge"] = "签收时限", ["accept_notice"] = "告知受理时限", ["handle"] = "办理时限", ["review_window"] = "复查申请期",
+        ["acknowledge"] = "签收时限", ["accept_notice"] = "告知受理时限", ["handle"] = "办理时限", ["review_window"] = "复查申请期", ["major_event_report"] = "重大事项首报时限", ["accountability_check"] = "督办后核查",
         ["suggestion_evaluation"] = "建议研究时限", ["ownership_progress"] = "包案进展时限",
         // people's suggestions (§18) and case ownership (包案, §12)
         ["suggestion"] = "人民建议", ["received"] = "待转交", ["passed"] = "研究中", ["evaluated"] = "已研究", ["commended"] = "已表彰",

@@ -1,3 +1,4 @@
+using Coordination.Contracts.Assignment;
 using Coordination.Grpc.Reporting;
 using Coordination.Reporting.Persistence;
 using Coordination.Reporting.Workflow;
@@ -197,6 +198,32 @@ public sealed partial class ReportingGrpcService(ReportingDb db, Statistics stat
             .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
         if (request.Day.Length == 0) day = ServiceDefaults.Time.WorkingDays.DayOf(DateTimeOffset.UtcNow);
         return await live.DashboardAsync(Scope(caller, request.RegionCode), day, context.CancellationToken);
+    }
+
+    public override async Task<GetMajorEventReportResponse> GetMajorEventReport(GetMajorEventReportRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Bureau, Roles.Leader);
+        new FieldErrors()
+            .Check(ReportPeriods.IsMonth(request.Month), "month", "must be yyyy-MM")
+            .CheckOptionalRegion(request.RegionCode).ThrowIfAny();
+        var prefix = Jurisdiction.Prefix(Scope(caller, request.RegionCode));
+        var facts = await db.MajorEventFacts.AsNoTracking().Where(m => m.Month == request.Month && m.RegionCode.StartsWith(prefix)).ToListAsync(context.CancellationToken);
+        return new GetMajorEventReportResponse
+        {
+            Month = request.Month,
+            Regions =
+            {
+                facts.GroupBy(m => m.RegionCode).OrderBy(g => g.Key).Select(g => new MajorEventRegionRow
+                {
+                    RegionCode = g.Key, Opened = g.Count(), CollectiveVisits = g.Count(m => m.Kind == MajorEventKinds.CollectiveVisit),
+                    ToBeijing = g.Count(m => m.Kind == MajorEventKinds.ToBeijing), ToProvincialCapital = g.Count(m => m.Kind == MajorEventKinds.ToProvincialCapital),
+                    SuddenIncidents = g.Count(m => m.Kind == MajorEventKinds.SuddenIncident), ReportedLate = g.Count(m => m.ReportedLate),
+                    NotReported = g.Count(m => m.FirstReportedAt == null), FollowUps = g.Sum(m => m.FollowUps), Dispatches = g.Sum(m => m.Dispatches),
+                    DispatchesReturned = g.Sum(m => m.DispatchesReturned), DispatchesNotReturned = g.Sum(m => m.DispatchesNotReturned),
+                    PetitionersReturned = g.Sum(m => m.PetitionersReturned), Closed = g.Count(m => m.ClosedAt != null),
+                }),
+            },
+        };
     }
 
     /// <summary>Each user sees reports for their own jurisdiction only.</summary>

@@ -46,6 +46,15 @@ public static class TimelineDescription
         ReviewRequested { ByPetitioner: true } m => ("assignment", "petitioner", "",
             $"{m.Stage} asked for by the petitioner: {m.Reasons}; decide by {m.DecideBy:u}"),
         PetitionerRequestRefused m => ("assignment", "petitioner", "", $"the petitioner's {m.Request} was not recorded: {m.Rule}"),
+        // Major events (§11) and accountability (§5, §9): their lists worded, not printed as types.
+        MajorEventOpened m => ("assignment", m.Actor, m.Unit, $"major event {m.MajorEventId} ({m.Kind}): {m.Title}; first report due {m.FirstReportDueAt:u}"
+            + (m.EarlyWarningId is { } warning ? $"; from early warning {warning}" : "")),
+        MajorEventReported m => ("assignment", m.Actor, "", (m.Sequence == 1 ? "first report" : $"follow-up {m.Sequence - 1}")
+            + $" to {string.Join(", ", m.Levels)}{(m.Late ? " (late)" : "")}: {m.Content}"),
+        ReturnTeamDispatched m => ("assignment", m.Actor, m.FromUnit,
+            $"return team {m.DispatchId} to {m.Destination} from {m.FromUnit}: {string.Join(", ", m.People)}; departs {m.DepartAt:u}"),
+        AccountabilityFileOpened m => ("assignment", "accountability-rules", m.Unit,
+            $"accountability file {m.FileId} ({m.Rule}): unit {m.Unit}, person {m.Person}; evidence: {string.Join(" | ", m.Evidence)}"),
         LegalReferralOpened m => ("legal-diversion", "", "", $"referral {m.ReferralId} opened"),
         JointMeetingProposed m => ("joint-meeting", "", "", $"meeting {m.MeetingId} proposed"),
         _ => (ServiceOf(message.GetType()), Read(message, "Actor") ?? "", Read(message, "ActorUnit") ?? Read(message, "UnitCode") ?? "", Fields(message)),

@@ -50,6 +50,10 @@ public static class LockedRows
         RowAsync(db.ActionItemFacts, i => i.ItemId == itemId, $"SELECT * FROM action_item_facts WHERE \"ItemId\" = {itemId} FOR UPDATE",
             () => new ActionItemFact { ItemId = itemId }, ct);
 
+    public static Task<MajorEventFact> MajorEventFactAsync(this ReportingDb db, Guid majorEventId, CancellationToken ct) =>
+        RowAsync(db.MajorEventFacts, m => m.MajorEventId == majorEventId, $"SELECT * FROM major_event_facts WHERE \"MajorEventId\" = {majorEventId} FOR UPDATE",
+            () => new MajorEventFact { MajorEventId = majorEventId }, ct);
+
     private static async Task<T> RowAsync<T>(DbSet<T> set, Func<T, bool> isIt, FormattableString lockIt, Func<T> create, CancellationToken ct) where T : class
     {
         var row = set.Local.FirstOrDefault(isIt) ?? await set.FromSql(lockIt).FirstOrDefaultAsync(ct);

@@ -14,6 +14,7 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+    public DbSet<MajorEventFact> MajorEventFacts => Set<MajorEventFact>();
     public DbSet<MeetingFact> MeetingFacts => Set<MeetingFact>();
     public DbSet<ActionItemFact> ActionItemFacts => Set<ActionItemFact>();
     public DbSet<OverdueDeadline> OverdueDeadlines => Set<OverdueDeadline>();
@@ -118,6 +119,16 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.Topic).HasMaxLength(64);
             e.Property(x => x.Outcome).HasMaxLength(16);
+        });
+        b.Entity<MajorEventFact>(e =>
+        {
+            e.ToTable("major_event_facts");
+            e.HasKey(m => m.MajorEventId);
+            e.Property(m => m.MajorEventId).ValueGeneratedNever();
+            e.HasIndex(m => new { m.Month, m.RegionCode });
+            e.Property(m => m.Kind).HasMaxLength(32);
+            e.Property(m => m.RegionCode).HasMaxLength(6);
+            e.Property(m => m.Month).HasMaxLength(7);
         });
         b.Entity<ReceptionSession>(e =>
         {

@@ -25,6 +25,7 @@ public sealed class ReadModels
         new LegalCasesProjector(),
         new NotificationsProjector(),
         new SuggestionsProjector(),
+        new MajorEventsProjector(),
     ]);
 
     private readonly IReadOnlyList<IProjector> projectors;

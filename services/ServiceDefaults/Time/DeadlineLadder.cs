@@ -12,6 +12,9 @@ public abstract class DeadlineLadder<TDb> : IDeadlineHandler<TDb> where TDb : Se
     /// <summary>The service's own event for this rung of this limit; <paramref name="how"/> is set for Cleared only.</summary>
     protected abstract IDeadlineRung Rung(DeadlineRungKind kind, Deadline deadline, DateTimeOffset now, string? how);
 
+    /// <summary>A rung fired and its event is in the outbox: what else follows in the same transaction; nothing by default.</summary>
+    protected virtual Task RungFiredAsync(TDb db, DeadlineRungKind kind, Deadline deadline, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>A plain timer (no ladder) came due; nothing by default.</summary>
     protected virtual Task TimerFiredAsync(TDb db, Deadline deadline, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
 
@@ -27,7 +30,7 @@ public abstract class DeadlineLadder<TDb> : IDeadlineHandler<TDb> where TDb : Se
         if (kind is { } rung)
         {
             db.Publish(Rung(rung, deadline, now, null), deadline.CaseId);
-            return Task.CompletedTask;
+            return RungFiredAsync(db, rung, deadline, now, ct);
         }
         return action == DeadlineActions.TimerFired ? TimerFiredAsync(db, deadline, now, ct) : Task.CompletedTask;
     }

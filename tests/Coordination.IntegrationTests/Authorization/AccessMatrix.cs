@@ -22,6 +22,7 @@ public static class AccessMatrix
         "IntakeService/RegisterPetition", "IntakeService/ScheduleReceptionDay", "IntakeService/CompleteReceptionDay", "IntakeService/GetReceptionDay",
         "IntakeService/ListTopics", "IntakeService/GetPetitionStatus", "IntakeService/GetPetitionProgress", "IntakeService/RatePetitionReply",
         "IntakeService/RequestPetitionReview", "LegalDiversionService/ListInstitutions", "JointMeetingService/ScheduleRecurring",
+        "AccountabilityService/ListAccountabilityRules",
     ];
 
     /// <summary>Lists whose request names a thing of the case (a referral's orders, a meeting's files): NotFound rather than empty.</summary>
@@ -89,6 +90,22 @@ public static class AccessMatrix
         Row("CaseOwnershipService", "RecordOwnershipProgress", "a case the leader owns", leader: Scoped),
         Row("CaseOwnershipService", "ListOwnedCases", "owned cases (leader: its own; bureau: its jurisdiction)", bureau: Listed, leader: Listed),
 
+        Row("MajorEventService", "OpenMajorEvent", "a case", bureau: Scoped),
+        Row("MajorEventService", "ReportMajorEvent", "a major event", bureau: Scoped),
+        Row("MajorEventService", "CloseMajorEvent", "a major event", bureau: Scoped),
+        Row("MajorEventService", "DispatchReturnTeam", "a major event", bureau: Scoped),
+        Row("MajorEventService", "RecordDispatchOutcome", "a dispatch of a major event", bureau: Scoped),
+        Row("MajorEventService", "GetMajorEvent", "a major event", bureau: Scoped, leader: Scoped),
+        Row("MajorEventService", "ListMajorEvents", "major events of its jurisdiction", bureau: Listed, leader: Listed),
+        Row("MajorEventService", "ListEarlyWarnings", "early warnings of its jurisdiction", bureau: Listed, leader: Listed),
+
+        Row("AccountabilityService", "ListAccountabilityFiles", "the region asked for", bureau: Region, leader: Region),
+        Row("AccountabilityService", "GetAccountabilityFile", "an accountability file", bureau: Scoped, leader: Scoped),
+        Row("AccountabilityService", "DecideAccountability", "an accountability file", bureau: Scoped),
+        Row("AccountabilityService", "GetAccountabilityRegister", "the region asked for", bureau: Region, leader: Region),
+        Row("AccountabilityService", "ListAccountabilityRules", "the rules", bureau: Any, administrator: Any),
+        Row("AccountabilityService", "SaveAccountabilityRule", "the rules", administrator: Any),
+
         Row("LegalDiversionService", "ListReferrals", "referrals (institution: addressed to it)", committee: Listed, institution: Listed, bureau: Listed),
         Row("LegalDiversionService", "GetBoard", "referrals of the jurisdiction", committee: Listed, bureau: Listed),
         Row("LegalDiversionService", "ListInstitutions", "—", clerk: Any, department: Any, committee: Any, institution: Any, bureau: Any, leader: Any),
@@ -147,6 +164,7 @@ public static class AccessMatrix
         Row("ReportingService", "GetScreeningRegister", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetLiveDashboard", "the region asked for", bureau: Region, leader: Region),
         Row("ReportingService", "GetSuggestionReport", "the region asked for", bureau: Region, leader: Region),
+        Row("ReportingService", "GetMajorEventReport", "the region asked for", bureau: Region, leader: Region),
 
         Row(Downloads, "/reports/beijing-bulletin", "the region asked for", bureau: Region, leader: Region),
         Row(Downloads, "/reports/rates", "the region asked for", bureau: Region, leader: Region),

@@ -34,6 +34,8 @@ public static class MatrixCalls
     private static AssignmentService.AssignmentServiceClient Assignment(MatrixWorld w) => new(w.System.Assignment.Channel);
     private static SuggestionService.SuggestionServiceClient Suggestions(MatrixWorld w) => new(w.System.Assignment.Channel);
     private static CaseOwnershipService.CaseOwnershipServiceClient Ownerships(MatrixWorld w) => new(w.System.Assignment.Channel);
+    private static MajorEventService.MajorEventServiceClient MajorEvents(MatrixWorld w) => new(w.System.Assignment.Channel);
+    private static AccountabilityService.AccountabilityServiceClient Accountability(MatrixWorld w) => new(w.System.Assignment.Channel);
     private static LegalDiversionService.LegalDiversionServiceClient Legal(MatrixWorld w) => new(w.System.LegalDiversion.Channel);
     private static JointMeetingService.JointMeetingServiceClient Meetings(MatrixWorld w) => new(w.System.JointMeeting.Channel);
     private static ReportingService.ReportingServiceClient Reporting(MatrixWorld w) => new(w.System.Reporting.Channel);
@@ -99,6 +101,33 @@ public static class MatrixCalls
             (await Uploads.EvidenceAsync(Assignment(w), w.AssignmentId, Uploads.Pdf(2000), h)).ToString(),
         ["AssignmentService/ListAttachments"] = (w, h) => Reply(Assignment(w).ListAttachmentsAsync(new ListAttachmentsRequest { CaseId = w.CaseId }, h)),
         ["AssignmentService/DownloadAttachment"] = async (w, h) => (await Uploads.DownloadAsync(Assignment(w), w.AttachmentId, h)).Attachment.ToString(),
+
+        ["MajorEventService/OpenMajorEvent"] = (w, h) => Reply(MajorEvents(w).OpenMajorEventAsync(new OpenMajorEventRequest { CaseId = w.CaseId,
+            Kind = "collective_visit", Title = "集体访" }, h)),
+        ["MajorEventService/ReportMajorEvent"] = (w, h) => Reply(MajorEvents(w).ReportMajorEventAsync(new ReportMajorEventRequest { MajorEventId = w.MajorEventId,
+            Levels = { "city" }, Content = "续报" }, h)),
+        // Refused while a team is out (FailedPrecondition): past every check of who may ask.
+        ["MajorEventService/CloseMajorEvent"] = (w, h) => Reply(MajorEvents(w).CloseMajorEventAsync(new CloseMajorEventRequest { MajorEventId = w.MajorEventId,
+            Summary = "已处置" }, h)),
+        ["MajorEventService/DispatchReturnTeam"] = (w, h) => Reply(MajorEvents(w).DispatchReturnTeamAsync(new DispatchReturnTeamRequest { MajorEventId = w.MajorEventId,
+            Destination = "beijing", FromUnit = "xuanwu-gov", People = { "staff.li" }, DepartAt = Now }, h)),
+        ["MajorEventService/RecordDispatchOutcome"] = (w, h) => Reply(MajorEvents(w).RecordDispatchOutcomeAsync(new RecordDispatchOutcomeRequest
+            { DispatchId = w.DispatchId, Outcome = "received", PetitionersReturned = 2, Note = "接返" }, h)),
+        ["MajorEventService/GetMajorEvent"] = (w, h) => Reply(MajorEvents(w).GetMajorEventAsync(new GetMajorEventRequest { MajorEventId = w.MajorEventId }, h)),
+        ["MajorEventService/ListMajorEvents"] = (w, h) => Reply(MajorEvents(w).ListMajorEventsAsync(new ListMajorEventsRequest { PageSize = 500 }, h)),
+        ["MajorEventService/ListEarlyWarnings"] = (w, h) => Reply(MajorEvents(w).ListEarlyWarningsAsync(new ListEarlyWarningsRequest { PageSize = 500 }, h)),
+
+        ["AccountabilityService/ListAccountabilityFiles"] = (w, h) => Reply(Accountability(w).ListAccountabilityFilesAsync(new ListAccountabilityFilesRequest
+            { RegionCode = R, PageSize = 500 }, h)),
+        ["AccountabilityService/GetAccountabilityFile"] = (w, h) => Reply(Accountability(w).GetAccountabilityFileAsync(new GetAccountabilityFileRequest { FileId = w.FileId }, h)),
+        ["AccountabilityService/DecideAccountability"] = (w, h) => Reply(Accountability(w).DecideAccountabilityAsync(new DecideAccountabilityRequest { FileId = w.FileId,
+            Decision = "criticism", Reasons = "批评教育" }, h)),
+        ["AccountabilityService/GetAccountabilityRegister"] = (w, h) => Reply(Accountability(w).GetAccountabilityRegisterAsync(new GetAccountabilityRegisterRequest
+            { Month = Month, RegionCode = R }, h)),
+        ["AccountabilityService/ListAccountabilityRules"] = (w, h) => Reply(Accountability(w).ListAccountabilityRulesAsync(new ListAccountabilityRulesRequest(), h)),
+        // The seeded values again: the run's other tests keep the rule they count on.
+        ["AccountabilityService/SaveAccountabilityRule"] = (w, h) => Reply(Accountability(w).SaveAccountabilityRuleAsync(new SaveAccountabilityRuleRequest
+            { Rule = new AccountabilityRuleView { Kind = "overdue_after_supervision", Enabled = true, WorkingDays = 5 } }, h)),
 
         ["LegalDiversionService/ListReferrals"] = (w, h) => Reply(Legal(w).ListReferralsAsync(new ListReferralsRequest(), h)),
         ["LegalDiversionService/GetBoard"] = (w, h) => Reply(Legal(w).GetBoardAsync(new GetBoardRequest(), h)),
@@ -173,6 +202,7 @@ public static class MatrixCalls
         ["ReportingService/GetLegalCases"] = (w, h) => Reply(Reporting(w).GetLegalCasesAsync(new GetLegalCasesRequest { RegionCode = R }, h)),
         ["ReportingService/GetScreeningRegister"] = (w, h) => Reply(Reporting(w).GetScreeningRegisterAsync(new GetScreeningRegisterRequest { Quarter = Quarter,
             RegionCode = R }, h)),
+        ["ReportingService/GetMajorEventReport"] = (w, h) => Reply(Reporting(w).GetMajorEventReportAsync(new GetMajorEventReportRequest { Month = Month, RegionCode = R }, h)),
         ["ReportingService/GetLiveDashboard"] = (w, h) => Reply(Reporting(w).GetLiveDashboardAsync(new GetLiveDashboardRequest { RegionCode = R }, h)),
         ["ReportingService/GetSuggestionReport"] = (w, h) => Reply(Reporting(w).GetSuggestionReportAsync(new GetSuggestionReportRequest
             { ReceivedFrom = Ago(30), ReceivedTo = Now, RegionCode = R }, h)),

@@ -57,14 +57,17 @@ public sealed class MatrixWorld
     public string SuggestionCaseId { get; private set; } = "";
     public string OwnedCaseId { get; private set; } = "";
     public string OwnershipId { get; private set; } = "";
+    public string MajorEventId { get; private set; } = "";
+    public string DispatchId { get; private set; } = "";
+    public string FileId { get; private set; } = "";
     public string UnitCode { get; private set; } = "";
     public string VictimLogin { get; private set; } = "";
     /// <summary>Two rows of Intake's outbox quarantined for the operator's calls (an unknown type: released, it is quarantined again).</summary>
     public (Guid ToRelease, Guid ToDiscard) Quarantined { get; private set; }
 
     /// <summary>The world's identifiers: none may appear in a reply to a caller out of scope.</summary>
-    public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, Logins[(Department, true)],
-        SuggestionCaseId, OwnedCaseId, OwnershipId];
+    public IEnumerable<string> Identifiers => [CaseId, AssignmentId, LegalCaseId, ReferralId, OrderId, MeetingCaseId, MeetingId, ItemId, MajorEventId, DispatchId, FileId,
+        Logins[(Department, true)], SuggestionCaseId, OwnedCaseId, OwnershipId];
 
     public Metadata TokenOf(string column, bool inScope) => Tokens[(column, column == Administrator || inScope)];
 
@@ -127,6 +130,17 @@ public sealed class MatrixWorld
         AttachmentId = (await Uploads.EvidenceAsync(assignment, AssignmentId, Uploads.Pdf(2000), department)).AttachmentId;
         await Eventually.UntilAsync(() => intake.GetPetitionAsync(new GetPetitionRequest { CaseId = CaseId }, department).ResponseAsync, p => p is not null,
             "Intake to let the housing office read the petition");
+
+        // A major event of the case (to Beijing) with a return team out, and an accountability file of the housing office.
+        var events = new MajorEventService.MajorEventServiceClient(System.Assignment.Channel);
+        MajorEventId = (await events.OpenMajorEventAsync(new OpenMajorEventRequest { CaseId = CaseId, Kind = "to_beijing", Title = "赴京上访" }, bureau))
+            .MajorEvent.MajorEventId;
+        DispatchId = (await events.DispatchReturnTeamAsync(new DispatchReturnTeamRequest
+        {
+            MajorEventId = MajorEventId, Destination = "beijing", FromUnit = "xuanwu-gov", People = { "staff.wang" },
+            DepartAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(1)),
+        }, bureau)).MajorEvent.Dispatches[0].DispatchId;
+        FileId = await AccountabilityFiles.OpenedAsync(System.Assignment, CaseId, Region, "xuanwu-housing-office");
 
         ReceptionDayId = (await intake.ScheduleReceptionDayAsync(new ScheduleReceptionDayRequest
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Coordination.Grpc.Assignment;
 using Coordination.Grpc.Intake;
 using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.LegalDiversion;
@@ -40,6 +41,7 @@ public sealed class When_any_method_gets_bad_values(SystemFixture system) : ICla
     [
         Coordination.Grpc.Intake.IntakeReflection.Descriptor, Coordination.Grpc.Assignment.AssignmentReflection.Descriptor,
         Coordination.Grpc.Assignment.SuggestionsReflection.Descriptor, Coordination.Grpc.Assignment.CaseOwnershipReflection.Descriptor,
+        Coordination.Grpc.Assignment.AccountabilityReflection.Descriptor,
         Coordination.Grpc.LegalDiversion.LegalDiversionReflection.Descriptor, Coordination.Grpc.JointMeeting.JointMeetingReflection.Descriptor,
         Coordination.Grpc.Reporting.ReportingReflection.Descriptor, Coordination.Grpc.Directory.DirectoryReflection.Descriptor,
         Coordination.Grpc.Operations.OperationsReflection.Descriptor, // every service maps it: Intake's stands for all
@@ -99,8 +101,17 @@ public sealed class When_any_method_gets_bad_values(SystemFixture system) : ICla
         var meeting = (await Eventually.UntilAsync(() => new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel)
             .ListMeetingsAsync(new ListMeetingsRequest { CaseId = convened.CaseId }, bureau).ResponseAsync,
             r => r.Meetings.Count == 1, "the cross-region case to become a proposed meeting")).Meetings[0];
+        var events = new MajorEventService.MajorEventServiceClient(system.Assignment.Channel);
+        var majorEvent = (await events.OpenMajorEventAsync(new OpenMajorEventRequest { CaseId = handled.CaseId, Kind = "to_beijing", Title = "赴京" }, bureau)).MajorEvent;
+        var dispatch = (await events.DispatchReturnTeamAsync(new DispatchReturnTeamRequest
+        {
+            MajorEventId = majorEvent.MajorEventId, Destination = "beijing", FromUnit = "xuanwu-gov", People = { "staff.wang" },
+            DepartAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        }, bureau)).MajorEvent.Dispatches[0];
+        var file = await AccountabilityFiles.OpenedAsync(system.Assignment, handled.CaseId, "320102", "xuanwu-housing-office");
         return new Dictionary<string, string>
         {
+            ["major_event_id"] = majorEvent.MajorEventId, ["dispatch_id"] = dispatch.DispatchId, ["file_id"] = file,
             ["case_id"] = handled.CaseId, ["assignment_id"] = assignment.AssignmentId, ["referral_id"] = referral.ReferralId,
             ["meeting_id"] = meeting.MeetingId, ["reception_day_id"] = day.ReceptionDay.ReceptionDayId, ["query_code"] = handled.QueryCode,
         };

@@ -68,6 +68,30 @@ public sealed class When_every_list_is_paged(SystemFixture system) : IDisposable
     }
 
     [Fact]
+    public async Task Major_events_and_accountability_files_are_walked_without_gaps_or_repeats()
+    {
+        var events = new MajorEventService.MajorEventServiceClient(system.Assignment.Channel);
+        var files = new AccountabilityService.AccountabilityServiceClient(system.Assignment.Channel);
+        for (var i = 0; i < 3; i++)
+        {
+            var caseId = (await Flow.AssignedAsync(system.Intake.Channel)).CaseId;
+            await events.OpenMajorEventAsync(new OpenMajorEventRequest { CaseId = caseId, Kind = "collective_visit", Title = "集体访 " + i }, Nanjing);
+            await AccountabilityFiles.OpenedAsync(system.Assignment, caseId, "320106", CaseFlow.LabourBureau);
+        }
+
+        await WalkAsync("ListMajorEvents", async (size, token) =>
+        {
+            var r = await events.ListMajorEventsAsync(new ListMajorEventsRequest { PageSize = size, PageToken = token }, Nanjing);
+            return (r.MajorEvents.Select(m => m.MajorEventId).ToList(), r.NextPageToken);
+        });
+        await WalkAsync("ListAccountabilityFiles", async (size, token) =>
+        {
+            var r = await files.ListAccountabilityFilesAsync(new ListAccountabilityFilesRequest { RegionCode = "320106", PageSize = size, PageToken = token }, Nanjing);
+            return (r.Files.Select(f => f.FileId).ToList(), r.NextPageToken);
+        });
+    }
+
+    [Fact]
     public async Task Referrals_institutions_orders_and_meetings_are_walked_without_gaps_or_repeats()
     {
         var referrals = new List<string>();

@@ -23,6 +23,122 @@ namespace Coordination.Assignment.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.AccountabilityFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<string>>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "OpenedAt");
+
+                    b.HasIndex("Rule", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("accountability_files", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.AccountabilityRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("accountability_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_accountability_rules_WorkingDays", "\"WorkingDays\" >= 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "overdue_after_supervision",
+                            Description = "督办后仍逾期：督办后若干个工作日仍未办结的时限",
+                            Enabled = true,
+                            WorkingDays = 5
+                        },
+                        new
+                        {
+                            Kind = "beijing_report_late",
+                            Description = "进京案件处理情况逾期未报（第九条）：办理时限已过仍未报送",
+                            Enabled = true,
+                            WorkingDays = 0
+                        },
+                        new
+                        {
+                            Kind = "major_event_unreported",
+                            Description = "重大紧急信访事项未按时报告（第十三条）：首报时限已过仍未报告",
+                            Enabled = true,
+                            WorkingDays = 0
+                        });
+                });
+
             modelBuilder.Entity("Coordination.Assignment.Domain.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -205,6 +321,40 @@ namespace Coordination.Assignment.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.EarlyWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("early_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Assignment.Domain.HandlingCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,6 +469,111 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.MajorEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("EarlyWarningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstReportDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RegionCode", "OpenedAt");
+
+                    b.ToTable("major_events", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.MajorEventReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("Levels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("MajorEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MajorEventId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("major_event_reports", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Assignment.Domain.OwnershipNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,6 +600,60 @@ namespace Coordination.Assignment.Persistence.Migrations
                     b.HasIndex("OwnershipId", "RecordedAt");
 
                     b.ToTable("ownership_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.ReturnDispatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DepartAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FromUnit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("MajorEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("OrderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("People")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("PetitionersReturned")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MajorEventId");
+
+                    b.ToTable("return_dispatches", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Assignment.Domain.RoutingRule", b =>
@@ -1262,6 +1571,24 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.Assignment.Domain.MajorEventReport", b =>
+                {
+                    b.HasOne("Coordination.Assignment.Domain.MajorEvent", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("MajorEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.ReturnDispatch", b =>
+                {
+                    b.HasOne("Coordination.Assignment.Domain.MajorEvent", null)
+                        .WithMany("Dispatches")
+                        .HasForeignKey("MajorEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.ServiceDefaults.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("Coordination.ServiceDefaults.Attachments.StoredAttachment", null)
@@ -1274,6 +1601,13 @@ namespace Coordination.Assignment.Persistence.Migrations
             modelBuilder.Entity("Coordination.Assignment.Domain.HandlingCase", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Coordination.Assignment.Domain.MajorEvent", b =>
+                {
+                    b.Navigation("Dispatches");
+
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

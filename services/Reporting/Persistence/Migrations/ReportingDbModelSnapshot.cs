@@ -378,6 +378,63 @@ namespace Coordination.Reporting.Persistence.Migrations
                     b.ToTable("live_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Reporting.Domain.MajorEventFact", b =>
+                {
+                    b.Property<Guid>("MajorEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Dispatches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispatchesNotReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispatchesReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstReportDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("PetitionersReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("ReportedLate")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MajorEventId");
+
+                    b.HasIndex("Month", "RegionCode");
+
+                    b.ToTable("major_event_facts", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Reporting.Domain.MeetingFact", b =>
                 {
                     b.Property<Guid>("MeetingId")

@@ -24,6 +24,8 @@ public sealed class TimelineProjector : IProjector
         typeof(CaseRouted), typeof(PetitionerRequestRefused),
         typeof(SuggestionReceived), typeof(SuggestionPassed), typeof(SuggestionEvaluated), typeof(SuggestionCommended),
         typeof(CaseOwnershipTaken), typeof(OwnershipProgressRecorded),
+        typeof(MajorEventOpened), typeof(MajorEventReported), typeof(MajorEventClosed), typeof(ReturnTeamDispatched), typeof(DispatchOutcomeRecorded),
+        typeof(AccountabilityFileOpened), typeof(AccountabilityDecided),
 
         typeof(LegalReferralOpened), typeof(ReferralMade), typeof(ReferralAcknowledged), typeof(ReferralDeclined), typeof(ReferralStatusUpdated),
         typeof(LegalAdviceRecorded), typeof(CaseMarkedMajor), typeof(SupervisionOrderIssued), typeof(SupervisionOrderReplied),
