@@ -19,6 +19,10 @@ public static class MethodCommands
     [
         ("intake", "intake", Coordination.Grpc.Intake.IntakeService.Descriptor),
         ("assignment", "assignment", Coordination.Grpc.Assignment.AssignmentService.Descriptor),
+        ("suggestions", "assignment", Coordination.Grpc.Assignment.SuggestionService.Descriptor),
+        ("case-ownership", "assignment", Coordination.Grpc.Assignment.CaseOwnershipService.Descriptor),
+        ("major-events", "assignment", Coordination.Grpc.Assignment.MajorEventService.Descriptor),
+        ("accountability", "assignment", Coordination.Grpc.Assignment.AccountabilityService.Descriptor),
         ("legal-diversion", "legal-diversion", Coordination.Grpc.LegalDiversion.LegalDiversionService.Descriptor),
         ("joint-meeting", "joint-meeting", Coordination.Grpc.JointMeeting.JointMeetingService.Descriptor),
         ("reporting", "reporting", Coordination.Grpc.Reporting.ReportingService.Descriptor),
