@@ -9,27 +9,23 @@ namespace Coordination.ServiceDefaults.Telemetry;
 /// </summary>
 public sealed class CoordinationMetrics
 {
-    private readonly Counter<long> _registered;
-    private readonly Counter<long> _published;
-    private readonly Counter<long> _rungs;
-    private readonly Counter<long> _warnings;
+    // One set of counters a process (a service is a process): instances of a service run side by side in one test process
+    // would otherwise each register the same instruments, and an exporter keeps only the first of each name.
+    private static readonly Meter Meter = new(TelemetryExtensions.MeterName);
+    private static readonly Counter<long> RegisteredPetitions = Meter.CreateCounter<long>("coordination.petitions.registered", "{petition}",
+        "Petitions registered, by what the registration decided (opened a case, repeat, skip-level...)");
+    private static readonly Counter<long> PublishedMessages = Meter.CreateCounter<long>("coordination.outbox.published", "{message}",
+        "Outbox messages the relay published to RabbitMQ");
+    private static readonly Counter<long> FiredRungs = Meter.CreateCounter<long>("coordination.deadlines.fired", "{rung}",
+        "Deadline rungs fired by the scanner (reminder, overdue, supervision, timers), by action");
+    private static readonly Counter<long> RaisedWarnings = Meter.CreateCounter<long>("coordination.warnings.raised", "{warning}",
+        "Early warnings raised, by kind");
 
-    public CoordinationMetrics(IMeterFactory meters)
-    {
-        var meter = meters.Create(TelemetryExtensions.MeterName);
-        _registered = meter.CreateCounter<long>("coordination.petitions.registered", "{petition}",
-            "Petitions registered, by what the registration decided (opened a case, repeat, skip-level...)");
-        _published = meter.CreateCounter<long>("coordination.outbox.published", "{message}", "Outbox messages the relay published to RabbitMQ");
-        _rungs = meter.CreateCounter<long>("coordination.deadlines.fired", "{rung}",
-            "Deadline rungs fired by the scanner (reminder, overdue, supervision, timers), by action");
-        _warnings = meter.CreateCounter<long>("coordination.warnings.raised", "{warning}", "Early warnings raised, by kind");
-    }
+    public void Registered(string decision) => RegisteredPetitions.Add(1, new KeyValuePair<string, object?>("decision", decision));
 
-    public void Registered(string decision) => _registered.Add(1, new KeyValuePair<string, object?>("decision", decision));
+    public void Published(int messages) => PublishedMessages.Add(messages);
 
-    public void Published(int messages) => _published.Add(messages);
+    public void Fired(string action) => FiredRungs.Add(1, new KeyValuePair<string, object?>("action", action));
 
-    public void Fired(string action) => _rungs.Add(1, new KeyValuePair<string, object?>("action", action));
-
-    public void WarningRaised(string kind) => _warnings.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void WarningRaised(string kind) => RaisedWarnings.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -36,6 +36,7 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddSource("MassTransit")
                 .AddSource(OutboxActivity.SourceName)
+                .AddSource(Time.DeadlineActivity.SourceName)
                 .AddNpgsql()
                 .AddProcessor(new UntracedPolls())
                 .AddRedisInstrumentation());
@@ -45,6 +46,7 @@ public static class TelemetryExtensions
             otel.WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddSource("MassTransit")
+                .AddSource(Time.DeadlineActivity.SourceName)
                 .SetSampler(new AlwaysOffSampler()));
         otel.WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()

@@ -40,13 +40,19 @@ public sealed class Deadline
     public double ReminderFraction { get; private set; } = 0.8;
     public int SupervisionWorkingDays { get; private set; } = 5;
 
+    /// <summary>
+    /// The trace of the action that started the limit (W3C traceparent), normally the case's: each rung the scanner fires
+    /// later links to it, so a case's reminders, 催办 and 督办 are found from its trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     public static Deadline Start(Guid caseId, Guid? assignmentId, string step, string unit, DateTimeOffset startedAt, DateTimeOffset dueAt,
         LadderRules rules, BusinessCalendar calendar, bool isTimer = false, DeadlineTerm? term = null)
     {
         var deadline = new Deadline
         {
             Id = Guid.NewGuid(), CaseId = caseId, AssignmentId = assignmentId, Step = step, UnitCode = unit, StartedAt = startedAt, IsTimer = isTimer,
-            TermKind = term?.Kind, TermDays = term?.Days,
+            TermKind = term?.Kind, TermDays = term?.Days, TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
         deadline.Schedule(dueAt, rules, calendar);
         return deadline;

@@ -88,6 +88,8 @@ public sealed class DeadlineScanner<TDb>(IServiceScopeFactory scopes, IOptions<D
         foreach (var deadline in due)
         foreach (var action in deadline.TakeDueActions(now))
         {
+            // Each rung is a trace of its own linked to the one that started the limit; what it publishes carries it on.
+            using var rung = DeadlineActivity.Start(deadline, action);
             await handler.FireAsync(db, deadline, action, now, ct);
             fired.Add(action);
         }
@@ -113,6 +115,7 @@ public static class DeadlineExtensions
         e.Property(d => d.UnitCode).HasMaxLength(64);
         e.Property(d => d.Version).IsRowVersion(); // xmin
         e.Property(d => d.TermKind).HasMaxLength(16);
+        e.Property(d => d.TraceParent).HasMaxLength(128);
         e.Property(d => d.ReminderFraction).HasDefaultValue(0.8);
         e.Property(d => d.SupervisionWorkingDays).HasDefaultValue(5);
     });

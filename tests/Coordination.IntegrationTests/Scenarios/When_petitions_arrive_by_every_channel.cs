@@ -29,9 +29,16 @@ public sealed class When_petitions_arrive_by_every_channel(SystemFixture system)
         var petition = await intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, Callers.Clerk());
         Assert.Equal(channel, petition.Petition.Channel);
         Assert.Equal(request.ReceptionDayId, petition.Petition.ReceptionDayId);
+        var assignment = new AssignmentService.AssignmentServiceClient(system.Assignment.Channel);
+        if (channel == Channel.PeoplesSuggestion)
+        {
+            // What comes by the people's suggestion channel goes on the suggestion track, not routed as a complaint (ADR 26).
+            await Eventually.UntilAsync(() => assignment.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
+                c => c.Case.Status == "suggestion" && c.Case.Assignments.Count == 0, "the suggestion on its own track");
+            return;
+        }
         await Eventually.UntilAsync(
-            () => new AssignmentService.AssignmentServiceClient(system.Assignment.Channel)
-                .GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
+            () => assignment.GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId }, Callers.Bureau()).ResponseAsync,
             c => c.Case.Assignments.Count == 1 && c.Case.Assignments[0].UnitCode == "nanjing-labour-bureau", "assignment to nanjing-labour-bureau");
     }
 }

@@ -1539,6 +1539,10 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)

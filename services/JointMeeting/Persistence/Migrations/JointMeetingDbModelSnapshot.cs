@@ -751,6 +751,10 @@ namespace Coordination.JointMeeting.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -832,6 +832,10 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
