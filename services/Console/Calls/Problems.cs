@@ -63,6 +63,9 @@ public sealed class Problems
         "is required" => "必填",
         _ when problem.StartsWith("is required", StringComparison.Ordinal) => "必填" + problem["is required".Length..],
         _ when problem.Contains("is not a unit of the directory", StringComparison.Ordinal) => "不是目录中的单位（" + problem + "）",
+        _ when problem.Contains("is not a person of the directory", StringComparison.Ordinal) => "不是目录中的人员（" + problem + "）",
+        "must be a case id (a UUID)" => "须为信访件 ID（UUID）",
+        "must be a login name" => "须为登录名",
         _ => problem,
     };
 }

@@ -85,6 +85,10 @@ public sealed class When_components_render : IDisposable
         Assert.Equal("/inbox", Coordination.Console.Components.Layout.MainLayout.NavFor("department").First().Href);
         Assert.Equal("/legal", Coordination.Console.Components.Layout.MainLayout.NavFor("committee").First().Href);
         Assert.Empty(Coordination.Console.Components.Layout.MainLayout.NavFor("service"));
+        // 回避: every case role and the administrator, whose only page it is.
+        foreach (var role in new[] { "clerk", "department", "institution", "committee", "bureau", "leader" })
+            Assert.Contains(("/recusals", "回避"), Coordination.Console.Components.Layout.MainLayout.NavFor(role));
+        Assert.Equal([("/recusals", "回避")], Coordination.Console.Components.Layout.MainLayout.NavFor("administrator"));
     }
 
     public void Dispose() => context.Dispose();

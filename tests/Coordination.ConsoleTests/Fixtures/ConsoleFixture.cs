@@ -85,7 +85,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     private static string Grpc(ServiceInstance instance) => $"http://127.0.0.1:{instance.GrpcPort}";
 
     /// <summary>A browser of its own (cookies and all) signed in to the console as <paramref name="login"/>, on the console's first page.</summary>
-    public async Task<IPage> SignInAsync(string login, string? console = null)
+    public async Task<IPage> SignInAsync(string login, string? console = null, string password = Password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -97,7 +97,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
         await page.GotoAsync((console ?? Address) + "/");
-        await LogInAsync(page, login);
+        await LogInAsync(page, login, password);
         try
         {
             await page.WaitForURLAsync(url => url.StartsWith(console ?? Address, StringComparison.Ordinal));
@@ -123,10 +123,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>Fills the Directory's login page.</summary>
-    public static async Task LogInAsync(IPage page, string login)
+    public static async Task LogInAsync(IPage page, string login, string password = Password)
     {
         await page.GetByLabel("用户名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 
