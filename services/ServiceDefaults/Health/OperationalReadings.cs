@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Coordination.ServiceDefaults.Telemetry;
 
@@ -8,7 +9,7 @@ namespace Coordination.ServiceDefaults.Health;
 /// Coordination meter's gauges. Gauges read these and never the database or the broker: an exporter's collection runs
 /// synchronously and must stay cheap.
 /// </summary>
-public sealed class OperationalReadings
+public sealed class OperationalReadings : IDisposable
 {
     private readonly TimeProvider _clock;
     private volatile OutboxBacklog? _outbox;
@@ -16,34 +17,48 @@ public sealed class OperationalReadings
     private volatile StoreReading? _store;
     private long _lastScanTicks;
 
-    public OperationalReadings(IMeterFactory meters, TimeProvider clock)
+    // One meter a process with gauges over every live instance (a service is a process; a test process runs several
+    // instances, and an exporter would keep only the first instance's instruments of each name).
+    private static readonly Meter Meter = new(TelemetryExtensions.MeterName);
+    private static readonly ConcurrentDictionary<OperationalReadings, byte> Live = new();
+
+    static OperationalReadings()
     {
-        _clock = clock;
-        var meter = meters.Create(TelemetryExtensions.MeterName);
-        meter.CreateObservableGauge("coordination.outbox.backlog", () => Outbox(o => o.Rows), "{message}",
+        Meter.CreateObservableGauge("coordination.outbox.backlog", () => Each(r => r.Outbox(o => o.Rows)), "{message}",
             "Outbox rows committed and not yet published");
-        meter.CreateObservableGauge("coordination.outbox.oldest_age", () => Outbox(o => o.AgeAt(_clock.GetUtcNow()).TotalSeconds), "s",
+        Meter.CreateObservableGauge("coordination.outbox.oldest_age", () => Each(r => r.Outbox(o => o.AgeAt(r._clock.GetUtcNow()).TotalSeconds)), "s",
             "Age of the oldest unpublished outbox row");
-        meter.CreateObservableGauge("coordination.outbox.quarantined", () => Outbox(o => o.Quarantined), "{message}",
+        Meter.CreateObservableGauge("coordination.outbox.quarantined", () => Each(r => r.Outbox(o => o.Quarantined)), "{message}",
             "Outbox rows quarantined until an operator releases or discards them");
-        meter.CreateObservableGauge("coordination.queue.ready", () => PerQueue(q => q.Ready, q => q.Queue), "{message}",
+        Meter.CreateObservableGauge("coordination.queue.ready", () => Each(r => r.PerQueue(q => q.Ready, q => q.Queue)), "{message}",
             "Messages waiting in this service's receive queues (consumer lag)");
-        meter.CreateObservableGauge("coordination.queue.parked", () => PerQueue(q => q.Parked, q => q.ErrorQueue), "{message}",
+        Meter.CreateObservableGauge("coordination.queue.parked", () => Each(r => r.PerQueue(q => q.Parked, q => q.ErrorQueue)), "{message}",
             "Messages parked in this service's _error queues");
-        meter.CreateObservableGauge("coordination.queue.oldest_parked_age",
-            () => PerQueue(q => q.OldestParkedAt is { } at ? (_clock.GetUtcNow() - at).TotalSeconds : 0, q => q.ErrorQueue), "s",
+        Meter.CreateObservableGauge("coordination.queue.oldest_parked_age",
+            () => Each(r => r.PerQueue(q => q.OldestParkedAt is { } at ? (r._clock.GetUtcNow() - at).TotalSeconds : 0, q => q.ErrorQueue)), "s",
             "How long the oldest message of each _error queue has been parked");
-        meter.CreateObservableGauge("coordination.inbox.size", () => Store(s => s.InboxRows), "{message}",
+        Meter.CreateObservableGauge("coordination.inbox.size", () => Each(r => r.Store(s => s.InboxRows)), "{message}",
             "Messages remembered in the inbox (applied once; pruned after Outbox:InboxRetention)");
-        meter.CreateObservableGauge("coordination.deadlines.overdue", () => Store(s => s.Overdue, s => s.HasDeadlines), "{limit}",
+        Meter.CreateObservableGauge("coordination.deadlines.overdue", () => Each(r => r.Store(s => s.Overdue, s => s.HasDeadlines)), "{limit}",
             "Limits past due and not met (逾期), 督办 included");
-        meter.CreateObservableGauge("coordination.deadlines.supervised", () => Store(s => s.Supervised, s => s.HasDeadlines), "{limit}",
+        Meter.CreateObservableGauge("coordination.deadlines.supervised", () => Each(r => r.Store(s => s.Supervised, s => s.HasDeadlines)), "{limit}",
             "Limits still not met after 督办 was issued");
-        meter.CreateObservableGauge("coordination.deadlines.scanner_lag", () => Store(s => s.ScannerLagSeconds, s => s.HasDeadlines), "s",
+        Meter.CreateObservableGauge("coordination.deadlines.scanner_lag", () => Each(r => r.Store(s => s.ScannerLagSeconds, s => s.HasDeadlines)), "s",
             "How long the most overdue rung waits for the scanner (0 when nothing is due)");
-        meter.CreateObservableGauge("coordination.deadlines.last_scan_age", LastScanAge, "s",
+        Meter.CreateObservableGauge("coordination.deadlines.last_scan_age", () => Each(r => r.LastScanAge()), "s",
             "Seconds since the deadline scanner last finished a scan (a stalled scanner keeps growing)");
     }
+
+    public OperationalReadings(TimeProvider clock)
+    {
+        _clock = clock;
+        Live[this] = 0;
+    }
+
+    public void Dispose() => Live.TryRemove(this, out _);
+
+    private static IEnumerable<Measurement<double>> Each(Func<OperationalReadings, IEnumerable<Measurement<double>>> readings) =>
+        Live.Keys.SelectMany(readings);
 
     public void Record(StoreReading store) => _store = store;
 
