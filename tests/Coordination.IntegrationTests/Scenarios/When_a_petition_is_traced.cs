@@ -42,7 +42,8 @@ public sealed class When_a_petition_is_traced(SystemFixture system)
         // Every message of the case consumed in its trace names it (CaseLogScope tags its receive span), with its case
         // number where the event carries one: a trace is found by case in Jaeger or Tempo.
         var consumed = spans.Where(a => a.TraceId == traceId && a.Kind == ActivityKind.Consumer && a.Source.Name == "MassTransit").ToList();
-        Assert.All(consumed.GroupBy(a => a.DisplayName.Split(' ')[0]),
+        // (Only the main Assignment's and Reporting's queues: other tests' extra instances consume the same events.)
+        Assert.All(consumed.GroupBy(a => a.DisplayName.Split(' ')[0]).Where(q => q.Key.StartsWith("assignment-") || q.Key.StartsWith("reporting-")),
             queue => Assert.Contains(queue, a => a.GetTagItem("coordination.case_id")?.ToString() == caseId));
         Assert.Contains(consumed, a => a.GetTagItem("coordination.case_number") is string { Length: > 0 });
     }

@@ -19,7 +19,7 @@ namespace Coordination.IntegrationTests.Scenarios;
 public sealed class When_a_suggestion_is_evaluated(SystemFixture system)
 {
     // Liuhe district: no other scenario registers anything there (the refusals use Lishui).
-    private const string Region = "320116", OtherRegion = "320117", Topic = "transport", Department = "nanjing-housing-bureau";
+    private const string Region = "320116", OtherRegion = "320114", Topic = "transport", Department = "nanjing-housing-bureau";
     private static readonly Metadata Housing = Callers.Department(Department);
     private IntakeService.IntakeServiceClient Intake => new(system.Intake.Channel);
     private SuggestionService.SuggestionServiceClient Suggestions => new(system.Assignment.Channel);
