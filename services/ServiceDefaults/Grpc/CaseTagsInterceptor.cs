@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Coordination.ServiceDefaults.Messaging;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -26,25 +25,8 @@ public sealed class CaseTagsInterceptor(ILogger<CaseTagsInterceptor> log) : Inte
         using (Tag(request)) await continuation(request, responseStream, context);
     }
 
-    private IDisposable? Tag(object request)
-    {
-        if (request is not IMessage message) return null;
-        var id = Text(message, "case_id");
-        var number = Text(message, "case_number");
-        if (id is null && number is null) return null;
-        var scope = new List<KeyValuePair<string, object>>(2);
-        if (id is not null)
-        {
-            Activity.Current?.SetTag(CaseTags.Id, id);
-            scope.Add(new("CaseId", id));
-        }
-        if (number is not null)
-        {
-            Activity.Current?.SetTag(CaseTags.Number, number);
-            scope.Add(new("CaseNumber", number));
-        }
-        return log.BeginScope(scope);
-    }
+    private IDisposable? Tag(object request) =>
+        request is IMessage message ? CaseTags.Begin(log, Text(message, "case_id"), Text(message, "case_number")) : null;
 
     private static string? Text(IMessage message, string field) =>
         message.Descriptor.FindFieldByName(field) is { FieldType: FieldType.String, IsRepeated: false } f

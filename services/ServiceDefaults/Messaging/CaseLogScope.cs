@@ -21,10 +21,7 @@ public sealed class CaseLogScope<T>(ILogger<CaseLogScope<T>> log) : IFilter<Cons
             await next.Send(context);
             return;
         }
-        var number = CaseNumber?.GetValue(context.Message) as string;
-        Activity.Current?.SetTag(CaseTags.Id, id);
-        if (number is not null) Activity.Current?.SetTag(CaseTags.Number, number);
-        using (log.BeginScope(number is null ? [new("CaseId", id)] : new KeyValuePair<string, object>[] { new("CaseId", id), new("CaseNumber", number) }))
+        using (CaseTags.Begin(log, id.ToString(), CaseNumber?.GetValue(context.Message) as string))
             await next.Send(context);
     }
 
@@ -34,9 +31,27 @@ public sealed class CaseLogScope<T>(ILogger<CaseLogScope<T>> log) : IFilter<Cons
         typeof(T).GetProperty(name) is { } p && types.Contains(p.PropertyType) && p.GetMethod is not null ? p : null;
 }
 
-/// <summary>The span attributes that name a case.</summary>
+/// <summary>The span attributes and log fields that name a case.</summary>
 public static class CaseTags
 {
     public const string Id = "coordination.case_id";
     public const string Number = "coordination.case_number";
+
+    /// <summary>Tags the current span with the case and opens a log scope naming it; null when neither is given.</summary>
+    public static IDisposable? Begin(ILogger log, string? id, string? number)
+    {
+        if (id is null && number is null) return null;
+        var scope = new List<KeyValuePair<string, object>>(2);
+        if (id is not null)
+        {
+            Activity.Current?.SetTag(Id, id);
+            scope.Add(new("CaseId", id));
+        }
+        if (number is not null)
+        {
+            Activity.Current?.SetTag(Number, number);
+            scope.Add(new("CaseNumber", number));
+        }
+        return log.BeginScope(scope);
+    }
 }
