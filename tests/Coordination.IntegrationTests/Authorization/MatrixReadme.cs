@@ -1,3 +1,4 @@
+using Coordination.IntegrationTests.Fixtures;
 using System.Text;
 
 namespace Coordination.IntegrationTests.Authorization;
@@ -30,12 +31,7 @@ public static class MatrixReadme
         return md.ToString();
     }
 
-    public static string ReadmePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln"))) return Path.Combine(dir.FullName, "README.md");
-        throw new FileNotFoundException("no Coordination.sln above the test's directory");
-    }
+    public static string ReadmePath() => Checkout.Path("README.md");
 
     /// <summary>The README's section between the markers, or null when it has none.</summary>
     public static string? Section(string readme)

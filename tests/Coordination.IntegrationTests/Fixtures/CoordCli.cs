@@ -40,9 +40,6 @@ public static class CoordCli
     private static string Dll()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Debug/") ? "Debug" : "Release";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-                return Path.Combine(dir.FullName, "tools", "Coordination.Cli", "bin", configuration, "net10.0", "coord.dll");
-        throw new InvalidOperationException("no Coordination.sln above " + AppContext.BaseDirectory);
+        return Checkout.Path("tools", "Coordination.Cli", "bin", configuration, "net10.0", "coord.dll");
     }
 }

@@ -36,6 +36,7 @@ public sealed class When_a_backup_is_restored(SystemFixture system) : IAsyncLife
     {
         var intake = new IntakeService.IntakeServiceClient(system.Intake.Channel);
         var before = await system.Intake.CountAsync("SELECT count(*) FROM petitions");
+        var assignedBefore = await system.Intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Status\" = 'assigned'");
         using var stop = new CancellationTokenSource();
         var load = Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
@@ -61,7 +62,9 @@ public sealed class When_a_backup_is_restored(SystemFixture system) : IAsyncLife
         // At rest: every case has reached Reporting; the restored figures are the live ones.
         await Eventually.UntilAsync(() => system.Reporting.CountAsync("SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'CaseAssigned'"),
             n => n >= after, $"all {after} cases assigned on the timeline", TimeSpan.FromSeconds(90));
-        await Task.Delay(1000);
+        // The last step of a case here: Intake records the hand-over of every petition registered under load.
+        await Eventually.UntilAsync(() => system.Intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Status\" = 'assigned'"),
+            n => n >= assignedBefore + (after - before), "Intake to record every hand-over");
         var live = await FiguresAsync(system.Infra.PostgresServer);
         var atRest = await RestoreAsync(await BackupAsync());
         Assert.Equal(live, await FiguresAsync(atRest));
@@ -111,9 +114,7 @@ public sealed class When_a_backup_is_restored(SystemFixture system) : IAsyncLife
 
     private static async Task<string> RunAsync(string script, string[] args, Dictionary<string, string> environment)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Coordination.sln"))) root = root.Parent ?? throw new InvalidOperationException("no checkout");
-        var start = new ProcessStartInfo("bash", [Path.Combine(root.FullName, script), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [Checkout.Path(script), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -70,9 +70,7 @@ public sealed class When_services_use_the_bus(SystemFixture system)
 
     private async Task ProvisionAsync(string vhost, string prefix, string password)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Coordination.sln"))) root = root.Parent!;
-        var start = new ProcessStartInfo("python3", [Path.Combine(root.FullName, "scripts", "rabbit-provision.py"), "--vhost", vhost])
+        var start = new ProcessStartInfo("python3", [Checkout.Path("scripts", "rabbit-provision.py"), "--vhost", vhost])
         {
             RedirectStandardError = true, RedirectStandardOutput = true,
             Environment =
