@@ -42,8 +42,9 @@ public sealed class DirectoryReplicaConsumer(ServiceDbContext db, UnitDirectory 
     private async Task RecuseAsync(IReadOnlyList<RecusedPerson> recused, CancellationToken ct)
     {
         if (recused.Count == 0) return;
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO case_recusals (party, case_id, since) SELECT * FROM unnest(@parties, @cases, @times) ON CONFLICT DO NOTHING
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO case_recusals (party, case_id, since) SELECT * FROM unnest(@parties, @cases, @times) ON CONFLICT DO NOTHING;
+            SELECT pg_notify('{RecusalCache.Channel}', '');
             """, [
             new NpgsqlParameter("parties", recused.Select(r => CaseRecusal.PersonParty(r.Subject)).ToArray()),
             new NpgsqlParameter("cases", recused.Select(r => r.CaseId).ToArray()),

@@ -19,12 +19,16 @@ public static class DatabaseExtensions
     {
         var connectionString = ConnectionStringFor(builder.Configuration, serviceName);
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddSingleton<CommitInterceptor>();
+        builder.Services.AddSingleton<Recusal.RecusalCache>();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         RefuseAnInboxThatForgetsTooEarly(builder.Configuration);
-        builder.Services.AddDbContext<TDb>((sp, options) => options
+        // Pooled: a request or a batch leases a context that EF has reset, instead of building the options and the
+        // context's services again for every scope (issue 15). No context keeps state of its own across a lease
+        // (ServiceDbContext sets its savepoint rule again when it saves, the outbox interceptor clears its flag).
+        builder.Services.AddDbContextPool<TDb>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<CommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>()); // for what ServiceDefaults keeps in every database
         builder.Services.AddScoped<InboxProcessor<TDb>>();
         builder.Services.AddSingleton<GroupCommit<TDb>>();

@@ -22,6 +22,27 @@ public abstract class ServiceDbContext : DbContext
     /// </remarks>
     protected ServiceDbContext(DbContextOptions options) : base(options) => Database.AutoSavepointsEnabled = false;
 
+    /// <summary>Set when this unit of work stores a recusal: until it ends the replica's RecusalCache is not used.</summary>
+    internal bool WroteRecusals { get; set; }
+
+    /// <remarks>
+    /// A pooled context is reset between leases, and the reset turns savepoints back on: set again before every save.
+    /// A stored recusal also notifies every replica's RecusalListener, when the transaction commits.
+    /// </remarks>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Database.AutoSavepointsEnabled = false;
+        // Seen by the commit interceptor from SavingChanges on: this replica's cache is not used until the unit of work ends.
+        var recusals = ChangeTracker.Entries<CaseRecusal>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (recusals) WroteRecusals = true;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (recusals) await RecusalCache.NotifyAsync(this, cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("save with SaveChangesAsync: it notifies the replicas of stored recusals");
+
     /// <summary>Set when this unit of work queued a message: only then does its commit wake the relay.</summary>
     internal bool WroteOutbox { get; set; }
 

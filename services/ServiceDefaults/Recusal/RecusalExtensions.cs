@@ -13,6 +13,7 @@ public static class RecusalExtensions
     public static WebApplicationBuilder AddRecusalShield<TLocator>(this WebApplicationBuilder builder) where TLocator : class, ICaseLocator
     {
         builder.Services.AddScoped<ICaseLocator, TLocator>();
+        builder.Services.AddHostedService<RecusalListener>();
         builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<RecusalShield>());
         return builder;
     }

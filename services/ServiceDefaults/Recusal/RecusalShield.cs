@@ -12,7 +12,7 @@ namespace Coordination.ServiceDefaults.Recusal;
 /// Keeps a recused caller away from a case on every method of a case service (ADR 30): a request that names such a case,
 /// or a thing of it (a hand-over, a referral, a meeting, a file), is NotFound before its handler runs, worded as for an id
 /// that does not exist; lists and streams leave the case out; a reply about the case alone is NotFound. A caller with no
-/// recusal (nearly everyone) costs one indexed read.
+/// recusal (nearly everyone) costs a look in <see cref="RecusalCache"/> (one indexed read the first time).
 /// </summary>
 public sealed class RecusalShield : Interceptor
 {
@@ -51,7 +51,8 @@ public sealed class RecusalShield : Interceptor
     {
         var http = context.GetHttpContext();
         if (http.User.Identity?.IsAuthenticated != true || Caller.FromUser(http.User, out _) is not { } caller) return new HashSet<Guid>();
-        return await RecusedCases.OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, context.CancellationToken);
+        return await http.RequestServices.GetRequiredService<RecusalCache>()
+            .OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, context.CancellationToken);
     }
 
     private static async Task RefuseAsync(object? request, IReadOnlySet<Guid> recused, ServerCallContext context)

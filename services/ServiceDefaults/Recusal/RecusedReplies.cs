@@ -12,7 +12,8 @@ public static class RecusedReplies
     public static async Task PruneAsync(HttpContext http, IMessage report, CancellationToken ct)
     {
         if (Caller.FromUser(http.User, out _) is not { } caller) return;
-        var recused = await RecusedCases.OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, ct);
+        var recused = await http.RequestServices.GetRequiredService<RecusalCache>()
+            .OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, ct);
         if (recused.Count > 0) CaseFields.Prune(report, recused);
     }
 }

@@ -51,9 +51,15 @@ public sealed class When_an_accusation_is_handled(SystemFixture system)
         var request = Petitions.Valid(region: "320102", topic: "housing");
         request.Category = Category.Accusation;
         request.AccusedUnit = "ＮＡＮＪＩＮＧ petition_bureau";
-        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk("xuanwu-petition-office", "320102"));
         var accused = Callers.As(role, "nanjing-petition-bureau", "320100");
         var others = Callers.Clerk("xuanwu-petition-office", "320102");
+        var reporting = new ReportingService.ReportingServiceClient(system.Reporting.Channel);
+        // The accused unit's staff have called before the accusation comes in: what each service keeps of their
+        // recusals (RecusalCache) must not outlive the registration that adds one.
+        await Intake.ListPetitionsAsync(new ListPetitionsRequest { RegionCode = "320102", PageSize = 1 }, accused);
+        await Refused(() => reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = Guid.NewGuid().ToString() }, accused).ResponseAsync,
+            StatusCode.NotFound);
+        var registered = await Intake.RegisterPetitionAsync(request, Callers.Clerk("xuanwu-petition-office", "320102"));
 
         // The accused unit's staff are always recused (ADR 30): the case does not exist for them, as for another city's.
         var listed = await Intake.ListPetitionsAsync(new ListPetitionsRequest { RegionCode = "320102", PageSize = 500 }, accused);
@@ -62,7 +68,6 @@ public sealed class When_an_accusation_is_handled(SystemFixture system)
         var read = (await Intake.GetPetitionAsync(new GetPetitionRequest { CaseId = registered.CaseId }, others)).Petition;
         Assert.Equal(("nanjing-petition-bureau", false), (read.AccusedUnit, read.ContentWithheld));
 
-        var reporting = new ReportingService.ReportingServiceClient(system.Reporting.Channel);
         await Eventually.UntilAsync(() => reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, Callers.Bureau("320102")).ResponseAsync,
             t => t.Entries.Count > 0, "the timeline");
         await Refused(() => reporting.GetCaseTimelineAsync(new GetCaseTimelineRequest { CaseId = registered.CaseId }, accused).ResponseAsync, StatusCode.NotFound);
