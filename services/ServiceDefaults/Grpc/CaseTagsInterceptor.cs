@@ -1,4 +1,5 @@
 using Coordination.ServiceDefaults.Messaging;
+using Coordination.ServiceDefaults.Telemetry;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -9,20 +10,29 @@ namespace Coordination.ServiceDefaults.Grpc;
 
 /// <summary>
 /// A call about a case (a request with case_id or case_number) tags its span and its log lines with them, as consumers
-/// do for events (CaseLogScope): one case can be followed across calls, messages and services.
+/// do for events (CaseLogScope): one case can be followed across calls, messages and services. A recorded span is also
+/// linked to the trace the case began in (<see cref="CaseTraceLinks"/>).
 /// </summary>
-public sealed class CaseTagsInterceptor(ILogger<CaseTagsInterceptor> log) : Interceptor
+public sealed class CaseTagsInterceptor(ILogger<CaseTagsInterceptor> log, CaseTraceLinks links) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        using (Tag(request)) return await continuation(request, context);
+        using (Tag(request))
+        {
+            await links.LinkAsync(request, context.GetHttpContext(), context.CancellationToken);
+            return await continuation(request, context);
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
         ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        using (Tag(request)) await continuation(request, responseStream, context);
+        using (Tag(request))
+        {
+            await links.LinkAsync(request, context.GetHttpContext(), context.CancellationToken);
+            await continuation(request, responseStream, context);
+        }
     }
 
     private IDisposable? Tag(object request) =>
