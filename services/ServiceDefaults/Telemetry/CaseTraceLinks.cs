@@ -9,35 +9,57 @@ using Microsoft.Extensions.Logging;
 namespace Coordination.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Links the span of a call about a case to the trace the case began in (its registration's), so that every later action
-/// on it (an acknowledgement an hour later, a referral's conclusion a month later) is found from the case's trace. The
-/// request names the case by case_id, or by an id of the service that its <see cref="ICaseLocator"/> ties to cases. Both
-/// lookups are remembered in a bounded cache (what a case's trace or an assignment's case is never changes). Only a
-/// recorded span asks; a lookup that fails is logged at Debug and the call goes on.
+/// The cases a call is about, and the link from its span to the trace each began in (its registration's), so that every
+/// later action on a case (an acknowledgement an hour later, a referral's conclusion a month later) is found from the
+/// case's trace. A request names its cases by case_id, or else by ids of the service that its <see cref="ICaseLocator"/>
+/// ties to cases (an assignment, a referral, a meeting). Both lookups are remembered in a bounded cache (an assignment's
+/// case and a case's first trace never change); only a recorded span asks for the trace. A lookup that fails is logged
+/// at Debug and the call goes on without it.
 /// </summary>
 public sealed class CaseTraceLinks(ILogger<CaseTraceLinks> log) : IDisposable
 {
     public const string TraceIdTag = "coordination.case_trace_id";
 
-    /// <summary>At most this many cases linked from one call (a meeting on several cases).</summary>
-    public const int MaxLinks = 8;
+    /// <summary>At most this many cases taken from one call (a meeting on several cases).</summary>
+    public const int MaxCases = 8;
 
-    private static readonly TimeSpan UnknownFor = TimeSpan.FromSeconds(30); // a case not yet consumed here, or from before traces were kept
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    public async Task LinkAsync(object request, HttpContext http, CancellationToken ct)
+    /// <summary>The cases the request names: its case ids, or else those its other ids stand for here.</summary>
+    public async Task<IReadOnlyList<Guid>> CasesAsync(object request, HttpContext http, CancellationToken ct)
     {
-        if (Activity.Current is not { IsAllDataRequested: true } span || request is not IMessage message) return;
+        if (request is not IMessage message) return [];
+        var ids = new List<(string Field, Guid Id)>();
+        foreach (var (field, value) in CaseFields.Ids(message))
+            if (Guid.TryParse(value, out var id)) ids.Add((field, id));
+        if (ids.Count == 0) return [];
+        var named = ids.Where(i => CaseFields.IsCaseField(i.Field)).Select(i => i.Id).Distinct().Take(MaxCases).ToList();
+        if (named.Count > 0 || http.RequestServices.GetService<ICaseLocator>() is not { } locator) return named;
         try
         {
-            var services = http.RequestServices;
-            if (services.GetService<ICaseOrigins>() is not { } origins) return;
-            var locator = services.GetService<ICaseLocator>();
+            var cases = new List<Guid>();
+            foreach (var (field, id) in ids)
+                if (cases.Count < MaxCases) cases.AddRange(await LocateAsync(locator, field, id, ct));
+            return cases.Distinct().Take(MaxCases).ToList();
+        }
+        catch (Exception ex)
+        {
+            log.LogDebug(ex, "The cases of a request could not be looked up; the call goes on without them");
+            return [];
+        }
+    }
+
+    /// <summary>Links the current span, when it is recorded, to the trace each case began in, and tags it with the first.</summary>
+    public async Task LinkAsync(IReadOnlyList<Guid> cases, HttpContext http, CancellationToken ct)
+    {
+        if (cases.Count == 0 || Activity.Current is not { IsAllDataRequested: true } span) return;
+        try
+        {
+            if (http.RequestServices.GetService<ICaseOrigins>() is not { } origins) return;
             var linked = new HashSet<ActivityTraceId>();
-            foreach (var caseId in await CasesAsync(message, locator, ct))
+            foreach (var caseId in cases)
             {
-                if (linked.Count == MaxLinks) break;
-                if (await OriginAsync(origins, caseId, ct) is not { } origin || !linked.Add(origin.TraceId) || origin.TraceId == span.TraceId) continue;
+                if (await OriginAsync(origins, caseId, ct) is not { } origin || origin.TraceId == span.TraceId || !linked.Add(origin.TraceId)) continue;
                 span.AddLink(new ActivityLink(origin));
                 if (linked.Count == 1) span.SetTag(TraceIdTag, origin.TraceId.ToHexString());
             }
@@ -46,19 +68,6 @@ public sealed class CaseTraceLinks(ILogger<CaseTraceLinks> log) : IDisposable
         {
             log.LogDebug(ex, "The case's trace could not be looked up; the call goes on unlinked");
         }
-    }
-
-    private async Task<List<Guid>> CasesAsync(IMessage message, ICaseLocator? locator, CancellationToken ct)
-    {
-        var cases = new List<Guid>();
-        foreach (var (field, value) in CaseFields.Ids(message))
-        {
-            if (cases.Count >= MaxLinks) break;
-            if (!Guid.TryParse(value, out var id)) continue;
-            if (CaseFields.IsCaseField(field)) cases.Add(id);
-            else if (locator is not null) cases.AddRange(await LocateAsync(locator, field, id, ct));
-        }
-        return cases;
     }
 
     private async Task<IReadOnlyCollection<Guid>> LocateAsync(ICaseLocator locator, string field, Guid id, CancellationToken ct)
@@ -70,11 +79,15 @@ public sealed class CaseTraceLinks(ILogger<CaseTraceLinks> log) : IDisposable
         return reference.CaseIds;
     }
 
+    /// <summary>
+    /// Only a trace found is remembered: a case this service has not consumed yet (a call racing its registration's event)
+    /// is asked for again on the next call, as is a row from before traces were kept (one read by primary key or index).
+    /// </summary>
     private async Task<ActivityContext?> OriginAsync(ICaseOrigins origins, Guid caseId, CancellationToken ct)
     {
-        if (_cache.TryGetValue(caseId, out ActivityContext? known)) return known;
-        var origin = ActivityContext.TryParse(await origins.TraceParentAsync(caseId, ct), null, out var parsed) ? parsed : (ActivityContext?)null;
-        _cache.Set(caseId, origin, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = origin is null ? UnknownFor : null });
+        if (_cache.TryGetValue(caseId, out ActivityContext known)) return known;
+        if (!ActivityContext.TryParse(await origins.TraceParentAsync(caseId, ct), null, out var origin)) return null;
+        _cache.Set(caseId, origin, new MemoryCacheEntryOptions { Size = 1 });
         return origin;
     }
 
