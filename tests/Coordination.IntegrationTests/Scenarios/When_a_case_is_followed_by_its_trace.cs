@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Coordination.Contracts.Assignment;
 using Coordination.Grpc.Assignment;
+using Coordination.Grpc.JointMeeting;
 using Coordination.Grpc.Intake;
 using Coordination.Grpc.LegalDiversion;
 using Coordination.IntegrationTests.Fixtures;
 using Coordination.ServiceDefaults.Telemetry;
 using Coordination.ServiceDefaults.Time;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using static Coordination.IntegrationTests.Fixtures.CaseFlow;
 
 namespace Coordination.IntegrationTests.Scenarios;
@@ -70,6 +74,34 @@ public sealed class When_a_case_is_followed_by_its_trace(SystemFixture system)
         Assert.NotEqual(registration, refer.TraceId);
         Assert.Contains(refer.Links, l => l.Context.TraceId == registration);
         Assert.Equal(registration.ToHexString(), refer.GetTagItem(CaseTraceLinks.TraceIdTag));
+    }
+
+    [Fact]
+    public async Task A_meeting_requested_weeks_later_still_links_to_the_trace_the_request_carries()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = Record(stopped);
+        var meetings = new JointMeetingService.JointMeetingServiceClient(system.JointMeeting.Channel);
+        var bureau = Callers.As(Coordination.ServiceDefaults.Auth.Roles.Bureau, "nanjing-petition-bureau", "320100");
+        // The case began in a trace long gone; Assignment sends it to a joint meeting later, in a trace of its own, and
+        // carries the case's traceparent along (as it does from its cases row when a returned case is routed again).
+        var registration = ActivityTraceId.CreateRandom();
+        var caseTraceParent = $"00-{registration.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
+        var caseId = NewId.NextGuid();
+        using (Client.StartActivity("Assignment routes a returned case", ActivityKind.Producer)!)
+            await system.Assignment.App.Services.GetRequiredService<IBus>().Publish(new JointMeetingRequested
+            {
+                CaseId = caseId, CaseNumber = $"320102-2026-7{Random.Shared.Next(0, 99999):D5}", RegionCode = "320102", RegionCodes = ["320102", "321100"],
+                Reason = "cross-region", CaseTraceParent = caseTraceParent, OccurredAt = DateTimeOffset.UtcNow,
+            });
+        var meeting = (await Eventually.UntilAsync(() => meetings.ListMeetingsAsync(new ListMeetingsRequest { CaseId = caseId.ToString() }, bureau).ResponseAsync,
+            r => r.Meetings.Count == 1, "the proposed meeting")).Meetings[0];
+
+        await meetings.GetMeetingAsync(new GetMeetingRequest { MeetingId = meeting.MeetingId }, bureau);
+
+        var read = await ServerSpanAsync(stopped, "GetMeeting", caseId.ToString());
+        Assert.Equal(registration, Assert.Single(read.Links).Context.TraceId);
+        Assert.Equal(registration.ToHexString(), read.GetTagItem(CaseTraceLinks.TraceIdTag));
     }
 
     [Fact]
