@@ -7,6 +7,7 @@ using Coordination.Assignment.Persistence;
 using Coordination.Assignment.Workflow;
 using Coordination.ServiceDefaults.Hosting;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Telemetry;
 using Coordination.ServiceDefaults.Time;
 
 namespace Coordination.Assignment;
@@ -27,6 +28,7 @@ public static class AssignmentService
         Services = builder =>
         {
             builder.AddRecusalShield<AssignmentCaseLocator>();
+            builder.Services.AddScoped<ICaseOrigins, HandlingCaseOrigins>();
             builder.Services.AddSingleton<ReferenceDataCache<RoutingRule>>();
             builder.Services.AddSingleton<ReferenceDataCache<RuleSet>>();
             builder.Services.AddScoped<AssignmentReferenceData>();

@@ -6,6 +6,7 @@ using Coordination.Intake.Persistence;
 using Coordination.Intake.Workflow;
 using Coordination.ServiceDefaults.Hosting;
 using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Telemetry;
 
 namespace Coordination.Intake;
 
@@ -36,6 +37,7 @@ public static class IntakeService
             builder.Services.AddScoped<ReceptionDayActions>();
             builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<PetitionQueries>();
+            builder.Services.AddScoped<ICaseOrigins, PetitionOrigins>();
             builder.Services.AddScoped<ReceptionDays>();
             builder.Services.AddScoped<PetitionerActions>();
             builder.Services.AddScoped<SelfService>();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Telemetry;
 using Coordination.ServiceDefaults.Recusal;
 using Coordination.ServiceDefaults.Attachments;
 using Coordination.JointMeeting.Api;
@@ -24,6 +25,7 @@ public static class JointMeetingService
         Services = builder =>
         {
             builder.AddRecusalShield<MeetingCaseLocator>();
+            builder.Services.AddScoped<ICaseOrigins, MeetingOrigins>();
             builder.Services.Configure<MeetingOptions>(builder.Configuration.GetSection("JointMeeting"));
             builder.Services.AddScoped<MeetingActions>();
             builder.Services.AddScoped<MeetingProposals>();

@@ -1,3 +1,4 @@
+using Coordination.ServiceDefaults.Telemetry;
 using Coordination.ServiceDefaults.Recusal;
 using Coordination.LegalDiversion.Api;
 using Coordination.LegalDiversion.Consumers;
@@ -19,6 +20,7 @@ public static class LegalDiversionService
         Services = builder =>
         {
             builder.AddRecusalShield<ReferralCaseLocator>();
+            builder.Services.AddScoped<ICaseOrigins, ReferralOrigins>();
             builder.Services.Configure<LegalDiversionOptions>(builder.Configuration.GetSection("LegalDiversion"));
             builder.Services.AddScoped<ReferralActions>();
             builder.Services.AddScoped<ReferralOpening>();

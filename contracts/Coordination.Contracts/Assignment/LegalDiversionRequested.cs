@@ -9,5 +9,7 @@ public sealed record LegalDiversionRequested
     public required string Topic { get; init; }
     /// <summary>For accusations: the accused unit (canonical code), never referred the case nor addressed an order about it.</summary>
     public string? AccusedUnit { get; init; }
+    /// <summary>The trace the case began in (W3C traceparent), for the receiver to link its later calls on the case to.</summary>
+    public string? CaseTraceParent { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -11,5 +11,7 @@ public sealed record JointMeetingRequestedByCommittee
     public string? AccusedUnit { get; init; }
     public required string Actor { get; init; }
     public string? ActorUnit { get; init; }
+    /// <summary>The trace the case began in (W3C traceparent), for JointMeeting to link its later calls on the case to.</summary>
+    public string? CaseTraceParent { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -20,6 +20,11 @@ public sealed class HandlingCase
     public required string Status { get; set; }
     public DateTimeOffset RegisteredAt { get; init; }
     public required string RuleSetVersion { get; init; }
+    /// <summary>
+    /// The trace the case began in (W3C traceparent: the registration's, which the consumed event continues), kept so
+    /// that every later call on the case links to it (ServiceDefaults/Telemetry/CaseTraceLinks); null for older rows.
+    /// </summary>
+    public string? TraceParent { get; init; }
     public int ReturnCount { get; private set; }
     public string? Outcome { get; private set; }
     public string? Answer { get; private set; }

@@ -40,6 +40,7 @@ public sealed class AssignmentDb(DbContextOptions<AssignmentDb> options) : Servi
             e.Property(c => c.Status).HasMaxLength(32);
             e.Property(c => c.AccusedUnit).HasMaxLength(FieldLimits.UnitCode);
             e.Property(c => c.RuleSetVersion).HasMaxLength(16);
+            e.Property(c => c.TraceParent).HasMaxLength(128);
             e.Property(c => c.Outcome).HasMaxLength(32);
             e.Property(c => c.Answer).HasMaxLength(FieldLimits.ReviewAnswer);
             e.Property(c => c.Rating).HasMaxLength(32);

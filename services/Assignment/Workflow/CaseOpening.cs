@@ -39,6 +39,7 @@ public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter ro
                 RuleSetVersion = (await reference.InForceAsync(db, m.OccurredAt, ct)).Version,
                 Status = CaseStatus.AwaitingManualRouting,
                 RegisteredAt = m.OccurredAt,
+                TraceParent = System.Diagnostics.Activity.Current?.Id, // the consume span, in the registration's trace (outbox relay)
             };
             db.Cases.Add(handlingCase);
             await db.RecuseAccusedUnitAsync(handlingCase.Id, handlingCase.AccusedUnit, m.OccurredAt, ct);

@@ -26,7 +26,7 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
                 c.DivertToLegal();
                 db.Publish(new LegalDiversionRequested
                 {
-                    CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, AccusedUnit = c.AccusedUnit, OccurredAt = Now,
+                    CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode, Topic = c.Topic, AccusedUnit = c.AccusedUnit, CaseTraceParent = c.TraceParent, OccurredAt = Now,
                 }, c.Id);
                 break;
             case RouteDestination.JointMeeting:
@@ -34,7 +34,8 @@ public sealed class CaseRouter(AssignmentReferenceData reference, TimeProvider c
                 db.Publish(new JointMeetingRequested
                 {
                     CaseId = c.Id, CaseNumber = c.CaseNumber, RegionCode = c.RegionCode,
-                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", AccusedUnit = c.AccusedUnit, OccurredAt = Now,
+                    RegionCodes = [c.RegionCode, .. c.OtherRegionCodes], Reason = "cross-region", AccusedUnit = c.AccusedUnit,
+                    CaseTraceParent = c.TraceParent, OccurredAt = Now,
                 }, c.Id);
                 break;
             case RouteDestination.Unit:

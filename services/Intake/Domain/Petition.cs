@@ -47,6 +47,12 @@ public sealed class Petition
     public required string QueryCode { get; init; }
     /// <summary>The second factor when no petitioner gave a phone (SecondFactors); null otherwise.</summary>
     public string? QueryPin { get; init; }
+    /// <summary>
+    /// The trace it was registered in (W3C traceparent), kept so that every later call on the case links to it
+    /// (ServiceDefaults/Telemetry/CaseTraceLinks); null for rows from before it was kept.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Units the case was handed to, as Assignment reported (CaseAssigned).</summary>
     public List<string> AssignedUnits { get; init; } = [];
 

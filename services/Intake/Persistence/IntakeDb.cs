@@ -24,6 +24,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.HasIndex(p => p.CaseNumber).IsUnique().HasFilter("\"Outcome\" <> 'repeat'");
             e.HasIndex(p => new { p.ReceivingUnit, p.RequestId }).IsUnique().HasFilter("\"RequestId\" IS NOT NULL");
             e.HasIndex(p => p.QueryCode).IsUnique();
+            e.Property(p => p.TraceParent).HasMaxLength(128);
             e.HasIndex(p => new { p.RegionCode, p.RegisteredAt });
             e.HasIndex(p => new { p.RegisteredAt, p.Id });
             e.HasIndex(p => p.ReceptionDayId);

@@ -65,6 +65,7 @@ public sealed class PetitionRegistration(
         var caseNumber = decision.NeedsCaseNumber ? await caseNumbers.NextAsync(input.RegionCode, now, ct) : match!.Earlier.CaseNumber;
 
         var petition = Petition.Register(NewId.NextSequentialGuid(), input, petitioners, caseNumber, receiver, decision, now);
+        petition.TraceParent = System.Diagnostics.Activity.Current?.Id;
         db.Petitions.Add(petition);
         db.Publish(PetitionEvents.For(petition), decision.CaseIdOf(petition.Id));
         await db.RecuseAccusedUnitAsync(decision.CaseIdOf(petition.Id), petition.AccusedUnit, now, ct);

@@ -28,6 +28,11 @@ public sealed class Meeting
     public required string Reason { get; init; }
     public string Status { get; private set; } = Proposed;
     public DateTimeOffset ProposedAt { get; init; }
+    /// <summary>
+    /// The trace the case began in (W3C traceparent: the registration's, carried along by the request for this meeting; null for the bureau's own and recurring meetings),
+    /// kept so that every later call on the case links to it (ServiceDefaults/Telemetry/CaseTraceLinks); null for older rows.
+    /// </summary>
+    public string? TraceParent { get; set; }
     public string? Agenda { get; private set; }
     public string? ConvenerUnit { get; private set; }
     public DateTimeOffset? ScheduledAt { get; private set; }

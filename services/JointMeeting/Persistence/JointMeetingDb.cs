@@ -38,6 +38,7 @@ public sealed class JointMeetingDb(DbContextOptions<JointMeetingDb> options) : S
         e.HasIndex(m => m.CaseId);
         e.HasIndex(m => new { m.RegionCode, m.Status });
         e.Property(m => m.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+        e.Property(m => m.TraceParent).HasMaxLength(128);
         e.Property(m => m.RegionCode).HasMaxLength(FieldLimits.RegionCode);
         e.Property(m => m.Reason).HasMaxLength(FieldLimits.MeetingReasonStored);
         e.Property(m => m.Status).HasMaxLength(32);

@@ -29,14 +29,15 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
         inbox.ApplyOnceAsync(context, AssignmentInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, m.AccusedUnit, ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, m.RegionCodes, m.Reason, m.AccusedUnit, m.CaseTraceParent, ct);
         });
 
     public Task FromCommitteeAsync(ConsumeContext<JointMeetingRequestedByCommittee> context) =>
         inbox.ApplyOnceAsync(context, CommitteeInboxKey, (_, ct) =>
         {
             var m = context.Message;
-            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", m.AccusedUnit, ct);
+            return ProposeOnceAsync(m.CaseId, m.CaseNumber, m.RegionCode, [m.RegionCode], $"political-legal committee {m.ActorUnit}: {m.Reason}", m.AccusedUnit,
+                m.CaseTraceParent, ct);
         });
 
     /// <summary>
@@ -68,12 +69,14 @@ public sealed class MeetingProposals(JointMeetingDb db, InboxProcessor<JointMeet
     }
 
     private async Task ProposeOnceAsync(Guid caseId, string caseNumber, string regionCode, IReadOnlyList<string> regionCodes, string reason,
-        string? accusedUnit, CancellationToken ct)
+        string? accusedUnit, string? caseTraceParent, CancellationToken ct)
     {
         if (await db.Meetings.AnyAsync(x => x.CaseId == caseId && x.Status == Meeting.Proposed, ct)) return;
         await db.RecuseAccusedUnitAsync(caseId, accusedUnit, Now, ct);
-        Propose(Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now,
-            accusedUnit is { Length: > 0 } accused ? [accused] : []));
+        var meeting = Meeting.Propose(NewId.NextSequentialGuid(), caseId, caseNumber, regionCode, regionCodes, [caseId], reason, Now,
+            accusedUnit is { Length: > 0 } accused ? [accused] : []);
+        meeting.TraceParent = caseTraceParent ?? System.Diagnostics.Activity.Current?.Id;
+        Propose(meeting);
     }
 
     private void Propose(Meeting meeting)

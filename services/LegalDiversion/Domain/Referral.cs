@@ -29,6 +29,11 @@ public sealed class Referral
     public required string Topic { get; init; }
     public string Status { get; private set; } = Open;
     public DateTimeOffset OpenedAt { get; init; }
+    /// <summary>
+    /// The trace the case began in (W3C traceparent: the registration's, carried along by the request that opened this),
+    /// kept so that every later call on the case links to it (ServiceDefaults/Telemetry/CaseTraceLinks); null for older rows.
+    /// </summary>
+    public string? TraceParent { get; set; }
     public string? Channel { get; private set; }
     public string? InstitutionCode { get; private set; }
     public int ReferralCount { get; private set; }

@@ -25,6 +25,7 @@ public sealed class LegalDiversionDb(DbContextOptions<LegalDiversionDb> options)
             e.HasIndex(r => new { r.RegionCode, r.Status });
             e.HasIndex(r => r.InstitutionCode);
             e.Property(r => r.CaseNumber).HasMaxLength(FieldLimits.CaseNumber);
+            e.Property(r => r.TraceParent).HasMaxLength(128);
             e.Property(r => r.AccusedUnit).HasMaxLength(FieldLimits.UnitCode);
             e.Property(r => r.RegionCode).HasMaxLength(FieldLimits.RegionCode);
             e.Property(r => r.Topic).HasMaxLength(64);

@@ -106,7 +106,7 @@ public sealed class ReferralActions(LegalDiversionDb db, IDeadlineHandler<LegalD
             db.Publish(new JointMeetingRequestedByCommittee
             {
                 CaseId = r.CaseId, CaseNumber = r.CaseNumber, RegionCode = r.RegionCode, Reason = reason, Actor = committee.Subject, ActorUnit = committee.Unit,
-                AccusedUnit = r.AccusedUnit, OccurredAt = Now,
+                AccusedUnit = r.AccusedUnit, CaseTraceParent = r.TraceParent, OccurredAt = Now,
             }, r.CaseId);
             return Task.FromResult(r);
         }, ct);

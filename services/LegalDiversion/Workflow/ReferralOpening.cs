@@ -21,6 +21,7 @@ public sealed class ReferralOpening(InboxProcessor<LegalDiversionDb> inbox, Time
             var m = context.Message;
             if (await db.Referrals.AnyAsync(r => r.CaseId == m.CaseId && r.Status == Referral.Open, ct)) return;
             var referral = Referral.OpenFor(NewId.NextSequentialGuid(), m.CaseId, m.CaseNumber, m.RegionCode, m.Topic, clock.GetUtcNow(), m.AccusedUnit);
+            referral.TraceParent = m.CaseTraceParent ?? System.Diagnostics.Activity.Current?.Id;
             db.Referrals.Add(referral);
             await db.RecuseAccusedUnitAsync(referral.CaseId, referral.AccusedUnit, referral.OpenedAt, ct);
             db.Publish(new LegalReferralOpened

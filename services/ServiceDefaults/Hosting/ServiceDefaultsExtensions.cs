@@ -51,6 +51,7 @@ public static class ServiceDefaultsExtensions
         builder.AddCoordinationTelemetry(serviceName);
         builder.AddCoordinationAuth();
         builder.AddRedis();
+        builder.Services.AddSingleton<CaseTraceLinks>();
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();

@@ -456,6 +456,10 @@ namespace Coordination.Assignment.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<DateTimeOffset?>("WindowEndsAt")
                         .HasColumnType("timestamp with time zone");
 
