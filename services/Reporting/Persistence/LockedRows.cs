@@ -17,11 +17,13 @@ public static class LockedRows
     /// </summary>
     public static Task<CaseFact> CaseFactAsync(this ReportingDb db, Guid caseId, CancellationToken ct) =>
         RowAsync(db.CaseFacts, f => f.CaseId == caseId, $"SELECT * FROM case_facts WHERE \"CaseId\" = {caseId} FOR UPDATE",
-            () => new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" }, ct);
+            () => new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" }, ct,
+            absent: db.Preloaded is { } known && known.Holds(db) && known.AbsentCaseFacts.Contains(caseId));
 
     public static Task<Handover> HandoverAsync(this ReportingDb db, Guid assignmentId, CancellationToken ct) =>
         RowAsync(db.Handovers, h => h.AssignmentId == assignmentId, $"SELECT * FROM handovers WHERE \"AssignmentId\" = {assignmentId} FOR UPDATE",
-            () => new Handover { AssignmentId = assignmentId }, ct);
+            () => new Handover { AssignmentId = assignmentId }, ct,
+            absent: db.Preloaded is { } known && known.Holds(db) && known.AbsentHandovers.Contains(assignmentId));
 
     public static Task<OverdueDeadline> OverdueDeadlineAsync(this ReportingDb db, DeadlineRung rung, Guid deadlineId, CancellationToken ct) =>
         RowAsync(db.OverdueDeadlines, d => d.DeadlineId == deadlineId, $"SELECT * FROM overdue_deadlines WHERE \"DeadlineId\" = {deadlineId} FOR UPDATE",
@@ -54,9 +56,11 @@ public static class LockedRows
         RowAsync(db.MajorEventFacts, m => m.MajorEventId == majorEventId, $"SELECT * FROM major_event_facts WHERE \"MajorEventId\" = {majorEventId} FOR UPDATE",
             () => new MajorEventFact { MajorEventId = majorEventId }, ct);
 
-    private static async Task<T> RowAsync<T>(DbSet<T> set, Func<T, bool> isIt, FormattableString lockIt, Func<T> create, CancellationToken ct) where T : class
+    /// <param name="absent">Known to have no row in this transaction (PreloadedRows): created without asking.</param>
+    private static async Task<T> RowAsync<T>(DbSet<T> set, Func<T, bool> isIt, FormattableString lockIt, Func<T> create, CancellationToken ct,
+        bool absent = false) where T : class
     {
-        var row = set.Local.FirstOrDefault(isIt) ?? await set.FromSql(lockIt).FirstOrDefaultAsync(ct);
+        var row = set.Local.FirstOrDefault(isIt) ?? (absent ? null : await set.FromSql(lockIt).FirstOrDefaultAsync(ct));
         if (row is not null) return row;
         row = create();
         set.Add(row);

@@ -108,10 +108,15 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
         Interlocked.Increment(ref _transactions);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        // Changes are detected once, before saving: with detection on, every look at a set's Local view (how an effect
+        // finds a row an earlier message of the batch added) scanned everything the batch had tracked so far (issue 15).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var applied = new HashSet<Pending>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var fresh = await db.ClaimAsync(batch.Select(p => (p.MessageId, p.Consumer)).Distinct().ToList(), clock.GetUtcNow(), ct);
+            var states = batch.Where(p => fresh.Contains((p.MessageId, p.Consumer))).Select(p => p.State).ToList();
+            foreach (var step in scope.ServiceProvider.GetServices<IBeforeGroupApply<TDb>>()) await step.RunAsync(db, states, ct);
             foreach (var p in batch)
             {
                 // Removed once applied: a second copy of a message in the same batch is skipped like a redelivery.
@@ -129,12 +134,13 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
                 }
                 applied.Add(p);
             }
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         // Committed. These run for applied and skipped messages alike: a redelivery after a crash between the two repeats them.
-        var states = batch.Select(p => p.State).ToList();
-        foreach (var step in scope.ServiceProvider.GetServices<IAfterGroupCommit<TDb>>()) await step.RunAsync(states, ct);
+        var handedIn = batch.Select(p => p.State).ToList();
+        foreach (var step in scope.ServiceProvider.GetServices<IAfterGroupCommit<TDb>>()) await step.RunAsync(handedIn, ct);
         return applied;
     }
 
@@ -148,6 +154,15 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
         public object? State => state;
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+}
+
+/// <summary>
+/// Work a service does in a group commit's transaction before the effects run, with the states of the messages not
+/// applied before (Reporting locks and loads the rows the batch will fold into with one statement a table, issue 15).
+/// </summary>
+public interface IBeforeGroupApply<TDb> where TDb : ServiceDbContext
+{
+    Task RunAsync(TDb db, IReadOnlyList<object?> states, CancellationToken ct);
 }
 
 /// <summary>Work a service does once a group commit's batch has committed, with the states its messages were handed in with.</summary>
