@@ -16,8 +16,8 @@ public static class OperationsCharts
             // Redrawn every few seconds: no animation to wait for.
             Animation = false,
             Tooltip = new() { Trigger = TooltipTrigger.Axis },
-            Legend = new() { Data = lines.Select(l => l.Name).ToList() },
-            Grid = new() { Top = 36, Bottom = 24, Left = 48, Right = 16 },
+            Legend = new() { Data = lines.Select(l => l.Name).ToList(), Top = 0, Type = LegendType.Scroll },
+            Grid = new() { Top = 56, Bottom = 24, Left = 48, Right = 16 },
             XAxis = new() { Type = AxisType.Category, Data = times.Select(t => BeijingTime.Of(t).ToString("HH:mm:ss")).ToList() },
             YAxis = new() { Type = AxisType.Value, Name = unit },
             Series = series,
