@@ -95,6 +95,8 @@ if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "run:
 else
   ( cd "$ROOT/services/Console/bin/Release/net10.0"
     export Ports__Http=5300
+    # 运行监控 reads each service's /metrics and /health/ready on its HTTP port (gRPC port + 100).
+    for entry in "${SERVICES[@]}"; do export "Console__Metrics__${entry%%:*}=http://127.0.0.1:$((${entry##*:} + 100))"; done
     exec nohup dotnet Coordination.Console.dll ) >"$RUN_DIR/Console.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 fi
