@@ -25,7 +25,15 @@ public sealed class OperationsSampler(ConsoleOptions options, ILogger<Operations
         using var timer = new PeriodicTimer(options.Metrics.SampleInterval);
         do
         {
-            await SampleAsync(stoppingToken);
+            try
+            {
+                await SampleAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A round that fails for a reason no reading caught must not stop the console: the next round tries again.
+                logger.LogWarning(ex, "An operations sampling round failed");
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -79,13 +87,14 @@ public sealed class OperationsSampler(ConsoleOptions options, ILogger<Operations
         {
             return (null, $"{url} 无法连接（{socket.SocketErrorCode}）");
         }
-        catch (HttpRequestException ex)
-        {
-            return (null, $"{url} 请求失败（{ex.Message}）");
-        }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
             return (null, $"{url} {Timeout.TotalSeconds:0} 秒内未答复");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or UriFormatException)
+        {
+            // Refused mid-way, or an address in Console:Metrics that is not one.
+            return (null, $"{url} 请求失败（{ex.Message}）");
         }
     }
 

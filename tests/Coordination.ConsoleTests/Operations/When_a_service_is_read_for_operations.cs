@@ -39,7 +39,7 @@ public sealed class When_a_service_is_read_for_operations : IDisposable
     }
 
     [Fact]
-    public async Task A_service_on_a_closed_port_is_recorded_as_unreachable_with_its_address_and_the_round_goes_on()
+    public async Task A_service_on_a_closed_port_or_a_bad_address_is_recorded_as_unreachable_with_why_and_the_rounds_go_on()
     {
         var closed = ClosedPort();
         string address = $"http://127.0.0.1:{closed}", slashed = address + "/";
@@ -47,7 +47,7 @@ public sealed class When_a_service_is_read_for_operations : IDisposable
         {
             Metrics = new MetricsAddresses
             {
-                Intake = address, Assignment = slashed, LegalDiversion = slashed, JointMeeting = slashed, Reporting = slashed, Directory = slashed,
+                Intake = address, Assignment = slashed, LegalDiversion = slashed, JointMeeting = slashed, Reporting = slashed, Directory = "not an address",
             },
         };
         using var sampler = new OperationsSampler(options, NullLogger<OperationsSampler>.Instance);
@@ -62,7 +62,11 @@ public sealed class When_a_service_is_read_for_operations : IDisposable
         Assert.False(intake.Reachable);
         Assert.Equal($"http://127.0.0.1:{closed}", intake.Address);
         Assert.Contains($"http://127.0.0.1:{closed}/metrics", intake.Failure);
-        Assert.Equal($"http://127.0.0.1:{closed}", round.Of("Directory")!.Address); // the trailing slash is not doubled
+        Assert.Equal($"http://127.0.0.1:{closed}", round.Of("Reporting")!.Address); // the trailing slash is not doubled
+        Assert.False(round.Of("Reporting")!.Reachable);
+        // A misconfigured address is unreachable too, with the reason, rather than an error.
+        Assert.False(round.Of("Directory")!.Reachable);
+        Assert.Contains("not an address/metrics 请求失败", round.Of("Directory")!.Failure);
         Assert.Equal(2, sampler.Rounds.Count);
         Assert.Equal(2, sampled);
     }
