@@ -48,6 +48,12 @@ public sealed class When_the_administrator_watches_operations(ConsoleFixture con
         await Expect(page.Locator("[role=img][aria-label^='登记速率']").Locator("svg, canvas").First).ToBeVisibleAsync();
         // Intake published the registrations' events: its flow row counts them.
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "消息流量" }).Locator("tr[data-service='Intake'] td").Nth(1)).Not.ToHaveTextAsync("—");
+
+        // The other views read the services' gauges: the outbox and inbox, the queues (the run's RabbitMQ management API),
+        // Assignment's deadline scanner.
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "发件箱" }).Locator("tr[data-service='Assignment'] td").Nth(4)).ToHaveTextAsync(new Regex(@"^\d"));
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "队列" }).Locator("tr[data-service='Assignment']")).ToContainTextAsync("个队列");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "时限" }).Locator("tr[data-service='Assignment'] td").Nth(4)).ToHaveTextAsync(new Regex(@"^\d"));
         await ConsoleFixture.ScreenshotAsync(page, "operations");
     }
 
