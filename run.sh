@@ -107,7 +107,7 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
-echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing … / Dev-Passw0rd-2026):"
+echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing …, admin for 运行监控 / Dev-Passw0rd-2026):"
 echo "run:   http://127.0.0.1:5300/"
 echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
 echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"
