@@ -22,6 +22,9 @@ public static class MetricNames
     public const string Warnings = "coordination_warnings_raised_total";
     public const string RedisFallbacks = "coordination_redis_fallbacks_total";
 
-    /// <summary>MassTransit's consume counter: its unit ("ea") is spelled into the name by some exporter versions.</summary>
+    /// <summary>
+    /// MassTransit's consume counter. Its unit ("ea") may be spelled into the name (Grafana's dashboards read
+    /// messaging_masstransit_consume_ea_total), so either spelling is read.
+    /// </summary>
     public static readonly string[] Consumed = ["messaging_masstransit_consume_ea_total", "messaging_masstransit_consume_total"];
 }
