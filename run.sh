@@ -95,6 +95,8 @@ if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "run:
 else
   ( cd "$ROOT/services/Console/bin/Release/net10.0"
     export Ports__Http=5300
+    # 运行监控 reads each service's /metrics and /health/ready on its HTTP port (gRPC port + 100).
+    for entry in "${SERVICES[@]}"; do export "Console__Metrics__${entry%%:*}=http://127.0.0.1:$((${entry##*:} + 100))"; done
     exec nohup dotnet Coordination.Console.dll ) >"$RUN_DIR/Console.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 fi
@@ -105,7 +107,7 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 echo "run: Directory (sign-in) http://127.0.0.1:5206/  (discovery: /.well-known/openid-configuration)"
-echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing … / Dev-Passw0rd-2026):"
+echo "run: Console (sign in as clerk.nanjing, dept.xuanwu-housing, bureau.jiangsu, committee.nanjing, leader.nanjing …, admin for 运行监控 / Dev-Passw0rd-2026):"
 echo "run:   http://127.0.0.1:5300/"
 echo "run: try it: tools/coord --profile clerk login --user clerk.nanjing --password Dev-Passw0rd-2026"
 echo "run:         tools/coord --profile clerk register --region 320102 --topic housing --summary '...' --name 张三"

@@ -121,6 +121,12 @@ spec:
             - { name: Console__Services__JointMeeting, value: "http://joint-meeting:5104" }
             - { name: Console__Services__Reporting, value: "http://reporting:5105" }
             - { name: Console__Services__Directory, value: "http://directory:5106" }
+            - { name: Console__Metrics__Intake, value: "http://intake:5201" }
+            - { name: Console__Metrics__Assignment, value: "http://assignment:5202" }
+            - { name: Console__Metrics__LegalDiversion, value: "http://legal-diversion:5203" }
+            - { name: Console__Metrics__JointMeeting, value: "http://joint-meeting:5204" }
+            - { name: Console__Metrics__Reporting, value: "http://reporting:5205" }
+            - { name: Console__Metrics__Directory, value: "http://directory:5206" }
           readinessProbe: { httpGet: { path: /health/ready, port: http }, periodSeconds: 10 }
           resources: { requests: { cpu: 100m, memory: 256Mi }, limits: { memory: 1Gi } }
           securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }

@@ -3,6 +3,7 @@ using Coordination.Console.Calls;
 using Coordination.Console.Components;
 using Coordination.Console.Downloads;
 using Coordination.Console.Hosting;
+using Coordination.Console.Operations;
 using AntDesign;
 
 namespace Coordination.Console;
@@ -33,6 +34,9 @@ public static class ConsoleApp
         builder.Services.AddAntDesign();
         builder.Services.AddSingleton<ServiceChannels>();
         builder.Services.AddScoped<ServiceCalls>();
+        // 运行监控: every service's /metrics and /health/ready, read every few seconds (Console:Metrics).
+        builder.Services.AddSingleton<OperationsSampler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsSampler>());
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();

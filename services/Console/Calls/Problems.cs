@@ -9,6 +9,9 @@ namespace Coordination.Console.Calls;
 /// </summary>
 public sealed class Problems
 {
+    /// <summary>What a person is told on a page that is not theirs (a service's PermissionDenied, or the console's own check).</summary>
+    public const string NotPermitted = "您无权执行此操作";
+
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     public string? Message { get; private set; }
     public IReadOnlyDictionary<string, string> Fields => _fields;
@@ -49,7 +52,7 @@ public sealed class Problems
             StatusCode.InvalidArgument => "输入有误：" + ex.Status.Detail,
             StatusCode.FailedPrecondition => "当前状态不允许此操作：" + ex.Status.Detail,
             StatusCode.NotFound => "未找到，或您无权查看",
-            StatusCode.PermissionDenied => "您无权执行此操作",
+            StatusCode.PermissionDenied => NotPermitted,
             StatusCode.AlreadyExists => "已存在：" + ex.Status.Detail,
             StatusCode.Unauthenticated => "登录已失效，请重新登录",
             StatusCode.Unavailable or StatusCode.DeadlineExceeded => "服务暂时不可用，请稍后重试",

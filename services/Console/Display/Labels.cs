@@ -35,6 +35,10 @@ public static class Labels
         // early warnings (Reporting)
         ["region_spike"] = "地区激增", ["topic_spike"] = "事项激增", ["collective_visit"] = "集体访", ["beijing_threshold"] = "进京访超阈值",
         ["sensitive_period"] = "敏感时期",
+        // what the services count (运行监控): registration decisions, deadline rungs, service health
+        ["NewCase"] = "新立案", ["Repeat"] = "重复信访", ["SkipLevel"] = "越级", ["Final"] = "已终结事项",
+        ["remind"] = "提醒", ["urge"] = "催办", ["supervise"] = "督办", ["timer_fired"] = "计时到期",
+        ["Healthy"] = "健康", ["Degraded"] = "降级", ["Unhealthy"] = "异常", ["Unreachable"] = "不可达",
         // roles
         ["clerk"] = "登记员", ["department"] = "承办单位", ["institution"] = "法律机构", ["committee"] = "政法委", ["bureau"] = "信访局",
         ["leader"] = "领导", ["administrator"] = "系统管理员",

@@ -85,10 +85,11 @@ public sealed class When_components_render : IDisposable
         Assert.Equal("/inbox", Coordination.Console.Components.Layout.MainLayout.NavFor("department").First().Href);
         Assert.Equal("/legal", Coordination.Console.Components.Layout.MainLayout.NavFor("committee").First().Href);
         Assert.Empty(Coordination.Console.Components.Layout.MainLayout.NavFor("service"));
-        // 回避: every case role and the administrator, whose only page it is.
+        // 回避: every case role and the administrator.
         foreach (var role in new[] { "clerk", "department", "institution", "committee", "bureau", "leader" })
             Assert.Contains(("/recusals", "回避"), Coordination.Console.Components.Layout.MainLayout.NavFor(role));
-        Assert.Equal([("/recusals", "回避")], Coordination.Console.Components.Layout.MainLayout.NavFor("administrator"));
+        // The administrator: 回避 first (its first page), then 运行监控.
+        Assert.Equal([("/recusals", "回避"), ("/operations", "运行监控")], Coordination.Console.Components.Layout.MainLayout.NavFor("administrator"));
     }
 
     public void Dispose() => context.Dispose();

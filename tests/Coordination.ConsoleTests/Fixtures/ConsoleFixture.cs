@@ -74,6 +74,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ["Console:Services:JointMeeting"] = Grpc(System.JointMeeting),
             ["Console:Services:Reporting"] = Grpc(System.Reporting),
             ["Console:Services:Directory"] = Grpc(System.Directory),
+            ["Console:Metrics:Intake"] = Http(System.Intake),
+            ["Console:Metrics:Assignment"] = Http(System.Assignment),
+            ["Console:Metrics:LegalDiversion"] = Http(System.LegalDiversion),
+            ["Console:Metrics:JointMeeting"] = Http(System.JointMeeting),
+            ["Console:Metrics:Reporting"] = Http(System.Reporting),
+            ["Console:Metrics:Directory"] = Http(System.Directory),
+            ["Console:Metrics:SampleInterval"] = "00:00:02",
             ["Console:DetailedErrors"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
@@ -83,6 +90,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     private static string Grpc(ServiceInstance instance) => $"http://127.0.0.1:{instance.GrpcPort}";
+    private static string Http(ServiceInstance instance) => $"http://127.0.0.1:{instance.HttpPort}";
 
     /// <summary>A browser of its own (cookies and all) signed in to the console as <paramref name="login"/>, on the console's first page.</summary>
     public async Task<IPage> SignInAsync(string login, string? console = null, string password = Password)
