@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Coordination.Bench;
+using Coordination.Bench.Mixed;
 
 // Registrations through Intake's gRPC API at a fixed concurrency against a running system (./run.sh), then the
 // time until every case is assigned by Assignment and on its timeline in Reporting. Prints figures per round (the
@@ -24,17 +25,33 @@ if (stack is not null)
         $"its {Baseline.StepsPerCase} steps: {stack.CaseCpuMs:F2} ms CPU, a ceiling of {stack.CasesPerSecond:F0} cases/s on {Environment.ProcessorCount} cores");
 var load = new RegistrationLoad(options, clerkToken);
 await load.RunAsync(options.WarmUp, CancellationToken.None);
+MixedRun? mixed = null;
+if (MixedOptions.Parse(args) is { } mixedOptions)
+{
+    try
+    {
+        mixed = await MixedRun.SignInAsync(options, mixedOptions);
+    }
+    catch (Exception ex) when (ex is Coordination.Cli.Oidc.OidcException or InvalidOperationException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"bench: mixed: a person could not sign in at the Directory at {options.Directory}: {ex.Message}");
+        return 2;
+    }
+    load.Registered = mixed.Handling.Registered;
+}
 if (options.Sweep.Count > 0) return await SweepAsync();
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
 {
     var cpuBefore = ServiceCpu.Read();
+    mixed?.Start();
     var clock = Stopwatch.StartNew();
     var sent = await load.RunAsync(options.Count, CancellationToken.None);
     var callSeconds = clock.Elapsed.TotalSeconds;
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
     var cpuAfter = ServiceCpu.Read();
+    if (mixed is not null) await mixed.StopAsync(round);
     double CpuMsPerCase(string group) => 1000 * (cpuAfter.GetValueOrDefault(group) - cpuBefore.GetValueOrDefault(group)) / Math.Max(1, arrived.Count);
 
     var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
@@ -53,6 +70,7 @@ for (var round = 1; round <= options.Rounds; round++)
     if (stack is not null)
         Console.WriteLine($"bench: round {round}: against the baseline: {arrived.Count / allSeconds / stack.CasesPerSecond:P1} of its ceiling's cases/s; " +
             $"services plus PostgreSQL and RabbitMQ {(services + CpuMsPerCase("PostgreSQL") + CpuMsPerCase("RabbitMQ")) / stack.CaseCpuMs:F1}x its CPU per case");
+    mixed?.Report(round);
     complete &= arrived.Count == cases;
 }
 Console.WriteLine($"bench: load generator peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
