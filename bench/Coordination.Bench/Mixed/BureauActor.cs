@@ -7,13 +7,25 @@ namespace Coordination.Bench.Mixed;
 
 /// <summary>
 /// The bureau at its desk: --bureau-reads times a second it reads, in turn, the overdue list of its jurisdiction, the
-/// timeline of a recently registered case (Reporting) and that case's page (Assignment GetCase). Between reads it
-/// approves the reports departments submitted and sends the reply (答复), so cases run their whole lifecycle.
+/// timeline of a case registered a few seconds ago (Reporting) and that case's page (Assignment GetCase). Beside the
+/// reads, every 200 ms it approves the reports departments submitted and sends the reply (答复), so cases run their
+/// whole lifecycle.
 /// </summary>
 public sealed class BureauActor(AssignmentService.AssignmentServiceClient assignments, ReportingService.ReportingServiceClient reporting,
     Metadata bureau, MixedOptions options, Calls calls, Handling handling)
 {
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => Task.WhenAll(Task.Run(() => ReadsAsync(ct)), Task.Run(() => RepliesAsync(ct)));
+
+    private async Task RepliesAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            while (!ct.IsCancellationRequested && handling.ReportsToReview.TryDequeue(out var report)) await ReplyAsync(report.AssignmentId, report.CaseId, ct);
+            await Task.Delay(200, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task ReadsAsync(CancellationToken ct)
     {
         if (options.BureauReadsPerSecond <= 0) return;
         var every = TimeSpan.FromSeconds(1 / options.BureauReadsPerSecond);
@@ -21,7 +33,6 @@ public sealed class BureauActor(AssignmentService.AssignmentServiceClient assign
         for (long n = 0; !ct.IsCancellationRequested; n++)
         {
             await ReadAsync(n, ct);
-            if (handling.ReportsToReview.TryDequeue(out var report)) await ReplyAsync(report.AssignmentId, report.CaseId, ct);
             if (every * (n + 1) - clock.Elapsed is { Ticks: > 0 } wait)
                 await Task.Delay(wait, ct).ContinueWith(_ => { }, TaskScheduler.Default);
         }

@@ -9,19 +9,21 @@ namespace Coordination.Bench.Mixed;
 public sealed class Handling
 {
     private const int Kept = 2000;
-    private readonly ConcurrentQueue<Guid> _recent = new();
+    /// <summary>The bureau looks at a case this long after its registration (sooner it may not be on the timeline yet).</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentQueue<(Guid CaseId, DateTimeOffset At)> _recent = new();
     public ConcurrentQueue<(string AssignmentId, Guid CaseId)> ReportsToReview { get; } = new();
 
     public void Registered(Guid caseId)
     {
-        _recent.Enqueue(caseId);
+        _recent.Enqueue((caseId, DateTimeOffset.UtcNow));
         while (_recent.Count > Kept) _recent.TryDequeue(out _);
     }
 
-    /// <summary>One of the recently registered cases, any; none before the first registration.</summary>
+    /// <summary>One of the recently registered cases, registered at least two seconds ago; none before there is one.</summary>
     public Guid? AnyRecent()
     {
-        var all = _recent.ToArray();
-        return all.Length == 0 ? null : all[Random.Shared.Next(all.Length)];
+        var settled = _recent.Where(r => DateTimeOffset.UtcNow - r.At >= Settled).ToArray();
+        return settled.Length == 0 ? null : settled[Random.Shared.Next(settled.Length)].CaseId;
     }
 }

@@ -28,6 +28,7 @@ public sealed class MixedRun(MixedOptions options, People people)
     }
 
     private CancellationTokenSource? _stop;
+    private List<DepartmentActor>? _departments; // kept from round to round with the hand-overs they signed for
     private List<Task> _actors = [];
     private Stopwatch _clock = new();
     private double _seconds;
@@ -38,20 +39,22 @@ public sealed class MixedRun(MixedOptions options, People people)
         _stop = new CancellationTokenSource();
         _clock = Stopwatch.StartNew();
         var stop = _stop.Token;
-        _actors = people.Departments.Select(d => Task.Run(() => new DepartmentActor(_assignments, d, options, _calls, Handling).RunAsync(stop)))
+        _departments ??= people.Departments.Select(d => new DepartmentActor(_assignments, d, options, _calls, Handling)).ToList();
+        _actors = _departments.Select(d => Task.Run(() => d.RunAsync(stop)))
             .Append(Task.Run(() => new BureauActor(_assignments, _reporting, people.Bureau, options, _calls, Handling).RunAsync(stop)))
             .Append(Task.Run(() => new MeetingActor(_meetings, people, options, _calls).RunAsync(stop)))
             .ToList();
     }
 
-    /// <summary>Stops the round's actors (each finishes or drops the call in flight).</summary>
-    public async Task StopAsync(int round)
+    /// <summary>Stops the round's actors (each finishes or drops the call in flight); without report, forgets their calls.</summary>
+    public async Task StopAsync(int round, bool report = true)
     {
         _stop?.Cancel();
         _seconds = _clock.Elapsed.TotalSeconds;
         try { await Task.WhenAll(_actors); }
         catch (Exception ex) { Console.Error.WriteLine($"bench: round {round}: mixed: an actor stopped: {ex.GetType().Name}: {ex.Message}"); }
         _stop?.Dispose();
+        if (!report) _calls.Take();
     }
 
     /// <summary>Prints what the round's actors did, and starts the next round's count afresh.</summary>
