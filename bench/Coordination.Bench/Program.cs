@@ -4,7 +4,8 @@ using Coordination.Bench.Mixed;
 
 // Registrations through Intake's gRPC API at a fixed concurrency against a running system (./run.sh), then the
 // time until every case is assigned by Assignment and on its timeline in Reporting. Prints figures per round (the
-// first round after a start still pays for the services' JIT); asserts nothing.
+// first round after a start still pays for the services' JIT); asserts nothing. With --mixed, departments, the bureau
+// and joint meetings act beside the registrations (Mixed/) and each round also reports their calls per method.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}{(options.Rate > 0 ? $", at most {options.Rate:F0}/s" : "")}, " +
     $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}, as {(options.Token is null ? options.User : "the given token")}");
@@ -40,7 +41,7 @@ if (MixedOptions.Parse(args) is { } mixedOptions)
     mixed.Start(); // the warm-up warms the mixed calls too; what they did is not reported
 }
 await load.RunAsync(options.WarmUp, CancellationToken.None);
-if (mixed is not null) await mixed.StopAsync(0, report: false);
+if (mixed is not null) await mixed.StopAsync("warm-up", report: false);
 if (options.Sweep.Count > 0) return await SweepAsync();
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
@@ -53,7 +54,7 @@ for (var round = 1; round <= options.Rounds; round++)
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
     var cpuAfter = ServiceCpu.Read();
-    if (mixed is not null) await mixed.StopAsync(round);
+    if (mixed is not null) await mixed.StopAsync($"round {round}");
     double CpuMsPerCase(string group) => 1000 * (cpuAfter.GetValueOrDefault(group) - cpuBefore.GetValueOrDefault(group)) / Math.Max(1, arrived.Count);
 
     var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
@@ -72,8 +73,8 @@ for (var round = 1; round <= options.Rounds; round++)
     if (stack is not null)
         Console.WriteLine($"bench: round {round}: against the baseline: {arrived.Count / allSeconds / stack.CasesPerSecond:P1} of its ceiling's cases/s; " +
             $"services plus PostgreSQL and RabbitMQ {(services + CpuMsPerCase("PostgreSQL") + CpuMsPerCase("RabbitMQ")) / stack.CaseCpuMs:F1}x its CPU per case");
-    mixed?.Report(round);
-    complete &= arrived.Count == cases;
+    var mixedClean = mixed?.Report($"round {round}") ?? true; // no UNKNOWN or INTERNAL
+    complete &= arrived.Count == cases && mixedClean;
 }
 Console.WriteLine($"bench: load generator peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
 return complete ? 0 : 1;
@@ -83,14 +84,18 @@ return complete ? 0 : 1;
 async Task<int> SweepAsync()
 {
     double? passes = null;
+    var clean = true;
     foreach (var rate in options.Sweep)
     {
-        var paced = new RegistrationLoad(options with { Rate = rate }, clerkToken);
+        var paced = new RegistrationLoad(options with { Rate = rate }, clerkToken) { Registered = load.Registered };
+        mixed?.Start();
         var clock = Stopwatch.StartNew();
         var sent = await paced.RunAsync(options.Count, CancellationToken.None);
         var offered = sent.Count / clock.Elapsed.TotalSeconds;
         var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
+        if (mixed is not null) await mixed.StopAsync($"open loop {rate:F0}/s");
         var endToEnd = sent.Where(s => arrived.ContainsKey(s.CaseId)).Select(s => (arrived[s.CaseId] - s.SentAt).TotalMilliseconds).Order().ToList();
+        clean &= mixed?.Report($"open loop {rate:F0}/s") ?? true;
         if (endToEnd.Count == 0) { Console.WriteLine($"bench: open loop {rate:F0}/s: nothing arrived"); continue; }
         var p99 = Percentile(endToEnd, 99);
         Console.WriteLine($"bench: open loop {rate:F0}/s (sent at {offered:F0}/s): registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  " +
@@ -98,7 +103,7 @@ async Task<int> SweepAsync()
         if (p99 > 100 && passes is null) passes = rate;
     }
     Console.WriteLine(passes is { } r ? $"bench: open loop: p99 passes 100 ms at {r:F0} cases/s" : "bench: open loop: p99 stayed within 100 ms at every rate tried");
-    return 0;
+    return clean ? 0 : 1;
 }
 
 static double Percentile(IReadOnlyList<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

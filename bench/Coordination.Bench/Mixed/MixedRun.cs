@@ -47,16 +47,16 @@ public sealed class MixedRun(MixedOptions options, People people)
     }
 
     /// <summary>Stops the round's actors (each finishes or drops the call in flight); without report, forgets their calls.</summary>
-    public async Task StopAsync(int round, bool report = true)
+    public async Task StopAsync(string round, bool report = true)
     {
         _stop?.Cancel();
         _seconds = _clock.Elapsed.TotalSeconds;
         try { await Task.WhenAll(_actors); }
-        catch (Exception ex) { Console.Error.WriteLine($"bench: round {round}: mixed: an actor stopped: {ex.GetType().Name}: {ex.Message}"); }
+        catch (Exception ex) { Console.Error.WriteLine($"bench: {round}: mixed: an actor stopped: {ex.GetType().Name}: {ex.Message}"); }
         _stop?.Dispose();
         if (!report) _calls.Take();
     }
 
-    /// <summary>Prints what the round's actors did, and starts the next round's count afresh.</summary>
-    public void Report(int round) => MixedReport.Print(round, _seconds, _calls.Take());
+    /// <summary>Prints what the round's actors did and starts the next round's count afresh; false on an UNKNOWN or INTERNAL.</summary>
+    public bool Report(string round) => MixedReport.Print(round, _seconds, _calls.Take());
 }
