@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: starts the system with ./run.sh unless it is already up, registers petitions through
 # Intake's gRPC API and waits for every case to be assigned and on its timeline in Reporting. Prints figures.
-# Usage: bench/run.sh [--count N] [--concurrency C] [--warm-up W] [--regions 1..11] [--rounds R]
+# Usage: bench/run.sh [--count N] [--concurrency C] [--warm-up W] [--regions 1..11] [--rounds R] [--mixed ...]
 # (districts of Nanjing, round-robin; each round reports its own figures, the first after a start pays for JIT)
 # [--rate R] paces registrations at R a second (open loop); [--sweep 50,100,300] runs the open loop at each rate in turn
 # and prints where p99 registration -> assigned passes 100 ms. First it measures the stack's ceiling with ../shared/baseline
 # (BENCH_BASELINE=quick: its 25 s run; =0: skip; BASELINE_DIR: elsewhere) and prints every round beside it, with CPU
 # per case for each service, PostgreSQL, RabbitMQ and Redis from /proc.
+# [--mixed] beside the registrations (each round, the warm-up, and each --sweep rate), seeded people act through the
+# gRPC APIs, each signed in by the same password grant: departments (--departments dept.xuanwu-housing,...) list their
+# pending hand-overs every --department-poll-ms 200,500 ms, sign for them (签收), and --handle-after 2 s later notify
+# acceptance and submit a report; the bureau (--bureau bureau.nanjing) reads the overdue list, case timelines and case
+# pages --bureau-reads 5 times a second, approves the reports and sends the replies; --meetings 3 joint meetings a round,
+# one every --meeting-every 3 s, run from convening to close with --meeting-parties xuanwu-housing-office,
+# nanjing-political-legal-committee (answered by the first department and --committee committee.nanjing). Each round
+# then prints every method's calls, rate and latency p50/p95/p99/max (reads and writes apart) and the refusals per status
+# code; an UNKNOWN or INTERNAL is printed with !!! and makes the exit code 1. COORD_ASSIGNMENT, COORD_JOINT_MEETING,
+# COORD_REPORTING (or --assignment, --joint-meeting, --reporting) move those services from 5102, 5104, 5105.
 # The clerk signs in at the Directory by the password grant: the seeded clerk.nanjing with the development password,
 # unless COORD_TOKEN (or --token) gives a token, or COORD_USER / COORD_PASSWORD / COORD_DIRECTORY say otherwise.
 set -euo pipefail

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Coordination.Bench;
+using Coordination.Bench.Mixed;
 
 // Registrations through Intake's gRPC API at a fixed concurrency against a running system (./run.sh), then the
 // time until every case is assigned by Assignment and on its timeline in Reporting. Prints figures per round (the
-// first round after a start still pays for the services' JIT); asserts nothing.
+// first round after a start still pays for the services' JIT); asserts nothing. With --mixed, departments, the bureau
+// and joint meetings act beside the registrations (Mixed/) and each round also reports their calls per method.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}{(options.Rate > 0 ? $", at most {options.Rate:F0}/s" : "")}, " +
     $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}, as {(options.Token is null ? options.User : "the given token")}");
@@ -23,18 +25,36 @@ if (stack is not null)
         $"MassTransit message {stack.MessagesPerSecond:F0}/s at {stack.MessageCpuMs:F2} ms CPU; a case at one commit and one message for each of " +
         $"its {Baseline.StepsPerCase} steps: {stack.CaseCpuMs:F2} ms CPU, a ceiling of {stack.CasesPerSecond:F0} cases/s on {Environment.ProcessorCount} cores");
 var load = new RegistrationLoad(options, clerkToken);
+MixedRun? mixed = null;
+if (MixedOptions.Parse(args) is { } mixedOptions)
+{
+    try
+    {
+        mixed = await MixedRun.SignInAsync(options, mixedOptions);
+    }
+    catch (Exception ex) when (ex is Coordination.Cli.Oidc.OidcException or InvalidOperationException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"bench: mixed: a person could not sign in at the Directory at {options.Directory}: {ex.Message}");
+        return 2;
+    }
+    load.Registered = mixed.Handling.Registered;
+    mixed.Start(); // the warm-up warms the mixed calls too; what they did is not reported
+}
 await load.RunAsync(options.WarmUp, CancellationToken.None);
+if (mixed is not null) await mixed.StopAsync("warm-up", report: false);
 if (options.Sweep.Count > 0) return await SweepAsync();
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
 {
     var cpuBefore = ServiceCpu.Read();
+    mixed?.Start();
     var clock = Stopwatch.StartNew();
     var sent = await load.RunAsync(options.Count, CancellationToken.None);
     var callSeconds = clock.Elapsed.TotalSeconds;
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
     var cpuAfter = ServiceCpu.Read();
+    if (mixed is not null) await mixed.StopAsync($"round {round}");
     double CpuMsPerCase(string group) => 1000 * (cpuAfter.GetValueOrDefault(group) - cpuBefore.GetValueOrDefault(group)) / Math.Max(1, arrived.Count);
 
     var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
@@ -53,7 +73,8 @@ for (var round = 1; round <= options.Rounds; round++)
     if (stack is not null)
         Console.WriteLine($"bench: round {round}: against the baseline: {arrived.Count / allSeconds / stack.CasesPerSecond:P1} of its ceiling's cases/s; " +
             $"services plus PostgreSQL and RabbitMQ {(services + CpuMsPerCase("PostgreSQL") + CpuMsPerCase("RabbitMQ")) / stack.CaseCpuMs:F1}x its CPU per case");
-    complete &= arrived.Count == cases;
+    var mixedClean = mixed?.Report($"round {round}") ?? true; // no UNKNOWN or INTERNAL
+    complete &= arrived.Count == cases && mixedClean;
 }
 Console.WriteLine($"bench: load generator peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
 return complete ? 0 : 1;
@@ -63,22 +84,31 @@ return complete ? 0 : 1;
 async Task<int> SweepAsync()
 {
     double? passes = null;
+    var clean = true;
     foreach (var rate in options.Sweep)
     {
-        var paced = new RegistrationLoad(options with { Rate = rate }, clerkToken);
+        var paced = new RegistrationLoad(options with { Rate = rate }, clerkToken) { Registered = load.Registered };
+        mixed?.Start();
         var clock = Stopwatch.StartNew();
         var sent = await paced.RunAsync(options.Count, CancellationToken.None);
         var offered = sent.Count / clock.Elapsed.TotalSeconds;
         var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
+        if (mixed is not null) await mixed.StopAsync($"open loop {rate:F0}/s");
         var endToEnd = sent.Where(s => arrived.ContainsKey(s.CaseId)).Select(s => (arrived[s.CaseId] - s.SentAt).TotalMilliseconds).Order().ToList();
-        if (endToEnd.Count == 0) { Console.WriteLine($"bench: open loop {rate:F0}/s: nothing arrived"); continue; }
+        if (endToEnd.Count == 0)
+        {
+            Console.WriteLine($"bench: open loop {rate:F0}/s: nothing arrived");
+            clean &= mixed?.Report($"open loop {rate:F0}/s") ?? true;
+            continue;
+        }
         var p99 = Percentile(endToEnd, 99);
         Console.WriteLine($"bench: open loop {rate:F0}/s (sent at {offered:F0}/s): registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  " +
             $"p95 {Percentile(endToEnd, 95):F1}  p99 {p99:F1}  max {endToEnd[^1]:F1}  ({arrived.Count}/{sent.Count} arrived)");
         if (p99 > 100 && passes is null) passes = rate;
+        clean &= mixed?.Report($"open loop {rate:F0}/s") ?? true;
     }
     Console.WriteLine(passes is { } r ? $"bench: open loop: p99 passes 100 ms at {r:F0} cases/s" : "bench: open loop: p99 stayed within 100 ms at every rate tried");
-    return 0;
+    return clean ? 0 : 1;
 }
 
 static double Percentile(IReadOnlyList<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -21,6 +21,9 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
     private readonly Metadata _clerk = new() { { "Authorization", "Bearer " + clerkToken } };
     private int _sequence;
 
+    /// <summary>Told each registered case as its reply comes (the mixed mode's bureau reads them).</summary>
+    public Action<Guid>? Registered { get; set; }
+
     public async Task<List<Sent>> RunAsync(int count, CancellationToken ct)
     {
         var client = new IntakeService.IntakeServiceClient(_channel);
@@ -39,6 +42,7 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
                 var watch = Stopwatch.StartNew();
                 var reply = await client.RegisterPetitionAsync(request, _clerk, cancellationToken: ct);
                 results.Add(new Sent(Guid.Parse(reply.CaseId), sentAt, watch.Elapsed.TotalMilliseconds));
+                Registered?.Invoke(Guid.Parse(reply.CaseId));
             }
         }));
         return [.. results];
