@@ -98,7 +98,7 @@ CONF
   fi
   # The log belongs to postgres: pg_ctl appends to it as that user, and so does our own stderr redirection.
   touch "$home/server.log"; chown postgres:postgres "$home/server.log"
-  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run -c max_connections=1000 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" -l "$home/server.log" -w start >/dev/null 2>>"$home/server.log" 3>&- \
+  runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run -c max_connections=1000 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c track_commit_timestamp=on" -l "$home/server.log" -w start >/dev/null 2>>"$home/server.log" 3>&- \
     || { tail -5 "$home/server.log" >&3; die "PostgreSQL failed to start: see $home/server.log"; }
   head -1 "$pidfile" >"$home/pid"
   wait_for PostgreSQL 30 "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$PG_PORT"

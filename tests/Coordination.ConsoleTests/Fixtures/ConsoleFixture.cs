@@ -100,6 +100,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", AcceptDownloads = true,
         });
         context.SetDefaultTimeout(20_000);
+        // Assertions wait as long as actions: the first render of a page after sign-in can take seconds on a busy box.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
