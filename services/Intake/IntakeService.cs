@@ -36,6 +36,7 @@ public static class IntakeService
             builder.Services.AddScoped<PetitionRegistration>();
             builder.Services.AddScoped<ReceptionDayActions>();
             builder.Services.AddScoped<AssignmentProgress>();
+            builder.Services.AddScoped<IBeforeGroupApply<IntakeDb>, PreloadedPetitions>();
             builder.Services.AddScoped<PetitionQueries>();
             builder.Services.AddScoped<ICaseOrigins, PetitionOrigins>();
             builder.Services.AddScoped<ReceptionDays>();

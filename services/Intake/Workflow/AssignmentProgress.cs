@@ -85,11 +85,12 @@ public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
             InboxName, async (db, ct) =>
         {
             // A return and the next hand-over arrive together: each changes the assigned units, so one waits for the other
-            // (locked and read in one statement).
-            var petition = await db.Petitions.FromSql($"SELECT * FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct)
+            // (locked and read in one statement, or for the whole batch before it: PreloadedPetitions).
+            var petition = (db.Preloaded?.Found(db, PreloadedPetitions.Petitions, caseId) == true ? db.Petitions.Local.FirstOrDefault(p => p.Id == caseId) : null)
+                ?? await db.Petitions.FromSql($"SELECT * FROM petitions WHERE \"Id\" = {caseId} FOR UPDATE").FirstOrDefaultAsync(ct)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} for unknown case {caseId}");
             change(petition, await ProgressOfAsync(db, caseId, ct));
-        }, null, context.CancellationToken);
+        }, caseId, context.CancellationToken);
 
     /// <summary>
     /// The case's progress, made on its first event; the caller holds the petition's row lock. One already in the unit
@@ -98,7 +99,8 @@ public sealed class AssignmentProgress(GroupCommit<IntakeDb> commits)
     public static async Task<CaseProgress> ProgressOfAsync(IntakeDb db, Guid caseId, CancellationToken ct)
     {
         var progress = db.CaseProgress.Local.FirstOrDefault(p => p.CaseId == caseId)
-            ?? await db.CaseProgress.FirstOrDefaultAsync(p => p.CaseId == caseId, ct);
+            ?? (db.Preloaded?.Absent(db, PreloadedPetitions.Progress, caseId) == true ? null
+                : await db.CaseProgress.FirstOrDefaultAsync(p => p.CaseId == caseId, ct));
         if (progress is null) db.CaseProgress.Add(progress = new CaseProgress { CaseId = caseId });
         return progress;
     }

@@ -18,12 +18,12 @@ public static class LockedRows
     public static Task<CaseFact> CaseFactAsync(this ReportingDb db, Guid caseId, CancellationToken ct) =>
         RowAsync(db.CaseFacts, f => f.CaseId == caseId, $"SELECT * FROM case_facts WHERE \"CaseId\" = {caseId} FOR UPDATE",
             () => new CaseFact { CaseId = caseId, CaseNumber = "", RegionCode = "" }, ct,
-            absent: db.Preloaded is { } known && known.Holds(db) && known.AbsentCaseFacts.Contains(caseId));
+            absent: db.Preloaded?.Absent(db, PreloadedRows.CaseFacts, caseId) == true);
 
     public static Task<Handover> HandoverAsync(this ReportingDb db, Guid assignmentId, CancellationToken ct) =>
         RowAsync(db.Handovers, h => h.AssignmentId == assignmentId, $"SELECT * FROM handovers WHERE \"AssignmentId\" = {assignmentId} FOR UPDATE",
             () => new Handover { AssignmentId = assignmentId }, ct,
-            absent: db.Preloaded is { } known && known.Holds(db) && known.AbsentHandovers.Contains(assignmentId));
+            absent: db.Preloaded?.Absent(db, PreloadedRows.Handovers, assignmentId) == true);
 
     public static Task<OverdueDeadline> OverdueDeadlineAsync(this ReportingDb db, DeadlineRung rung, Guid deadlineId, CancellationToken ct) =>
         RowAsync(db.OverdueDeadlines, d => d.DeadlineId == deadlineId, $"SELECT * FROM overdue_deadlines WHERE \"DeadlineId\" = {deadlineId} FOR UPDATE",

@@ -13,6 +13,8 @@ namespace Coordination.Reporting.Persistence;
 /// </summary>
 public sealed class PreloadedRows : IBeforeGroupApply<ReportingDb>
 {
+    public const string CaseFacts = "case_facts", Handovers = "handovers";
+
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> AssignmentIds = new();
 
     public async Task RunAsync(ReportingDb db, IReadOnlyList<object?> states, CancellationToken ct)
@@ -20,16 +22,16 @@ public sealed class PreloadedRows : IBeforeGroupApply<ReportingDb>
         var events = states.OfType<EventEnvelope>().ToList();
         var cases = events.Select(e => e.CaseId).Where(id => id != Guid.Empty).Distinct().Order().ToArray();
         var handovers = events.Select(e => AssignmentIdOf(e.Message)).OfType<Guid>().Distinct().Order().ToArray();
-        var known = new Known(db.Database.CurrentTransaction);
+        var known = new PreloadedKeys(db.Database.CurrentTransaction);
         if (cases.Length > 1)
         {
             var found = await db.CaseFacts.FromSql($"SELECT * FROM case_facts WHERE \"CaseId\" = ANY({cases}) ORDER BY \"CaseId\" FOR UPDATE").ToListAsync(ct);
-            known.AbsentCaseFacts.UnionWith(cases.Except(found.Select(f => f.CaseId)));
+            known.Loaded(CaseFacts, cases, found.Select(f => f.CaseId));
         }
         if (handovers.Length > 1)
         {
             var found = await db.Handovers.FromSql($"SELECT * FROM handovers WHERE \"AssignmentId\" = ANY({handovers}) ORDER BY \"AssignmentId\" FOR UPDATE").ToListAsync(ct);
-            known.AbsentHandovers.UnionWith(handovers.Except(found.Select(h => h.AssignmentId)));
+            known.Loaded(Handovers, handovers, found.Select(h => h.AssignmentId));
         }
         db.Preloaded = known;
     }
@@ -37,13 +39,4 @@ public sealed class PreloadedRows : IBeforeGroupApply<ReportingDb>
     private static Guid? AssignmentIdOf(object message) =>
         AssignmentIds.GetOrAdd(message.GetType(), static type => type.GetProperty("AssignmentId") is { PropertyType: var t } p && t == typeof(Guid) ? p : null)
             ?.GetValue(message) as Guid?;
-
-    /// <summary>What one transaction knows has no row; a context leased again later with another transaction ignores it.</summary>
-    public sealed class Known(object? transaction)
-    {
-        public HashSet<Guid> AbsentCaseFacts { get; } = [];
-        public HashSet<Guid> AbsentHandovers { get; } = [];
-
-        public bool Holds(ReportingDb db) => transaction is not null && ReferenceEquals(transaction, db.Database.CurrentTransaction);
-    }
 }

@@ -23,9 +23,6 @@ public sealed class ReportingDb(DbContextOptions<ReportingDb> options) : Service
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SuggestionFact> SuggestionFacts => Set<SuggestionFact>();
 
-    /// <summary>The rows a group commit's transaction loaded before folding (PreloadedRows); ignored in any other transaction.</summary>
-    internal PreloadedRows.Known? Preloaded { get; set; }
-
     protected override void OnServiceModelCreating(ModelBuilder b)
     {
         b.Entity<TimelineEntry>(e =>

@@ -22,6 +22,9 @@ public abstract class ServiceDbContext : DbContext
     /// </remarks>
     protected ServiceDbContext(DbContextOptions options) : base(options) => Database.AutoSavepointsEnabled = false;
 
+    /// <summary>What a group commit's transaction loaded before its effects ran (<see cref="PreloadedKeys"/>).</summary>
+    public PreloadedKeys? Preloaded { get; set; }
+
     /// <summary>Set when this unit of work stores a recusal: until it ends the replica's RecusalCache is not used.</summary>
     internal bool WroteRecusals { get; set; }
 
