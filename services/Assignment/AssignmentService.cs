@@ -37,6 +37,7 @@ public static class AssignmentService
             builder.Services.AddScoped<IAttachmentStore, PostgresAttachmentStore<AssignmentDb>>();
             builder.Services.AddScoped<CaseRouter>();
             builder.Services.AddScoped<CaseOpening>();
+            builder.Services.AddScoped<IBeforeGroupApply<AssignmentDb>, PreloadedCases>();
             builder.Services.AddScoped<ReturnedCases>();
             builder.Services.AddScoped<CaseUnitOfWork>();
             builder.Services.AddScoped<UnitActions>();

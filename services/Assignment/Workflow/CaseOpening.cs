@@ -23,7 +23,8 @@ public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter ro
         {
             var m = context.Message;
             // The same case published twice under different ids is still one case, also when both are in one batch.
-            if (db.Cases.Local.Any(c => c.Id == m.CaseId) || await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
+            if (db.Cases.Local.Any(c => c.Id == m.CaseId) || db.Preloaded?.Found(db, PreloadedCases.Cases, m.CaseId) == true) return;
+            if (db.Preloaded?.Asked(db, PreloadedCases.Cases, m.CaseId) != true && await db.Cases.AnyAsync(c => c.Id == m.CaseId, ct)) return;
             var handlingCase = new HandlingCase
             {
                 Id = m.CaseId,
@@ -45,5 +46,5 @@ public sealed class CaseOpening(GroupCommit<AssignmentDb> commits, CaseRouter ro
             await db.RecuseAccusedUnitAsync(handlingCase.Id, handlingCase.AccusedUnit, m.OccurredAt, ct);
             if (SuggestionTrack.Takes(m)) SuggestionTrack.Receive(db, handlingCase, m);
             else await router.RouteAsync(db, handlingCase, ct);
-        }, null, context.CancellationToken);
+        }, context.Message.CaseId, context.CancellationToken);
 }
