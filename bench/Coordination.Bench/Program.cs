@@ -47,6 +47,7 @@ var complete = true;
 for (var round = 1; round <= options.Rounds; round++)
 {
     var cpuBefore = ServiceCpu.Read();
+    var metricsBefore = await ServiceMetrics.ReadAsync();
     mixed?.Start();
     var clock = Stopwatch.StartNew();
     var sent = await load.RunAsync(options.Count, CancellationToken.None);
@@ -54,6 +55,7 @@ for (var round = 1; round <= options.Rounds; round++)
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
     var cpuAfter = ServiceCpu.Read();
+    var metricsAfter = await ServiceMetrics.ReadAsync();
     if (mixed is not null) await mixed.StopAsync($"round {round}");
     double CpuMsPerCase(string group) => 1000 * (cpuAfter.GetValueOrDefault(group) - cpuBefore.GetValueOrDefault(group)) / Math.Max(1, arrived.Count);
 
@@ -73,6 +75,7 @@ for (var round = 1; round <= options.Rounds; round++)
         Console.WriteLine($"bench: round {round}: CPU ms per case: services {services:F2} (" +
             string.Join(", ", ServiceCpu.Services.Select(s => $"{s} {CpuMsPerCase(s):F2}")) + "); " +
             string.Join(", ", ServiceCpu.Infrastructure.Select(s => $"{s} {CpuMsPerCase(s):F2}")));
+    Console.WriteLine($"bench: round {round}: /metrics counters moved: {ServiceMetrics.Moved(metricsBefore, metricsAfter)}");
     if (stack is not null)
         Console.WriteLine($"bench: round {round}: against the baseline: {arrived.Count / allSeconds / stack.CasesPerSecond:P1} of its ceiling's cases/s; " +
             $"services plus PostgreSQL and RabbitMQ {(services + CpuMsPerCase("PostgreSQL") + CpuMsPerCase("RabbitMQ")) / stack.CaseCpuMs:F1}x its CPU per case");
