@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Coordination.Console.Calls;
 using Coordination.ConsoleTests.Fixtures;
+using Coordination.IntegrationTests.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -41,9 +42,10 @@ public sealed class When_the_administrator_watches_operations(ConsoleFixture con
             await Registrations.RegisterAsync(console, r => r.Summary = $"运行监控测试：第{i + 1}件，反映物业收费问题");
 
         // The open page follows the sampler: the total rises by the three, and the last minute's rate is above zero.
-        await Eventually(async () => await newCases.CountAsync() > 0 && Number(await newCases.Locator("td.total").InnerTextAsync()) >= before + 3,
-            "the registrations total to rise by three");
-        await Eventually(async () => Number(await newCases.Locator("td.rate").InnerTextAsync()) > 0, "the registrations rate to be above zero");
+        await Eventually.UntilAsync(async () => await newCases.CountAsync() > 0 && Number(await newCases.Locator("td.total").InnerTextAsync()) >= before + 3,
+            risen => risen, "the registrations total to rise by three", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(async () => Number(await newCases.Locator("td.rate").InnerTextAsync()) > 0,
+            above => above, "the registrations rate to be above zero", TimeSpan.FromSeconds(30));
         await Expect(newCases).ToContainTextAsync("新立案");
         await Expect(page.Locator("[role=img][aria-label^='登记速率']").Locator("svg, canvas").First).ToBeVisibleAsync();
         // Intake published the registrations' events: its flow row counts them.
@@ -70,14 +72,4 @@ public sealed class When_the_administrator_watches_operations(ConsoleFixture con
     }
 
     private static double Number(string text) => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited {seconds} s for {what}");
-            await Task.Delay(500);
-        }
-    }
 }
