@@ -1,6 +1,8 @@
 using Coordination.ServiceDefaults.Auth;
 using Coordination.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.ServiceDefaults.Recusal;
 
@@ -29,6 +31,10 @@ public sealed class RecusalCache
     private Dictionary<(string Person, string Unit), HashSet<Guid>> _sets = [];
     private long _generation;
     private bool _listening;
+
+    /// <summary>The recused cases of a request's caller, from this service's cache and database.</summary>
+    public static Task<IReadOnlySet<Guid>> OfRequestAsync(HttpContext http, Caller caller, CancellationToken ct) =>
+        http.RequestServices.GetRequiredService<RecusalCache>().OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, ct);
 
     public Task<IReadOnlySet<Guid>> OfAsync(ServiceDbContext db, Caller caller, CancellationToken ct) =>
         OfAsync(caller, read => RecusedCases.OfAsync(db, caller, read), ct);

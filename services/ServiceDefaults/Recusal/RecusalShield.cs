@@ -1,5 +1,4 @@
 using Coordination.ServiceDefaults.Auth;
-using Coordination.ServiceDefaults.Persistence;
 using Coordination.ServiceDefaults.Rules;
 using Google.Protobuf;
 using Grpc.Core;
@@ -51,8 +50,7 @@ public sealed class RecusalShield : Interceptor
     {
         var http = context.GetHttpContext();
         if (http.User.Identity?.IsAuthenticated != true || Caller.FromUser(http.User, out _) is not { } caller) return new HashSet<Guid>();
-        return await http.RequestServices.GetRequiredService<RecusalCache>()
-            .OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, context.CancellationToken);
+        return await RecusalCache.OfRequestAsync(http, caller, context.CancellationToken);
     }
 
     private static async Task RefuseAsync(object? request, IReadOnlySet<Guid> recused, ServerCallContext context)

@@ -1,8 +1,6 @@
 using Coordination.ServiceDefaults.Auth;
-using Coordination.ServiceDefaults.Persistence;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.ServiceDefaults.Recusal;
 
@@ -12,8 +10,7 @@ public static class RecusedReplies
     public static async Task PruneAsync(HttpContext http, IMessage report, CancellationToken ct)
     {
         if (Caller.FromUser(http.User, out _) is not { } caller) return;
-        var recused = await http.RequestServices.GetRequiredService<RecusalCache>()
-            .OfAsync(http.RequestServices.GetRequiredService<ServiceDbContext>(), caller, ct);
+        var recused = await RecusalCache.OfRequestAsync(http, caller, ct);
         if (recused.Count > 0) CaseFields.Prune(report, recused);
     }
 }
