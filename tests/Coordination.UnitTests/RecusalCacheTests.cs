@@ -35,7 +35,7 @@ public sealed class RecusalCacheTests
         Assert.Equal([CaseA], await cache.OfAsync(Clerk, Table(CaseA, CaseB), default));
         Assert.Equal(1, _reads);
         cache.Changed();
-        Assert.Equal([CaseA, CaseB], (await cache.OfAsync(Clerk, Table(CaseA, CaseB), default)).Order());
+        Assert.Equal(new[] { CaseA, CaseB }.Order(), (await cache.OfAsync(Clerk, Table(CaseA, CaseB), default)).Order());
         cache.Listening(false);
         await cache.OfAsync(Clerk, Table(CaseA, CaseB), default);
         Assert.Equal(3, _reads);

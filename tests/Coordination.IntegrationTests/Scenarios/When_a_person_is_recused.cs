@@ -131,6 +131,22 @@ public sealed class When_a_person_is_recused(SystemFixture system) : IDisposable
         await Refused(() => Assignment.AcknowledgeAssignmentAsync(new AcknowledgeAssignmentRequest { AssignmentId = assignment.AssignmentId }, recused).ResponseAsync,
             StatusCode.NotFound, "assignment not found");
         await Refused(() => Uploads.EvidenceAsync(Assignment, assignment.AssignmentId, Uploads.Pdf(500), recused), StatusCode.NotFound);
+        // Refused at the header, answered only when the client has finished writing: a client that does not catch its
+        // writes' failures gets the reason, never Cancelled (before the server read uploads to their end, a few in a
+        // hundred came back Cancelled).
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            try
+            {
+                await Uploads.EvidenceAsync(Assignment, assignment.AssignmentId, Uploads.Pdf(i % 2 == 0 ? 100 : 100_000), recused, plainClient: true);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+        Assert.All(statuses, s => Assert.Equal(StatusCode.NotFound, s));
         Assert.DoesNotContain((await Assignment.ListAssignmentsAsync(new ListAssignmentsRequest { PageSize = 500 }, recused)).Assignments,
             a => a.CaseId == caseId);
         Assert.Equal("pending", (await Assignment.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, colleague)).Case.Assignments.Single().Status);
