@@ -45,17 +45,18 @@ public sealed class IdentityCaseIndex(IntakeDb db, MatterPrints prints, IConnect
 
     /// <summary>
     /// The cases of each identity, in the order given (the first identity explains a tie): a copy where its count equals
-    /// PostgreSQL's, else PostgreSQL's rows, which are also returned as Reread for <see cref="CopyAsync"/> after the commit.
-    /// Takes no Redis call: it runs under the identity locks.
+    /// PostgreSQL's (<paramref name="counts"/>, read under the identity locks), else PostgreSQL's rows, which are also
+    /// returned as Reread for <see cref="CopyAsync"/> after the commit. Takes no Redis call: it runs under the identity locks.
     /// </summary>
     public async Task<(IReadOnlyList<IdentityCases> Known, IReadOnlyList<IdentityCases> Reread)> CasesOfAsync(
-        IEnumerable<string> identities, IReadOnlyDictionary<string, IReadOnlyList<CaseFingerprint>> copies, CancellationToken ct)
+        IEnumerable<string> identities, IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, IReadOnlyList<CaseFingerprint>> copies,
+        CancellationToken ct)
     {
         var known = new List<IdentityCases>();
         var reread = new List<IdentityCases>();
         foreach (var identity in identities)
         {
-            var count = await db.IdentityCounters.AsNoTracking().Where(c => c.IdentityHash == identity).Select(c => c.Cases).FirstOrDefaultAsync(ct);
+            var count = counts.GetValueOrDefault(identity);
             if (count == 0)
             {
                 known.Add(new IdentityCases(identity, []));
@@ -78,12 +79,17 @@ public sealed class IdentityCaseIndex(IntakeDb db, MatterPrints prints, IConnect
         return (known, reread);
     }
 
-    /// <summary>Counts a new case for each identity, in the registration's transaction: the next read then misses Redis's older copy.</summary>
-    public async Task CountNewCaseAsync(IEnumerable<string> identities, CancellationToken ct)
+    /// <summary>
+    /// Counts a new case for each identity, in the registration's transaction (one statement for all): the next read then
+    /// misses Redis's older copy.
+    /// </summary>
+    public async Task CountNewCaseAsync(IReadOnlyCollection<string> identities, CancellationToken ct)
     {
-        foreach (var identity in identities)
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO identity_counters (identity_hash, cases) VALUES ({identity}, 1) ON CONFLICT (identity_hash) DO UPDATE SET cases = identity_counters.cases + 1", ct);
+        if (identities.Count == 0) return;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO identity_counters (identity_hash, cases) SELECT unnest({0}), 1
+            ON CONFLICT (identity_hash) DO UPDATE SET cases = identity_counters.cases + 1
+            """, [identities.ToArray()], ct);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Coordination.Intake.Persistence;
 
@@ -8,12 +10,30 @@ namespace Coordination.Intake.Persistence;
 /// </summary>
 public sealed class IdentityLocks(IntakeDb db)
 {
-    /// <summary>Needs an open transaction; takes the locks in one order so that two registrations never deadlock.</summary>
-    public async Task LockAsync(IEnumerable<string> identities, CancellationToken ct)
+    /// <summary>
+    /// Needs an open transaction; takes the locks in one order so that two registrations never deadlock, then reads each
+    /// identity's case count under them — all in one round trip (issue 15: a registration's statements were one trip each).
+    /// </summary>
+    /// <returns>The identities' counters (an identity without a case is absent).</returns>
+    public async Task<IReadOnlyDictionary<string, int>> LockAndCountAsync(IReadOnlyCollection<string> identities, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (db.Database.CurrentTransaction is not { } transaction)
             throw new InvalidOperationException("identity locks last until commit: take them inside the registration's transaction");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (identities.Count == 0) return counts;
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
         foreach (var identity in identities.Order(StringComparer.Ordinal))
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({identity}, 0))", ct);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = identity } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT identity_hash, cases FROM identity_counters WHERE identity_hash = ANY($1)")
+        {
+            Parameters = { new() { Value = identities.ToArray() } },
+        });
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
+            if (reader.FieldCount != 2) continue;
+            while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        } while (await reader.NextResultAsync(ct));
+        return counts;
     }
 }

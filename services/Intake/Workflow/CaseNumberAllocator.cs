@@ -15,13 +15,16 @@ namespace Coordination.Intake.Workflow;
 /// </summary>
 public sealed class CaseNumberAllocator(IntakeDb db)
 {
+    /// <summary>The small pool's connection string for each main one, worked out once (parsing it showed in the profile).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OwnPool = new();
+
     public async Task<string> NextAsync(string regionCode, DateTimeOffset registeredAt, CancellationToken ct)
     {
         var year = CaseNumbers.YearOf(registeredAt);
         // A pool of its own: a registration holds its main connection while it waits for this one, so sharing one
         // pool could let busy registrations take every connection and wait on each other.
-        var own = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { ApplicationName = "intake-case-numbers", MaxPoolSize = 20 };
-        await using var connection = new NpgsqlConnection(own.ConnectionString);
+        await using var connection = new NpgsqlConnection(OwnPool.GetOrAdd(db.Database.GetConnectionString()!, main =>
+            new NpgsqlConnectionStringBuilder(main) { ApplicationName = "intake-case-numbers", MaxPoolSize = 20 }.ConnectionString));
         await connection.OpenAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {

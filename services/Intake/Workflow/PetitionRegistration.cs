@@ -57,8 +57,8 @@ public sealed class PetitionRegistration(
         var copies = await index.ReadCopiesAsync(identityHashes); // before the locks: under them only PostgreSQL is awaited
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await locks.LockAsync(identityHashes, ct);
-        var (known, reread) = await index.CasesOfAsync(identityHashes, copies, ct);
+        var counts = await locks.LockAndCountAsync(identityHashes, ct);
+        var (known, reread) = await index.CasesOfAsync(identityHashes, counts, copies, ct);
         var match = RepeatFinder.Find(known, input.Topic, prints.Of(MatterText.Normalize(input.Summary)), now, options.Value);
         var earlierIsFinal = match is not null && await db.Petitions.AnyAsync(p => p.Id == match.Earlier.CaseId && p.Final, ct);
         var decision = RegistrationDecision.Of(match, earlierIsFinal, receiver.Level);
