@@ -29,6 +29,8 @@ public static class AuthExtensions
             o.Authority = authority;
             o.RequireHttpsMetadata = !(development || options.AllowHttp);
             o.MapInboundClaims = false;
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(new ValidatedTokens());
             o.RefreshOnIssuerKeyNotFound = true;
             o.TokenValidationParameters = new TokenValidationParameters
             {
