@@ -24,30 +24,22 @@ public sealed class CaseNumberAllocator(IntakeDb db)
         // A pool of its own: a registration holds its main connection while it waits for this one, so sharing one
         // pool could let busy registrations take every connection and wait on each other.
         await using var connection = new NpgsqlConnection(OwnPool.GetOrAdd(db.Database.GetConnectionString()!, main =>
-            new NpgsqlConnectionStringBuilder(main) { ApplicationName = "intake-case-numbers", MaxPoolSize = 20 }.ConnectionString));
+            new NpgsqlConnectionStringBuilder(main)
+            {
+                ApplicationName = "intake-case-numbers",
+                MaxPoolSize = 20,
+                Options = "-c synchronous_commit=off",
+            }.ConnectionString));
         await connection.OpenAsync(ct);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("BEGIN"),
-                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
-                new NpgsqlBatchCommand("""
-                    INSERT INTO case_number_counters (region_code, year, last_value) VALUES ($1, $2, 1)
-                    ON CONFLICT (region_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
-                    RETURNING last_value
-                    """) { Parameters = { new() { Value = regionCode }, new() { Value = year } } },
-                new NpgsqlBatchCommand("COMMIT"),
-            },
-        };
-        long sequence = 0;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            do
-            {
-                if (reader.FieldCount > 0 && await reader.ReadAsync(ct)) sequence = reader.GetInt64(0);
-            } while (await reader.NextResultAsync(ct));
-        }
+        // One statement in autocommit: the upsert is its own transaction, and the pool's sessions commit without waiting
+        // for the disk (synchronous_commit = off from the connection's options; it was BEGIN, SET LOCAL, the upsert and
+        // COMMIT — four statements a registration, issue 15).
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO case_number_counters (region_code, year, last_value) VALUES ($1, $2, 1)
+            ON CONFLICT (region_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
+            RETURNING last_value
+            """, connection) { Parameters = { new() { Value = regionCode }, new() { Value = year } } };
+        var sequence = await command.ExecuteScalarAsync(ct) is long value ? value : 0;
         if (sequence == 0) throw new InvalidOperationException("no case number was returned");
         return CaseNumbers.Format(regionCode, year, sequence);
     }
