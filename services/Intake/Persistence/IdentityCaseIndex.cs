@@ -80,16 +80,24 @@ public sealed class IdentityCaseIndex(IntakeDb db, MatterPrints prints, IConnect
     }
 
     /// <summary>
-    /// Counts a new case for each identity, in the registration's transaction (one statement for all): the next read then
+    /// Counts a new case for each identity, in the registration's transaction, from the counts read under the identity
+    /// locks (<see cref="IdentityLocks.LockAndCountAsync"/>; registrations are the counters' only writers and hold those
+    /// locks): the rows go out with the registration's own inserts, no round trip of their own. The next read then
     /// misses Redis's older copy.
     /// </summary>
-    public async Task CountNewCaseAsync(IReadOnlyCollection<string> identities, CancellationToken ct)
+    public void CountNewCase(IReadOnlyCollection<string> identities, IReadOnlyDictionary<string, int> counts)
     {
-        if (identities.Count == 0) return;
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO identity_counters (identity_hash, cases) SELECT unnest({0}), 1
-            ON CONFLICT (identity_hash) DO UPDATE SET cases = identity_counters.cases + 1
-            """, [identities.ToArray()], ct);
+        foreach (var identity in identities)
+        {
+            if (!counts.TryGetValue(identity, out var cases))
+            {
+                db.IdentityCounters.Add(new IdentityCounter { IdentityHash = identity, Cases = 1 });
+                continue;
+            }
+            var counter = db.IdentityCounters.Attach(new IdentityCounter { IdentityHash = identity, Cases = cases });
+            counter.Entity.Cases = cases + 1;
+            counter.Property(c => c.Cases).IsModified = true;
+        }
     }
 
     /// <summary>

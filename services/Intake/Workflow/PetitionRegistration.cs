@@ -69,7 +69,7 @@ public sealed class PetitionRegistration(
         db.Petitions.Add(petition);
         db.Publish(PetitionEvents.For(petition), decision.CaseIdOf(petition.Id));
         await db.RecuseAccusedUnitAsync(decision.CaseIdOf(petition.Id), petition.AccusedUnit, now, ct);
-        if (decision.OpensCase) await index.CountNewCaseAsync(identityHashes, ct);
+        if (decision.OpensCase) index.CountNewCase(identityHashes, counts);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         metrics.Registered(decision.Kind.ToString());
