@@ -18,11 +18,18 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
 
     public async Task RunAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
+        // What the batch's transaction locked and wrote is still tracked, with the values it committed (it held the rows'
+        // locks to the commit): those need no read. Only a redelivered event's rows (skipped by the inbox, not tracked)
+        // are read from PostgreSQL (issue 15: a read of facts a batch and of counters a region had been the rule).
+        var trackedFacts = db.CaseFacts.Local.ToDictionary(f => f.CaseId, f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt));
+        var trackedCounters = db.LiveCounters.Local.ToDictionary(c => (c.Day, c.RegionCode), c => c.Values);
         // A closure needs its case's region; a registration, whether its closure came first. A repeat needs neither.
-        var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Distinct().ToArray();
-        var facts = cases.Length == 0 ? []
-            : await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
-                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToDictionaryAsync(f => f.CaseId, ct);
+        var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Where(c => !trackedFacts.ContainsKey(c))
+            .Distinct().ToArray();
+        var facts = cases.Length == 0 ? trackedFacts
+            : (await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
+                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToListAsync(ct))
+                .Concat(trackedFacts.Values).ToDictionary(f => f.CaseId);
         var copies = new HashSet<(DateOnly Day, string Region)>();
         foreach (var e in events)
         {
@@ -39,7 +46,11 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
         }
         try
         {
-            foreach (var (day, region) in copies) await store.CopyAsync(day, region, ct);
+            foreach (var (day, region) in copies)
+            {
+                if (trackedCounters.TryGetValue((day, region), out var values)) await store.RaiseAsync(day, region, values);
+                else await store.CopyAsync(day, region, ct);
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException) // RedisTimeoutException is a TimeoutException
         {
