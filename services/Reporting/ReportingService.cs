@@ -22,6 +22,7 @@ public static class ReportingService
             builder.Services.AddSingleton(ReadModels.All);
             builder.Services.AddScoped<ProjectionPipeline>();
             builder.Services.AddScoped<IAfterGroupCommit<ReportingDb>, AfterFolds>();
+            builder.Services.AddScoped<CommittedRows>();
             builder.Services.AddScoped<IBeforeGroupApply<ReportingDb>, PreloadedRows>();
             // One fold transaction at a time: folds lock shared rows (a region's day counters) in event order, and two
             // batches at once deadlock on them (seen under the benchmark). One batch folds everything that waited.

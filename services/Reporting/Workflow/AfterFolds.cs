@@ -4,10 +4,11 @@ using Coordination.ServiceDefaults.Persistence;
 namespace Coordination.Reporting.Workflow;
 
 /// <summary>Once a batch of folds committed: each after-commit step with the batch's events it follows, in registration order.</summary>
-public sealed class AfterFolds(IEnumerable<IAfterCommit> steps) : IAfterGroupCommit<ReportingDb>
+public sealed class AfterFolds(IEnumerable<IAfterCommit> steps, CommittedRows committed) : IAfterGroupCommit<ReportingDb>
 {
     public async Task RunAsync(IReadOnlyList<object?> states, CancellationToken ct)
     {
+        committed.Capture();
         var events = states.OfType<EventEnvelope>().ToList();
         foreach (var step in steps)
         {

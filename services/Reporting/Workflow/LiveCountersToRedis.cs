@@ -12,24 +12,23 @@ namespace Coordination.Reporting.Workflow;
 /// Redis, once per batch rather than once per event. Redis being down loses nothing: the dashboard counts again from
 /// PostgreSQL what Redis does not hold.
 /// </summary>
-public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, ILogger<LiveCountersToRedis> log) : IAfterCommit
+public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, CommittedRows committed, ILogger<LiveCountersToRedis> log)
+    : IAfterCommit
 {
     public IReadOnlySet<Type> Follows { get; } = new HashSet<Type> { typeof(PetitionRegistered), typeof(PetitionLinkedAsRepeat), typeof(CaseClosed) };
 
     public async Task RunAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
-        // What the batch's transaction locked and wrote is still tracked, with the values it committed (it held the rows'
-        // locks to the commit): those need no read. Only a redelivered event's rows (skipped by the inbox, not tracked)
-        // are read from PostgreSQL (issue 15: a read of facts a batch and of counters a region had been the rule).
-        var trackedFacts = db.CaseFacts.Local.ToDictionary(f => f.CaseId, f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt));
-        var trackedCounters = db.LiveCounters.Local.ToDictionary(c => (c.Day, c.RegionCode), c => c.Values);
+        // What the batch's transaction locked and wrote (CommittedRows), with the values it committed, needs no read. Only a
+        // redelivered event's rows (skipped by the inbox, not in the batch) are read from PostgreSQL (issue 15: a read of
+        // facts a batch and of counters a region had been the rule).
         // A closure needs its case's region; a registration, whether its closure came first. A repeat needs neither.
-        var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Where(c => !trackedFacts.ContainsKey(c))
+        var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Where(c => !committed.Facts.ContainsKey(c))
             .Distinct().ToArray();
-        var facts = cases.Length == 0 ? trackedFacts
-            : (await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
-                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToListAsync(ct))
-                .Concat(trackedFacts.Values).ToDictionary(f => f.CaseId);
+        var read = cases.Length == 0 ? []
+            : await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
+                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToListAsync(ct);
+        var facts = committed.Facts.Select(f => new CaseRegion(f.Key, f.Value.RegionCode, f.Value.ClosedAt)).Concat(read).ToDictionary(f => f.CaseId);
         var copies = new HashSet<(DateOnly Day, string Region)>();
         foreach (var e in events)
         {
@@ -48,7 +47,7 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
         {
             foreach (var (day, region) in copies)
             {
-                if (trackedCounters.TryGetValue((day, region), out var values)) await store.RaiseAsync(day, region, values);
+                if (committed.Counters.TryGetValue((day, region), out var values)) await store.RaiseAsync(day, region, values);
                 else await store.CopyAsync(day, region, ct);
             }
         }
