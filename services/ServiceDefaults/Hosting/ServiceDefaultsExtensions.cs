@@ -74,6 +74,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health (HTTP and gRPC), reflection, authentication.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseMiddleware<RefusedCallDrain>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOperationalHealth();

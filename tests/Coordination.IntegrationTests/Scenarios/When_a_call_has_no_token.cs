@@ -22,6 +22,30 @@ public sealed class When_a_call_has_no_token(SystemFixture system)
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 
+    /// <summary>
+    /// An upload without a token is refused before its handler; the answer waits until the client has written its file,
+    /// so a plain client (no catch around its writes) gets Unauthenticated, never Cancelled (CI saw one Cancelled in the
+    /// access matrix before the refusal waited).
+    /// </summary>
+    [Fact]
+    public async Task An_upload_without_a_token_is_unauthenticated_however_much_is_being_written()
+    {
+        var assignment = new AssignmentService.AssignmentServiceClient(system.Assignment.Channel);
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            try
+            {
+                await Uploads.EvidenceAsync(assignment, Guid.NewGuid().ToString(), Uploads.Pdf(i % 2 == 0 ? 100 : 100_000), new Metadata(), plainClient: true);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+        Assert.All(statuses, s => Assert.Equal(StatusCode.Unauthenticated, s));
+    }
+
     /// <summary>Every token the Directory did not sign, or that no longer holds, is refused by every service.</summary>
     public static TheoryData<string, string> Forgeries
     {
