@@ -64,7 +64,9 @@ public sealed class ValidatedTokensTests
         var forged = Token(Other, TimeSpan.FromHours(1));
         Assert.False((await tokens.ValidateTokenAsync(forged, Trusting(Key))).IsValid);
         Assert.False((await tokens.ValidateTokenAsync(forged, Trusting(Key))).IsValid);
+        // Refused while its key was not trusted, the same token passes once it is: the refusal was not remembered.
         var genuine = Token(Key, TimeSpan.FromHours(1));
+        Assert.False((await tokens.ValidateTokenAsync(genuine, Trusting())).IsValid);
         Assert.True((await tokens.ValidateTokenAsync(genuine, Trusting(Key))).IsValid);
     }
 
