@@ -1,3 +1,5 @@
+using Coordination.Reporting.Domain;
+
 namespace Coordination.Reporting.Persistence;
 
 /// <summary>
@@ -7,15 +9,15 @@ namespace Coordination.Reporting.Persistence;
 /// </summary>
 public sealed class CommittedRows(ReportingDb db)
 {
-    public IReadOnlyDictionary<Guid, (string RegionCode, DateTimeOffset? ClosedAt)> Facts { get; private set; } =
-        new Dictionary<Guid, (string, DateTimeOffset?)>();
+    public IReadOnlyDictionary<Guid, CaseFact> Facts { get; private set; } = new Dictionary<Guid, CaseFact>();
 
-    public IReadOnlyDictionary<(DateOnly Day, string Region), int[]> Counters { get; private set; } = new Dictionary<(DateOnly, string), int[]>();
+    public IReadOnlyDictionary<(DateOnly Day, string Region), LiveCounter> Counters { get; private set; } =
+        new Dictionary<(DateOnly, string), LiveCounter>();
 
     /// <summary>Call right after the commit, before the after-commit steps.</summary>
     public void Capture()
     {
-        Facts = db.CaseFacts.Local.ToDictionary(f => f.CaseId, f => (f.RegionCode, f.ClosedAt));
-        Counters = db.LiveCounters.Local.ToDictionary(c => (c.Day, c.RegionCode), c => c.Values);
+        Facts = db.CaseFacts.Local.ToDictionary(f => f.CaseId);
+        Counters = db.LiveCounters.Local.ToDictionary(c => (c.Day, c.RegionCode));
     }
 }

@@ -25,10 +25,8 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
         // A closure needs its case's region; a registration, whether its closure came first. A repeat needs neither.
         var cases = events.Where(e => e.Message is not PetitionLinkedAsRepeat).Select(e => e.CaseId).Where(c => !committed.Facts.ContainsKey(c))
             .Distinct().ToArray();
-        var read = cases.Length == 0 ? []
-            : await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId))
-                .Select(f => new CaseRegion(f.CaseId, f.RegionCode, f.ClosedAt)).ToListAsync(ct);
-        var facts = committed.Facts.Select(f => new CaseRegion(f.Key, f.Value.RegionCode, f.Value.ClosedAt)).Concat(read).ToDictionary(f => f.CaseId);
+        var read = cases.Length == 0 ? [] : await db.CaseFacts.AsNoTracking().Where(f => cases.Contains(f.CaseId)).ToListAsync(ct);
+        var facts = committed.Facts.Values.Concat(read).ToDictionary(f => f.CaseId);
         var copies = new HashSet<(DateOnly Day, string Region)>();
         foreach (var e in events)
         {
@@ -47,7 +45,7 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
         {
             foreach (var (day, region) in copies)
             {
-                if (committed.Counters.TryGetValue((day, region), out var values)) await store.RaiseAsync(day, region, values);
+                if (committed.Counters.TryGetValue((day, region), out var counter)) await store.RaiseAsync(day, region, counter.Values);
                 else await store.CopyAsync(day, region, ct);
             }
         }
@@ -57,6 +55,4 @@ public sealed class LiveCountersToRedis(ReportingDb db, LiveCounterStore store, 
             log.LogWarning(ex, "live counters for {Count} region-days not all written to Redis; they will be counted again when read", copies.Count);
         }
     }
-
-    private sealed record CaseRegion(Guid CaseId, string RegionCode, DateTimeOffset? ClosedAt);
 }
