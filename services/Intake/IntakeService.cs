@@ -34,6 +34,8 @@ public static class IntakeService
             builder.Services.AddScoped<IdentityCaseIndex>();
             builder.Services.AddScoped<CaseNumberAllocator>();
             builder.Services.AddScoped<PetitionRegistration>();
+            builder.Services.AddSingleton<RegistrationGroups>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistrationGroups>());
             builder.Services.AddScoped<ReceptionDayActions>();
             builder.Services.AddScoped<AssignmentProgress>();
             builder.Services.AddScoped<IBeforeGroupApply<IntakeDb>, PreloadedPetitions>();

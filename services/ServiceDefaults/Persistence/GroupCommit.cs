@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coordination.ServiceDefaults.Persistence;
 
 /// <summary>
-/// Group commit for consumers whose effect is a few rows in their own database (issue 15): the messages consumed while a
+/// Group commit for consumers whose effect is a few rows in their own database (issue 15; the engine is
+/// <see cref="CommitGroups{TItem, TResult}"/>): the messages consumed while a
 /// transaction is running wait, and the next transaction applies them all — the inbox per message (InboxClaims), each
 /// effect in arrival order, one SaveChanges, one commit — then the service's after-commit steps
 /// (<see cref="IAfterGroupCommit{TDb}"/>) run once for the batch. Under no load a batch is one message and waits for
@@ -19,99 +18,30 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// whole intake of messages; they may meet on a row, and a deadlock between two only sends both round once more.
 /// </summary>
 public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<GroupCommit<TDb>> log)
-    : BackgroundService where TDb : ServiceDbContext
+    : CommitGroups<GroupCommit<TDb>.Message, bool>(configuration.GetValue("GroupCommit:Concurrency", 4), MaxBatch, log) where TDb : ServiceDbContext
 {
-    private readonly int _concurrency = Math.Clamp(configuration.GetValue("GroupCommit:Concurrency", 4), 1, 32);
-
     /// <summary>At most this many messages in one transaction: the consumers' concurrency (64 a queue) bounds it anyway.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
-    private long _transactions, _messages;
-
-    /// <summary>Transactions tried since start (a failed batch applied again one by one counts each).</summary>
-    public long Transactions => Interlocked.Read(ref _transactions);
-
     /// <summary>Messages handed in since start, copies and redeliveries included.</summary>
-    public long Messages => Interlocked.Read(ref _messages);
+    public long Messages => Items;
 
     /// <summary>
     /// Completes when the message's effect has committed (true) or it had been applied before (false), and the
     /// after-commit steps ran for its batch.
     /// </summary>
     /// <param name="state">Handed to the after-commit steps (Reporting: the event).</param>
-    public Task<bool> ApplyOnceAsync(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, CancellationToken ct)
-    {
-        var pending = new Pending(messageId, consumer, effect, state, Activity.Current);
-        Interlocked.Increment(ref _messages);
-        if (!_pending.Writer.TryWrite(pending)) throw new OperationCanceledException("the service is stopping");
-        return pending.Done.Task.WaitAsync(ct);
-    }
+    public Task<bool> ApplyOnceAsync(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, CancellationToken ct) =>
+        CommitAsync(new Message(messageId, consumer, effect, state, Activity.Current), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<IReadOnlyList<bool>> CommitTogetherAsync(IReadOnlyList<Message> batch, CancellationToken ct)
     {
-        await Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => CommitLoopAsync(stoppingToken), CancellationToken.None)));
-        // Whatever still waits is not applied: its consumers are cancelled, and the broker delivers the messages again.
-        _pending.Writer.TryComplete();
-        while (_pending.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
-    }
-
-    private async Task CommitLoopAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        try
-        {
-            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
-            {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next)) batch.Add(next);
-                await CommitAsync(batch, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
-    {
-        try
-        {
-            var applied = await CommitTogetherAsync(batch, ct);
-            foreach (var p in batch) p.Done.TrySetResult(applied.Contains(p));
-            return;
-        }
-        catch (Exception ex) when (batch.Count > 1 && !ct.IsCancellationRequested)
-        {
-            log.LogDebug(ex, "A batch of {Count} messages failed; applying them one at a time", batch.Count);
-        }
-        catch (Exception ex)
-        {
-            foreach (var p in batch) p.Done.TrySetException(ex);
-            return;
-        }
-        foreach (var p in batch)
-        {
-            try
-            {
-                p.Done.TrySetResult((await CommitTogetherAsync([p], ct)).Contains(p));
-            }
-            catch (Exception ex)
-            {
-                p.Done.TrySetException(ex);
-            }
-        }
-    }
-
-    private async Task<HashSet<Pending>> CommitTogetherAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _transactions);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         // Changes are detected once, before saving: with detection on, every look at a set's Local view (how an effect
         // finds a row an earlier message of the batch added) scanned everything the batch had tracked so far (issue 15).
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var applied = new HashSet<Pending>();
+        var applied = new HashSet<Message>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var fresh = await db.ClaimAsync(batch.Select(p => (p.MessageId, p.Consumer)).Distinct().ToList(), clock.GetUtcNow(), ct);
@@ -141,18 +71,17 @@ public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider c
         // Committed. These run for applied and skipped messages alike: a redelivery after a crash between the two repeats them.
         var handedIn = batch.Select(p => p.State).ToList();
         foreach (var step in scope.ServiceProvider.GetServices<IAfterGroupCommit<TDb>>()) await step.RunAsync(handedIn, ct);
-        return applied;
+        return batch.Select(applied.Contains).ToList();
     }
 
     /// <summary>Compared by reference: two copies of one message are two waiters.</summary>
-    private sealed class Pending(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, Activity? activity)
+    public sealed class Message(Guid messageId, string consumer, Func<TDb, CancellationToken, Task> effect, object? state, Activity? activity)
     {
         public Activity? Activity => activity;
         public Guid MessageId => messageId;
         public string Consumer => consumer;
         public Func<TDb, CancellationToken, Task> Effect => effect;
         public object? State => state;
-        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

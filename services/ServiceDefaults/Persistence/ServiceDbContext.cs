@@ -59,8 +59,11 @@ public abstract class ServiceDbContext : DbContext
     /// <summary>Who never sees which case here (ADR 30): recused people (the Directory's) and accused units (this service's own).</summary>
     public DbSet<CaseRecusal> CaseRecusals => Set<CaseRecusal>();
 
-    /// <summary>Queues an event or command for publication when this unit of work commits.</summary>
-    public void Publish<T>(T message, Guid? correlationId = null) where T : class
+    /// <summary>
+    /// Queues an event or command for publication when this unit of work commits, in the trace given (by default the
+    /// current one).
+    /// </summary>
+    public void Publish<T>(T message, Guid? correlationId = null, string? traceParent = null) where T : class
     {
         WroteOutbox = true;
         OutboxMessages.Add(new OutboxMessage
@@ -69,7 +72,7 @@ public abstract class ServiceDbContext : DbContext
             MessageType = MessageTypes.NameOf(message.GetType()),
             Body = JsonSerializer.Serialize(message, message.GetType(), Json),
             CorrelationId = correlationId,
-            TraceParent = Activity.Current?.Id,
+            TraceParent = traceParent ?? Activity.Current?.Id,
         });
     }
 
