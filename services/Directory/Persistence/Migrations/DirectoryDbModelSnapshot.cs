@@ -597,11 +597,21 @@ namespace Coordination.Directory.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence");
+                    b.HasIndex("Sequence")
+                        .HasFilter("quarantined_at IS NULL");
 
                     b.HasIndex("CorrelationId", "Sequence");
 
+                    b.HasIndex(new[] { "CorrelationId", "Sequence" }, "IX_outbox_messages_held")
+                        .HasFilter("quarantined_at IS NOT NULL OR next_attempt_at IS NOT NULL");
+
                     b.ToTable("outbox_messages", (string)null);
+
+                    b
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_analyze_scale_factor", 0)
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_analyze_threshold", 1000)
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_scale_factor", 0)
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_threshold", 1000);
                 });
 
             modelBuilder.Entity("Coordination.ServiceDefaults.Recusal.CaseRecusal", b =>
