@@ -64,6 +64,8 @@ for (var round = 1; round <= options.Rounds; round++)
     var onTimeline = Arrivals.Latencies(sent, arrived, a => a.OnTimeline);
     var cases = sent.Select(s => s.CaseId).Distinct().Count();
     Console.WriteLine($"bench: round {round}: registered {sent.Count} in {callSeconds:F2} s = {sent.Count / callSeconds:F0} registrations/s");
+    if (sent.Count(s => s.Repeat) is > 0 and var repeats)
+        Console.WriteLine($"bench: round {round}: !!! {repeats} of {sent.Count} registrations were repeats of earlier cases (they open none, so the figures overstate the system)");
     Console.WriteLine($"bench: round {round}: RegisterPetition latency ms  p50 {Percentile(calls, 50):F1}  p95 {Percentile(calls, 95):F1}  p99 {Percentile(calls, 99):F1}  max {calls[^1]:F1}");
     Console.WriteLine($"bench: round {round}: assigned and on the timeline: {arrived.Count}/{cases} cases after {allSeconds:F2} s = {arrived.Count / allSeconds:F0} cases/s end to end");
     if (endToEnd.Count > 0)
