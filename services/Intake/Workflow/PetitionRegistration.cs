@@ -26,10 +26,16 @@ public sealed class PetitionRegistration(
 {
     public async Task<RegistrationResult> RegisterAsync(NewPetition input, Caller clerk, CancellationToken ct)
     {
-        if (input.RequestId is { } requestId && await FindCachedReplayAsync(clerk.Unit, requestId, ct) is { } replay) return replay;
         var petitioners = input.Petitioners.Select(p => PetitionerRecord.From(p, identities)).ToList();
         var identityHashes = petitioners.Select(p => p.IdNumberHash).OfType<string>().Distinct().ToList();
-        var copies = await index.ReadCopiesAsync(identityHashes); // before the locks: under them only PostgreSQL is awaited
+        // Before the locks (under them only PostgreSQL is awaited), and beside the replay look-up: one wait for Redis, not two.
+        var copiesRead = index.ReadCopiesAsync(identityHashes);
+        if (input.RequestId is { } requestId && await FindCachedReplayAsync(clerk.Unit, requestId, ct) is { } replay)
+        {
+            await copiesRead;
+            return replay;
+        }
+        var copies = await copiesRead;
         Registered registered;
         try
         {
@@ -43,8 +49,9 @@ public sealed class PetitionRegistration(
                 ?? throw new InvalidOperationException("unique violation without a matching request id");
         }
         // Committed: the copies may now take Redis's time (each call is bounded by Redis:TimeoutMs and never throws).
-        if (input.RequestId is not null) await requestIds.RememberAsync(clerk.Unit, input.RequestId, registered.Petition.Id);
-        await index.CopyAsync(registered.Reread);
+        await Task.WhenAll(
+            input.RequestId is null ? Task.CompletedTask : requestIds.RememberAsync(clerk.Unit, input.RequestId, registered.Petition.Id),
+            index.CopyAsync(registered.Reread));
         return new RegistrationResult(registered.Petition, await FindAsync(registered.Petition.EarlierCaseId, ct), Replayed: false);
     }
 

@@ -259,6 +259,8 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.HasIndex("RegisteredAt", "Id");
 
                     b.ToTable("petitions", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Coordination.Intake.Domain.ReceptionDay", b =>
