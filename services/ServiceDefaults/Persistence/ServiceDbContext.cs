@@ -104,8 +104,8 @@ public abstract class ServiceDbContext : DbContext
             e.Property(x => x.Attempts).HasColumnName("attempts").HasDefaultValue(0); // rows written by hand or by older code start at 0
             e.Property(x => x.UnroutableSince).HasColumnName("unroutable_since");
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
-            // The relay claims the oldest rows not quarantined, in this order.
-            e.HasIndex(x => x.Sequence).HasFilter("quarantined_at IS NULL");
+            // The relay claims in this order; the backlog probe reads the oldest row by it.
+            e.HasIndex(x => x.Sequence);
             // The relay finds each case's first row left (FirstUnclaimedAsync).
             e.HasIndex(x => new { x.CorrelationId, x.Sequence });
             // The relay asks, for each claimed row, whether an earlier row of its case is held back (ADR 10): only

@@ -1453,8 +1453,7 @@ namespace Coordination.Assignment.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
-                        .HasFilter("quarantined_at IS NULL");
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("CorrelationId", "Sequence");
 

@@ -600,8 +600,7 @@ namespace Coordination.Directory.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
-                        .HasFilter("quarantined_at IS NULL");
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("CorrelationId", "Sequence");
 

@@ -10,10 +10,6 @@ namespace Coordination.Directory.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_outbox_messages_sequence",
-                table: "outbox_messages");
-
             migrationBuilder.AlterTable(
                 name: "outbox_messages")
                 .Annotation("Npgsql:StorageParameter:autovacuum_analyze_scale_factor", 0)
@@ -26,12 +22,6 @@ namespace Coordination.Directory.Persistence.Migrations
                 table: "outbox_messages",
                 columns: new[] { "correlation_id", "sequence" },
                 filter: "quarantined_at IS NOT NULL OR next_attempt_at IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_sequence",
-                table: "outbox_messages",
-                column: "sequence",
-                filter: "quarantined_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -41,21 +31,12 @@ namespace Coordination.Directory.Persistence.Migrations
                 name: "IX_outbox_messages_held",
                 table: "outbox_messages");
 
-            migrationBuilder.DropIndex(
-                name: "IX_outbox_messages_sequence",
-                table: "outbox_messages");
-
             migrationBuilder.AlterTable(
                 name: "outbox_messages")
                 .OldAnnotation("Npgsql:StorageParameter:autovacuum_analyze_scale_factor", 0)
                 .OldAnnotation("Npgsql:StorageParameter:autovacuum_analyze_threshold", 1000)
                 .OldAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_scale_factor", 0)
                 .OldAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_threshold", 1000);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_sequence",
-                table: "outbox_messages",
-                column: "sequence");
         }
     }
 }

@@ -662,8 +662,7 @@ namespace Coordination.JointMeeting.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
-                        .HasFilter("quarantined_at IS NULL");
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("CorrelationId", "Sequence");
 

@@ -743,8 +743,7 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
-                        .HasFilter("quarantined_at IS NULL");
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("CorrelationId", "Sequence");
 

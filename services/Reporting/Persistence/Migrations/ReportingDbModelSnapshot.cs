@@ -1132,8 +1132,7 @@ namespace Coordination.Reporting.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sequence")
-                        .HasFilter("quarantined_at IS NULL");
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("CorrelationId", "Sequence");
 
