@@ -30,8 +30,8 @@ public sealed record Registered(Petition Petition, IReadOnlyList<IdentityCases> 
 /// the next group. A group that fails is registered again one by one (a request id raced by another call fails alone
 /// and is answered as a replay). Intake:RegistrationGroups transactions (default 4) run at once.
 /// </summary>
-public sealed class RegistrationGroups(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, CoordinationMetrics metrics, TimeProvider clock,
-    IConfiguration configuration, ILogger<RegistrationGroups> log)
+public sealed class RegistrationGroups(IServiceScopeFactory scopes, MatterPrints prints, IOptions<IntakeOptions> options, CoordinationMetrics metrics,
+    TimeProvider clock, IConfiguration configuration, ILogger<RegistrationGroups> log)
     : CommitGroups<Registering, Registered>(configuration.GetValue("Intake:RegistrationGroups", 4), MaxGroup, log)
 {
     /// <summary>At most this many registrations in one transaction: the calls in flight bound it anyway.</summary>
@@ -40,7 +40,7 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, IOptions<Int
     public Task<Registered> RegisterAsync(Registering registration, CancellationToken ct) => CommitAsync(registration, ct);
 
     protected override bool Fits(IReadOnlyList<Registering> group, Registering next) =>
-        !group.Any(r => r.Identities.Intersect(next.Identities, StringComparer.Ordinal).Any()
+        !group.Any(r => r.Identities.Any(next.Identities.Contains)
             || (next.Input.RequestId is { } id && r.Input.RequestId == id && r.Receiver.Unit == next.Receiver.Unit));
 
     protected override async Task<IReadOnlyList<Registered>> CommitTogetherAsync(IReadOnlyList<Registering> group, CancellationToken ct)
@@ -50,7 +50,6 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, IOptions<Int
         var locks = scope.ServiceProvider.GetRequiredService<IdentityLocks>();
         var index = scope.ServiceProvider.GetRequiredService<IdentityCaseIndex>();
         var caseNumbers = scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>();
-        var prints = scope.ServiceProvider.GetRequiredService<MatterPrints>();
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -68,7 +67,6 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, IOptions<Int
             group.Where((_, i) => decided[i].Decision.NeedsCaseNumber).Select(r => r.Input.RegionCode).ToList(), now, ct));
 
         var registered = new List<Registered>(group.Count);
-        var kinds = new List<RegistrationKind>(group.Count);
         for (var i = 0; i < group.Count; i++)
         {
             var (r, (decision, match, reread)) = (group[i], decided[i]);
@@ -80,11 +78,10 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, IOptions<Int
             await db.RecuseAccusedUnitAsync(decision.CaseIdOf(petition.Id), petition.AccusedUnit, now, ct);
             if (decision.OpensCase) index.CountNewCase(r.Identities, counts);
             registered.Add(new Registered(petition, reread));
-            kinds.Add(decision.Kind);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var kind in kinds) metrics.Registered(kind.ToString());
+        foreach (var (decision, _, _) in decided) metrics.Registered(decision.Kind.ToString());
         return registered;
     }
 }
