@@ -23,7 +23,7 @@ public sealed class StoreProbe(IServiceScopeFactory scopes, OperationalReadings 
                 SELECT count(*) FILTER (WHERE "OverdueSentAt" IS NOT NULL) AS "Overdue",
                        count(*) FILTER (WHERE "SupervisionSentAt" IS NOT NULL) AS "Supervised",
                        (SELECT min("NextActionAt") FROM deadlines WHERE "NextActionAt" <= {now}) AS "OldestDue"
-                FROM deadlines WHERE "MetAt" IS NULL AND NOT "IsTimer"
+                FROM deadlines WHERE "MetAt" IS NULL AND NOT "IsTimer" AND ("OverdueSentAt" IS NOT NULL OR "SupervisionSentAt" IS NOT NULL)
                 """).SingleAsync(ct);
             var lag = deadlines.OldestDue is { } due && now > due ? (now - due).TotalSeconds : 0;
             reading = reading with { HasDeadlines = true, Overdue = deadlines.Overdue, Supervised = deadlines.Supervised, ScannerLagSeconds = lag };
@@ -31,6 +31,9 @@ public sealed class StoreProbe(IServiceScopeFactory scopes, OperationalReadings 
         readings.Record(reading);
         return reading;
     }
+
+    /// <summary>The rows the count reads, word for word its WHERE clause: the partial index IX_deadlines_open_late holds just these.</summary>
+    public const string OpenLateDeadlines = "\"MetAt\" IS NULL AND NOT \"IsTimer\" AND (\"OverdueSentAt\" IS NOT NULL OR \"SupervisionSentAt\" IS NOT NULL)";
 
     private sealed record DeadlineCounts(long Overdue, long Supervised, DateTimeOffset? OldestDue);
 }

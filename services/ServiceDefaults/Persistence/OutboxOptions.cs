@@ -25,5 +25,10 @@ public sealed class OutboxOptions
     public TimeSpan InboxPruneInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Rows deleted per statement, so that pruning a large backlog never holds long locks or a long transaction.</summary>
     public int InboxPruneBatch { get; set; } = 5000;
-
+    /// <summary>
+    /// The relay vacuums the outbox after deleting this many rows (0: never; autovacuum alone). Every row is inserted
+    /// and deleted within moments, so between autovacuum's visits (a minute apart by default) the table fills with dead
+    /// rows that each claim must step over: at 450 cases a second a claim took 2–6 ms instead of 0.2 (issue 15).
+    /// </summary>
+    public int VacuumAfterDeleted { get; set; } = 2000;
 }

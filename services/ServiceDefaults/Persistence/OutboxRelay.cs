@@ -48,12 +48,14 @@ public sealed class OutboxRelay<TDb>(
             log.LogWarning("Outbox relay disabled: committed messages stay in the outbox");
             return;
         }
+        var vacuum = new OutboxVacuum(settings.VacuumAfterDeleted);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 if (!subscribers.Declared && !await DeclareSubscribersAsync(settings, stoppingToken)) continue;
                 var batch = await PublishBatchAsync(settings.BatchSize, stoppingToken);
+                if (vacuum.Counts(batch.Published)) await VacuumAsync(stoppingToken);
                 if (batch.Failed > 0)
                 {
                     // The broker is failing: the rows stay and are retried forever; nothing is dropped.
@@ -109,6 +111,12 @@ public sealed class OutboxRelay<TDb>(
         if (published.Length > 0) metrics.Published(published.Length);
         var failed = results.Where(r => r.Outcome == OutboxRowOutcome.Failed).ToList();
         return new OutboxBatch(rows.Count, published.Length, quarantined, deferred, failed.Count, failed.FirstOrDefault()?.Error);
+    }
+
+    private async Task VacuumAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await OutboxVacuum.RunAsync(scope.ServiceProvider.GetRequiredService<TDb>(), log, ct);
     }
 
     /// <summary>Plain reads see rows other replicas have locked, so a case's row claimed elsewhere also holds back its later rows here.</summary>

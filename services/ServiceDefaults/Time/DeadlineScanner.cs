@@ -110,6 +110,9 @@ public static class DeadlineExtensions
         e.Property(d => d.Id).ValueGeneratedNever();
         e.HasIndex(d => d.NextActionAt).HasFilter("\"NextActionAt\" IS NOT NULL");
         e.HasIndex(d => new { d.CaseId, d.Step });
+        // The health sampler counts the open limits past due or under supervision every 15 s: this serves that count from
+        // the few such rows instead of a scan of every open limit (a million in the benchmark's database took 600 ms).
+        e.HasIndex(d => new { d.OverdueSentAt, d.SupervisionSentAt }, "IX_deadlines_open_late").HasFilter(StoreProbe.OpenLateDeadlines);
         e.HasIndex(d => d.AssignmentId);
         e.Property(d => d.Step).HasMaxLength(32);
         e.Property(d => d.UnitCode).HasMaxLength(64);

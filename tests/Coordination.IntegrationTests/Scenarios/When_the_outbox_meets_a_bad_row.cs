@@ -95,6 +95,24 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_relay_vacuums_the_outbox_itself_after_every_so_many_rows_it_deleted()
+    {
+        // Autovacuum's own visits are counted apart (autovacuum_count): this counts only the relay's.
+        var every = system.Intake.App.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.VacuumAfterDeleted;
+        Assert.InRange(every, 1, 5000);
+        var before = await RelayVacuumsAsync();
+        await using var probe = await OutboxProbe<OutboxProbeEvent>.ConnectAsync(IntakeBus, "vacuum");
+        var rows = Enumerable.Range(1, every + 50).Select(n => OutboxRows.Of(new OutboxProbeEvent(Guid.NewGuid(), n), null)).ToArray();
+        await OutboxRows.InsertAsync(system.Intake, rows);
+
+        await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count), n => n == rows.Length, "every event to arrive");
+        await Eventually.UntilAsync(RelayVacuumsAsync, n => n > before, "the relay to have vacuumed the outbox");
+    }
+
+    private Task<long> RelayVacuumsAsync() =>
+        system.Intake.CountAsync("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox_messages'");
+
+    [Fact]
     public async Task Before_anything_is_published_every_subscriber_queue_exists_so_an_event_waits_for_a_consumer_not_yet_started()
     {
         // A broker no service has used yet, as on a first start: only the relay's declaration runs against it.

@@ -1576,6 +1576,9 @@ namespace Coordination.Assignment.Persistence.Migrations
 
                     b.HasIndex("CaseId", "Step");
 
+                    b.HasIndex(new[] { "OverdueSentAt", "SupervisionSentAt" }, "IX_deadlines_open_late")
+                        .HasFilter("\"MetAt\" IS NULL AND NOT \"IsTimer\" AND (\"OverdueSentAt\" IS NOT NULL OR \"SupervisionSentAt\" IS NOT NULL)");
+
                     b.ToTable("deadlines", (string)null);
                 });
 

@@ -869,6 +869,9 @@ namespace Coordination.LegalDiversion.Persistence.Migrations
 
                     b.HasIndex("CaseId", "Step");
 
+                    b.HasIndex(new[] { "OverdueSentAt", "SupervisionSentAt" }, "IX_deadlines_open_late")
+                        .HasFilter("\"MetAt\" IS NULL AND NOT \"IsTimer\" AND (\"OverdueSentAt\" IS NOT NULL OR \"SupervisionSentAt\" IS NOT NULL)");
+
                     b.ToTable("deadlines", (string)null);
                 });
 #pragma warning restore 612, 618
