@@ -27,7 +27,10 @@ public static class DatabaseExtensions
         // context's services again for every scope (issue 15). No context keeps state of its own across a lease
         // (ServiceDbContext sets its savepoint rule again when it saves, the outbox interceptor clears its flag).
         builder.Services.AddDbContextPool<TDb>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                // A group commit's SaveChanges went out as one command of hundreds of statements: its text (over 85 KB) was
+                // allocated on the large-object heap each time, and those allocations set off full collections (issue 15).
+                .MaxBatchSize(StatementsPerCommand))
             .AddInterceptors(sp.GetRequiredService<CommitInterceptor>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TDb>()); // for what ServiceDefaults keeps in every database
         builder.Services.AddScoped<InboxProcessor<TDb>>();
@@ -55,6 +58,9 @@ public static class DatabaseExtensions
             throw new StartupRefusedException($"Outbox:InboxRetention {retention} must be more than twice the longest redelivery ({longest}, " +
                 "RabbitMq:Redelivery:Intervals), or a late copy of a message would be applied twice");
     }
+
+    /// <summary>Statements EF Core sends in one command: their text stays well under the large-object heap's 85 KB.</summary>
+    public const int StatementsPerCommand = 32;
 
     public static string ConnectionStringFor(IConfiguration configuration, string serviceName)
     {
