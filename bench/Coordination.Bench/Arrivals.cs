@@ -24,9 +24,12 @@ public sealed class Arrivals(string connectionString)
         var arrived = new Dictionary<Guid, Arrival>();
         while (true)
         {
+            // Only the cases not seen yet: asking for all 10,000 ten times a second cost PostgreSQL ~25 ms a poll, taken
+            // from Reporting while it drained the round's last events.
+            var missing = arrived.Count == 0 ? ids : ids.Where(id => !arrived.ContainsKey(id)).ToArray();
             await using var command = new NpgsqlCommand(
                 $"SELECT \"CaseId\", \"OccurredAt\", {committed} FROM timeline_entries WHERE \"Kind\" = 'CaseAssigned' AND \"CaseId\" = ANY($1)", connection)
-                { Parameters = { new() { Value = ids } } };
+                { Parameters = { new() { Value = missing } } };
             await using (var reader = await command.ExecuteReaderAsync())
                 while (await reader.ReadAsync())
                     arrived[reader.GetGuid(0)] = new Arrival(reader.GetFieldValue<DateTimeOffset>(1),
