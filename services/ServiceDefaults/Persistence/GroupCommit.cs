@@ -20,7 +20,7 @@ namespace Coordination.ServiceDefaults.Persistence;
 public sealed class GroupCommit<TDb>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<GroupCommit<TDb>> log)
     : CommitGroups<GroupCommit<TDb>.Message, bool>(configuration.GetValue("GroupCommit:Concurrency", 4), MaxBatch, log) where TDb : ServiceDbContext
 {
-    /// <summary>At most this many messages in one transaction: the consumers' concurrency (64 a queue) bounds it anyway.</summary>
+    /// <summary>At most this many messages in one transaction: the consumers' concurrency (256 a queue, RabbitMqOptions) bounds it too.</summary>
     public const int MaxBatch = 256;
 
     /// <summary>Messages handed in since start, copies and redeliveries included.</summary>
