@@ -17,10 +17,8 @@ INFRA_DIR="$ROOT/.infra"
 WORK="$RUN_DIR/faults"
 OUT="$FAULTS/last-run.txt"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Each service's first GC generation gets 64 MB instead of the ~16 MB the runtime picks on this machine: a registration
-# allocates ~200 KB, so at 450 cases/s Intake collected 7 times a second and paused a fifth of the time; with 64 MB the
-# services' CPU per case fell ~15 % (issue 15; README Figures). Only an environment variable sets it (not runtimeconfig).
-export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
+# shellcheck disable=SC1091
+. "$ROOT/scripts/runtime-env.sh"
 
 FULL=0 ONLY="" LIST=0
 while [ $# -gt 0 ]; do
