@@ -111,6 +111,10 @@ async Task<int> SweepAsync()
             continue;
         }
         var p99 = Percentile(endToEnd, 99);
+        // The call's own share of the latency (Intake), apart from what follows it (the relay, the broker, Assignment).
+        var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
+        Console.WriteLine($"bench: open loop {rate:F0}/s: RegisterPetition latency ms  p50 {Percentile(calls, 50):F1}  p95 {Percentile(calls, 95):F1}  " +
+            $"p99 {Percentile(calls, 99):F1}  max {calls[^1]:F1}");
         Console.WriteLine($"bench: open loop {rate:F0}/s (sent at {offered:F0}/s): registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  " +
             $"p95 {Percentile(endToEnd, 95):F1}  p99 {p99:F1}  max {endToEnd[^1]:F1}  ({arrived.Count}/{sent.Count} arrived)");
         if (onTimeline.Count > 0)
