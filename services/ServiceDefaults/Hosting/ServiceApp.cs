@@ -3,6 +3,8 @@ using Coordination.ServiceDefaults.Messaging;
 using Coordination.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Coordination.ServiceDefaults.Hosting;
 
@@ -34,9 +36,17 @@ public static class ServiceApp
         return app;
     }
 
+    /// <summary>How long a start may take (Hosting:StartTimeout) before the process gives up and exits, to be started again.</summary>
+    public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Exit code of a start that did not finish within Hosting:StartTimeout.</summary>
+    public const int StartTimedOut = 3;
+
     /// <summary>
     /// Migrations first, then the service. A refused start (a setting with no safe default, a database from old migrations) stops it with one
-    /// line on stderr and exit code 2, not a stack trace.
+    /// line on stderr and exit code 2, not a stack trace. A start that has not finished within Hosting:StartTimeout (the bus waiting on a
+    /// broker that never answers, or its start giving up and its stop never returning — seen once in the tests) stops it with one line
+    /// and exit code 3, so that its supervisor starts it again instead of leaving a process that never listens.
     /// </summary>
     public static async Task<int> RunAsync<TDb>(string name, Func<WebApplication> build) where TDb : ServiceDbContext
     {
@@ -44,7 +54,16 @@ public static class ServiceApp
         {
             var app = build();
             await app.MigrateDatabaseAsync<TDb>();
-            await app.RunAsync();
+            var limit = app.Configuration.GetValue("Hosting:StartTimeout", DefaultStartTimeout);
+            var start = app.StartAsync();
+            if (await Task.WhenAny(start, Task.Delay(limit)) != start)
+            {
+                await Console.Error.WriteLineAsync($"{name}: not started within {limit} (Hosting__StartTimeout); exiting to be started again");
+                Environment.Exit(StartTimedOut); // the start still holds its threads: returning would not end the process
+            }
+            await start;
+            await app.WaitForShutdownAsync();
+            await app.DisposeAsync();
             return 0;
         }
         catch (StartupRefusedException ex)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Coordination.IntegrationTests.Fixtures;
 
 namespace Coordination.IntegrationTests.Scenarios;
@@ -38,32 +37,6 @@ public sealed class When_a_service_starts_without_its_secrets(SystemFixture syst
         Assert.StartsWith("intake: no identity-number pepper", Assert.Single(stderr));
     }
 
-    private async Task<(int ExitCode, List<string> Stderr)> RunAsync(string service, Action<Dictionary<string, string?>> change)
-    {
-        var settings = system.SettingsFor(service.ToLowerInvariant() + "_nosecret", FreePort.Next(), FreePort.Next());
-        change(settings);
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, $"Coordination.{service}.dll"))
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {service}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{service} kept running without its secrets");
-        }
-        return (process.ExitCode, (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList());
-    }
+    private Task<(int ExitCode, List<string> Stderr)> RunAsync(string service, Action<Dictionary<string, string?>> change) =>
+        ServiceProcess.RunUntilExitAsync(system, service, service.ToLowerInvariant() + "_nosecret", change, TimeSpan.FromSeconds(60));
 }
