@@ -6,6 +6,6 @@ export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 # Tiered compilation reaches its final code sooner after a start: hot methods are compiled once more (no instrumented
 # middle tier: TieredPGO off) and call counting starts at once instead of after 100 ms without new methods (which, while
 # a service keeps meeting new code, put it off for tens of seconds). The first 10,000 cases after a start ran at 246–270
-# cases/s without these and 500–521 with them; warm rounds stayed within the noise (issue 15; README Figures).
+# cases/s without these and 500–583 with them; warm rounds stayed within the noise (issue 15; README Figures).
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
 export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"

@@ -52,7 +52,7 @@ public static class ServiceApp
     {
         try
         {
-            var app = build();
+            await using var app = build();
             await app.MigrateDatabaseAsync<TDb>();
             var limit = app.Configuration.GetValue("Hosting:StartTimeout", DefaultStartTimeout);
             var start = app.StartAsync();
@@ -63,7 +63,6 @@ public static class ServiceApp
             }
             await start;
             await app.WaitForShutdownAsync();
-            await app.DisposeAsync();
             return 0;
         }
         catch (StartupRefusedException ex)
