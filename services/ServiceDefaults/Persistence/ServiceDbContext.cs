@@ -38,7 +38,20 @@ public abstract class ServiceDbContext : DbContext
         // Seen by the commit interceptor from SavingChanges on: this replica's cache is not used until the unit of work ends.
         var recusals = ChangeTracker.Entries<CaseRecusal>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         if (recusals) WroteRecusals = true;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = 0;
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            // Changes detected once: the plain tables' added rows go in a statement a table, then EF Core saves the rest.
+            if (detecting) ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            if (acceptAllChangesOnSuccess) saved += await TableInserts.WriteAsync(this, cancellationToken);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
         if (recusals) await RecusalCache.NotifyAsync(this, cancellationToken);
         return saved;
     }

@@ -1,0 +1,151 @@
+using Coordination.Assignment.Persistence;
+using Coordination.IntegrationTests.Fixtures;
+using Coordination.Reporting.Domain;
+using Coordination.Reporting.Persistence;
+using Coordination.ServiceDefaults.Persistence;
+using Coordination.ServiceDefaults.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Coordination.IntegrationTests.Scenarios;
+
+/// <summary>
+/// A transaction's added rows of plain tables are written a statement a table (issue 15; TableInserts), and nothing a
+/// caller sees differs from EF Core's own insert: the values the database makes are set on the rows, the rows are then
+/// unchanged and can be changed and saved again, the database's refusals are the same, and rows that need different
+/// columns go through EF Core.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class When_a_transaction_adds_many_rows(SystemFixture system)
+{
+    [Fact]
+    public async Task Each_table_is_one_statement_and_the_rows_get_what_the_database_made()
+    {
+        var caseId = Guid.NewGuid();
+        var entries = Enumerable.Range(0, 40).Select(i => new TimelineEntry
+        {
+            CaseId = caseId, MessageId = Guid.NewGuid(), Kind = "Probe", Service = "test", OccurredAt = DateTimeOffset.UnixEpoch.AddMinutes(i),
+            Detail = $"row {i}", Actor = i % 3 == 0 ? "" : $"actor {i}",
+        }).ToList();
+        var notices = Enumerable.Range(0, 25).Select(i => new Notification
+        {
+            Id = Guid.NewGuid(), Kind = "Probe", CaseId = caseId, Summary = $"notice {i}", UnitCode = i % 2 == 0 ? null : "u1",
+            OccurredAt = DateTimeOffset.UnixEpoch, SubjectId = i % 4 == 0 ? Guid.NewGuid() : null,
+        }).ToList();
+        var (rows, statements) = (TableInserts.Rows, TableInserts.Statements);
+        await using (var scope = system.Reporting.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AddRange(entries);
+            db.AddRange(notices);
+            Assert.Equal(65, await db.SaveChangesAsync());
+            // Two tables, two statements (a consumer of the shared system may write some of its own meanwhile).
+            Assert.True(TableInserts.Rows - rows >= 65);
+            Assert.InRange(TableInserts.Statements - statements, 2, 10);
+            var committedAt = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync();
+            await tx.CommitAsync();
+
+            // Every row is unchanged, with the identity and the default the database gave it.
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+            Assert.All(notices, n => Assert.Equal(committedAt, n.RecordedAt));
+            Assert.Equal(40, entries.Select(e => e.Id).Distinct().Count());
+        }
+        // Each entry's id is the id its row was stored under, in the order the rows were added.
+        await using (var connection = new NpgsqlConnection(system.Reporting.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand("SELECT \"MessageId\", \"Id\", \"Actor\" FROM timeline_entries WHERE \"CaseId\" = $1", connection)
+                { Parameters = { new() { Value = caseId } } };
+            await using var reader = await read.ExecuteReaderAsync();
+            var stored = new Dictionary<Guid, (long Id, string Actor)>();
+            while (await reader.ReadAsync()) stored[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetString(2));
+            Assert.Equal(40, stored.Count);
+            Assert.All(entries, e => Assert.Equal((e.Id, e.Actor), stored[e.MessageId]));
+            Assert.Equal(entries.Select(e => e.Id).Order(), entries.Select(e => e.Id));
+        }
+        Assert.Equal(13, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1 AND \"UnitCode\" IS NULL", caseId));
+        Assert.Equal(7, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1 AND \"SubjectId\" IS NOT NULL", caseId));
+    }
+
+    [Fact]
+    public async Task A_row_written_so_can_be_changed_and_saved_again_under_its_version()
+    {
+        var deadlines = Enumerable.Range(0, 5).Select(i => new Deadline
+        {
+            Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), Step = "Probe", UnitCode = "u1", StartedAt = DateTimeOffset.UnixEpoch,
+        }).ToList();
+        await using (var scope = system.Assignment.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AssignmentDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AddRange(deadlines);
+            db.Publish(new OutboxProbeEvent(deadlines[0].CaseId, 1), deadlines[0].CaseId);
+            await db.SaveChangesAsync();
+            var outbox = db.OutboxMessages.Local.Single();
+            Assert.True(outbox.Sequence > 0);
+            Assert.Equal(outbox.Sequence, await db.Database.SqlQuery<long>($"SELECT sequence AS \"Value\" FROM outbox_messages WHERE id = {outbox.Id}").SingleAsync());
+            Assert.All(deadlines, d => Assert.NotEqual(0u, d.Version));
+            // The version read back is the row's: a change saved under it goes through (a wrong one would be refused).
+            deadlines[2].Meet(DateTimeOffset.UnixEpoch.AddDays(1));
+            db.ChangeTracker.DetectChanges();
+            Assert.Equal(1, await db.SaveChangesAsync());
+            await db.OutboxMessages.Where(m => m.Id == outbox.Id).ExecuteDeleteAsync();
+            await tx.CommitAsync();
+        }
+        Assert.Equal(1, await system.Assignment.CountAsync("SELECT count(*) FROM deadlines WHERE \"Id\" = ANY($1) AND \"MetAt\" IS NOT NULL", deadlines.Select(d => d.Id).ToArray()));
+        // Defaults the rows left alone are the database's (the 0.8 and 5 of the CLR initialisers are written as given).
+        Assert.Equal(5, await system.Assignment.CountAsync("SELECT count(*) FROM deadlines WHERE \"Id\" = ANY($1) AND \"ReminderFraction\" = 0.8 AND \"SupervisionWorkingDays\" = 5", deadlines.Select(d => d.Id).ToArray()));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_what_it_refuses_from_ef_core_and_nothing_of_the_transaction_stays()
+    {
+        var caseId = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+        await SaveInTransactionAsync(db => db.Add(Entry(caseId, messageId, "first")));
+
+        // A second row for the same message (unique index): a DbUpdateException around PostgreSQL's unique violation, as EF Core's own.
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => SaveInTransactionAsync(db =>
+        {
+            db.Add(Entry(caseId, Guid.NewGuid(), "beside it"));
+            db.Add(Entry(caseId, messageId, "again"));
+        }));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(duplicate.InnerException).SqlState);
+
+        // A value longer than its column is refused, not cut to fit.
+        var tooLong = await Assert.ThrowsAsync<DbUpdateException>(() => SaveInTransactionAsync(db => db.AddRange(
+            Entry(caseId, Guid.NewGuid(), "short"),
+            new TimelineEntry { CaseId = caseId, MessageId = Guid.NewGuid(), Kind = new string('k', 65), Service = "test" })));
+        Assert.Equal(PostgresErrorCodes.StringDataRightTruncation, Assert.IsType<PostgresException>(tooLong.InnerException).SqlState);
+
+        Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM timeline_entries WHERE \"CaseId\" = $1", caseId));
+    }
+
+    [Fact]
+    public async Task Rows_that_need_different_columns_go_through_ef_core_with_the_same_result()
+    {
+        // One notice carries its own RecordedAt, the other leaves it to the database: EF Core writes them, as it always did.
+        var caseId = Guid.NewGuid();
+        var given = DateTimeOffset.UnixEpoch.AddYears(30);
+        await SaveInTransactionAsync(db => db.AddRange(
+            new Notification { Id = Guid.NewGuid(), Kind = "Probe", CaseId = caseId, Summary = "given", RecordedAt = given },
+            new Notification { Id = Guid.NewGuid(), Kind = "Probe", CaseId = caseId, Summary = "made" }));
+        Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1 AND \"Summary\" = 'given' AND \"RecordedAt\" = $2", caseId, given));
+        Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1 AND \"Summary\" = 'made' AND \"RecordedAt\" > now() - interval '1 minute'", caseId));
+    }
+
+    private static TimelineEntry Entry(Guid caseId, Guid messageId, string detail) =>
+        new() { CaseId = caseId, MessageId = messageId, Kind = "Probe", Service = "test", Detail = detail };
+
+    private async Task SaveInTransactionAsync(Action<ReportingDb> add)
+    {
+        await using var scope = system.Reporting.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDb>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        add(db);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+}
