@@ -74,9 +74,10 @@ public static partial class TableInserts
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            foreach (var (plan, rows, omitted) in writes)
+            // The reader stops only at statements that return rows: those with values to read back, in order.
+            foreach (var (plan, rows, omitted) in writes.Where(w => w.Omitted.Length > 0))
             {
-                if (omitted.Length > 0) await plan.ReadGeneratedAsync(reader, rows, omitted, ct);
+                await plan.ReadGeneratedAsync(reader, rows, omitted, ct);
                 await reader.NextResultAsync(ct);
             }
         }
