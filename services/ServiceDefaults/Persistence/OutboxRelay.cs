@@ -27,19 +27,6 @@ public sealed class OutboxRelay<TDb>(
     CoordinationMetrics metrics,
     ILogger<OutboxRelay<TDb>> log) : BackgroundService where TDb : ServiceDbContext
 {
-    /// <summary>
-    /// Skips quarantined rows, rows backing off, and rows whose case has an earlier such row: claiming those would only
-    /// hold them back again, and a batch full of them would starve every other case.
-    /// </summary>
-    private const string ClaimSql = """
-        SELECT * FROM outbox_messages o
-        WHERE o.quarantined_at IS NULL AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                          WHERE e.correlation_id = o.correlation_id AND e.sequence < o.sequence
-                            AND (e.quarantined_at IS NOT NULL OR e.next_attempt_at > now()))
-        ORDER BY o.sequence LIMIT {0} FOR UPDATE OF o SKIP LOCKED
-        """;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -84,10 +71,10 @@ public sealed class OutboxRelay<TDb>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var rows = await db.OutboxMessages.FromSqlRaw(ClaimSql, batchSize).AsNoTracking().ToListAsync(ct);
+        var (rows, firstUnclaimed) = await OutboxClaim.ClaimAsync(db, batchSize, ct);
         if (rows.Count == 0) return OutboxBatch.Empty;
 
-        var lanes = OutboxLanes.Plan(rows, await FirstUnclaimedAsync(db, rows, ct));
+        var lanes = OutboxLanes.Plan(rows, firstUnclaimed);
         var results = (await Task.WhenAll(lanes.Select(lane => PublishLaneAsync(lane, ct)))).SelectMany(r => r).ToList();
 
         var published = results.Where(r => r.Outcome == OutboxRowOutcome.Published).Select(r => r.Row.Id).ToArray();
@@ -117,19 +104,6 @@ public sealed class OutboxRelay<TDb>(
     {
         await using var scope = scopes.CreateAsyncScope();
         await OutboxVacuum.RunAsync(scope.ServiceProvider.GetRequiredService<TDb>(), log, ct);
-    }
-
-    /// <summary>Plain reads see rows other replicas have locked, so a case's row claimed elsewhere also holds back its later rows here.</summary>
-    private static async Task<IReadOnlyDictionary<Guid, long>> FirstUnclaimedAsync(TDb db, List<OutboxMessage> rows, CancellationToken ct)
-    {
-        var cases = rows.Where(r => r.CorrelationId is not null).Select(r => r.CorrelationId!.Value).Distinct().ToArray();
-        if (cases.Length == 0) return new Dictionary<Guid, long>();
-        var claimed = rows.Select(r => r.Id).ToArray();
-        var heads = await db.Database.SqlQuery<OutboxCaseHead>($"""
-            SELECT correlation_id AS "CorrelationId", min(sequence) AS "Sequence" FROM outbox_messages
-            WHERE correlation_id = ANY({cases}) AND NOT (id = ANY({claimed})) GROUP BY correlation_id
-            """).ToListAsync(ct);
-        return heads.ToDictionary(h => h.CorrelationId, h => h.Sequence);
     }
 
     /// <summary>Nothing goes out before every subscriber's queue exists (ADR 10); the broker down only delays it.</summary>

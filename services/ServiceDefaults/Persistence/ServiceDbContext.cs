@@ -119,7 +119,7 @@ public abstract class ServiceDbContext : DbContext
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
             // The relay claims in this order; the backlog probe reads the oldest row by it.
             e.HasIndex(x => x.Sequence);
-            // The relay finds each case's first row left (FirstUnclaimedAsync).
+            // The relay finds each case's first row left out of its claim (OutboxClaim).
             e.HasIndex(x => new { x.CorrelationId, x.Sequence });
             // The relay asks, for each claimed row, whether an earlier row of its case is held back (ADR 10): only
             // quarantined or backing-off rows can be, and this index holds only those (nearly always none).
