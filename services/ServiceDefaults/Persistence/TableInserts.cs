@@ -53,8 +53,12 @@ public static partial class TableInserts
         if (groups.Count == 0) return 0;
 
         // Tables whose rows EF Core will write this time, and so every table pointing at them too (it must follow them).
-        var byEf = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !groups.Keys.Any(p => p.EntityType == e.Metadata))
+        // A table that also loses rows in this save is EF Core's: a row deleted and added again under the same key is
+        // one UPDATE to EF Core, and an insert here, before EF Core's delete, would meet the old row.
+        var byEf = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Deleted || (e.State == EntityState.Added && !groups.Keys.Any(p => p.EntityType == e.Metadata)))
             .Select(e => e.Metadata).ToHashSet();
+        foreach (var plan in groups.Keys.Where(p => byEf.Contains(p.EntityType)).ToList()) groups.Remove(plan);
         var writes = new List<(TablePlan Plan, List<EntityEntry> Rows, IProperty[] Omitted)>();
         foreach (var (plan, rows) in groups.OrderBy(g => g.Key.Rank))
         {
@@ -168,7 +172,7 @@ public static partial class TableInserts
                 var system = name == "xmin";
                 if (system && property.ValueGenerated == ValueGenerated.Never) return null;
                 var element = scalar.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(scalar) : scalar;
-                columns.Add(new Column(property, name, StoreTypeWithoutSize().Replace(mapping.StoreType, ""), element, mapping, system,
+                columns.Add(new Column(property, name, ArrayElementType(mapping.StoreType, scalar), element, mapping, system,
                     (Func<DbDataReader, int, object>)Delegate.CreateDelegate(typeof(Func<DbDataReader, int, object>),
                         typeof(Column).GetMethod(nameof(Column.Read), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(scalar))));
             }
@@ -194,7 +198,17 @@ public static partial class TableInserts
 
         private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"")}\"";
 
-        /// <summary>"character varying(64)" → "character varying": a size in the array's cast would cut a long value instead of refusing it.</summary>
+        /// <summary>
+        /// The arrays' element type: text for every text column but JSON ("character varying(64)" or "character(2)" in the
+        /// array's cast would cut a long value instead of the column refusing it), else the column's type without its size.
+        /// </summary>
+        private static string ArrayElementType(string storeType, Type scalar)
+        {
+            var type = StoreTypeWithoutSize().Replace(storeType, "").Trim();
+            return scalar == typeof(string) && type is not ("jsonb" or "json") ? "text" : type;
+        }
+
+        /// <summary>A type's size or precision: "(64)", "(18, 2)".</summary>
         [GeneratedRegex(@"\(\s*\d+(\s*,\s*\d+)?\s*\)")]
         private static partial Regex StoreTypeWithoutSize();
 

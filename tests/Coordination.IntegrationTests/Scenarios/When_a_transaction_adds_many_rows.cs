@@ -143,6 +143,23 @@ public sealed class When_a_transaction_adds_many_rows(SystemFixture system)
         Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1 AND \"Summary\" = 'made' AND \"RecordedAt\" > now() - interval '1 minute'", caseId));
     }
 
+    [Fact]
+    public async Task A_row_deleted_and_added_again_under_its_key_in_one_save_is_replaced()
+    {
+        // EF Core makes one UPDATE of a row removed and added again under the same key: its table is left to EF Core.
+        var caseId = Guid.NewGuid();
+        var id = Guid.NewGuid();
+        await SaveInTransactionAsync(db => db.Add(new Notification { Id = id, Kind = "Probe", CaseId = caseId, Summary = "first" }));
+        await SaveInTransactionAsync(db =>
+        {
+            db.Remove(db.Set<Notification>().Single(n => n.Id == id));
+            db.Add(new Notification { Id = id, Kind = "Probe", CaseId = caseId, Summary = "second" });
+            db.Add(new Notification { Id = Guid.NewGuid(), Kind = "Probe", CaseId = caseId, Summary = "beside it" });
+        });
+        Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"Id\" = $1 AND \"Summary\" = 'second'", id));
+        Assert.Equal(2, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1", caseId));
+    }
+
     private static TimelineEntry Entry(Guid caseId, Guid messageId, string detail) =>
         new() { CaseId = caseId, MessageId = messageId, Kind = "Probe", Service = "test", Detail = detail };
 
