@@ -7,7 +7,7 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// <summary>
 /// The relay's claim (ADR 10): locks the next rows that may go out and, in the same statement and round trip, finds for
 /// each claimed row's case the first row of that case left out of the claim (held back, past the limit, or locked by
-/// another replica; <see cref="OutboxLanes"/>). It was two statements, each a round trip, in every relay batch (issue 15).
+/// another replica: that look is a plain read, which sees rows locked elsewhere; <see cref="OutboxLanes"/>). It was two statements, each a round trip, in every relay batch (issue 15).
 /// Skips quarantined rows, rows backing off, and rows whose case has an earlier such row: claiming those would only hold
 /// them back again, and a batch full of them would starve every other case.
 /// </summary>

@@ -168,8 +168,9 @@ public static partial class TableInserts
                 var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
                 var scalar = Nullable.GetUnderlyingType(provider) ?? provider;
                 if (!Scalars.Contains(scalar)) return null;
-                // A system column (xmin) is never written, only read back.
-                var system = name == "xmin";
+                // Never written, only read back: a system column (xmin), and any column EF Core leaves out of an insert
+                // (computed, or told to ignore).
+                var system = name == "xmin" || property.GetBeforeSaveBehavior() != PropertySaveBehavior.Save;
                 if (system && property.ValueGenerated == ValueGenerated.Never) return null;
                 var element = scalar.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(scalar) : scalar;
                 columns.Add(new Column(property, name, ArrayElementType(mapping.StoreType, scalar), element, mapping, system,
