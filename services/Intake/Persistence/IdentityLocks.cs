@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Coordination.ServiceDefaults.Persistence;
 using Npgsql;
 
 namespace Coordination.Intake.Persistence;
@@ -17,11 +17,11 @@ public sealed class IdentityLocks(IntakeDb db)
     /// <returns>The identities' counters (an identity without a case is absent).</returns>
     public async Task<IReadOnlyDictionary<string, int>> LockAndCountAsync(IReadOnlyCollection<string> identities, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not { } transaction)
-            throw new InvalidOperationException("identity locks last until commit: take them inside the registration's transaction");
+        const string why = "identity locks last until commit: take them inside the registration's transaction";
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException(why);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (identities.Count == 0) return counts;
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        await using var batch = db.Database.BatchInTransaction(why);
         foreach (var identity in identities.Order(StringComparer.Ordinal))
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = identity } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT identity_hash, cases FROM identity_counters WHERE identity_hash = ANY($1)")

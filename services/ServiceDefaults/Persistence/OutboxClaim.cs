@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Coordination.ServiceDefaults.Persistence;
@@ -32,14 +30,11 @@ public static class OutboxClaim
     public static async Task<(List<OutboxMessage> Rows, Dictionary<Guid, long> FirstUnclaimed)> ClaimAsync(
         ServiceDbContext db, int batchSize, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("the claim's locks last as long as its transaction");
-        await using var command = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
-        {
-            Parameters = { new() { Value = batchSize } },
-        };
+        await using var batch = db.Database.BatchInTransaction("the claim's locks last as long as its transaction");
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql) { Parameters = { new() { Value = batchSize } } });
         var rows = new List<OutboxMessage>();
         var firstUnclaimed = new Dictionary<Guid, long>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var row = new OutboxMessage

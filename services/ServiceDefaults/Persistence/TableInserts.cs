@@ -42,23 +42,28 @@ public static partial class TableInserts
     /// <summary>Writes the qualifying added rows and marks them unchanged; returns how many rows were written.</summary>
     internal static async Task<int> WriteAsync(DbContext db, CancellationToken ct)
     {
-        if (!Enabled || db.Database.CurrentTransaction is not { } transaction) return 0;
+        if (!Enabled || db.Database.CurrentTransaction is null) return 0;
+        // One look at the tracked rows: the plain tables' added rows, and the tables EF Core will write this time — every
+        // table pointing at those must follow them there. A table that also loses rows in this save is EF Core's: a row
+        // deleted and added again under the same key is one UPDATE to EF Core, and an insert here, before EF Core's
+        // delete, would meet the old row.
         var groups = new Dictionary<TablePlan, List<EntityEntry>>();
+        var byEf = new HashSet<IEntityType>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State != EntityState.Added || PlanFor(entry.Metadata) is not { } plan) continue;
+            if (entry.State == EntityState.Deleted) byEf.Add(entry.Metadata);
+            if (entry.State != EntityState.Added) continue;
+            if (PlanFor(entry.Metadata) is not { } plan)
+            {
+                byEf.Add(entry.Metadata);
+                continue;
+            }
             if (!groups.TryGetValue(plan, out var rows)) groups[plan] = rows = [];
             rows.Add(entry);
         }
+        foreach (var plan in groups.Keys.Where(p => byEf.Contains(p.EntityType)).ToList()) groups.Remove(plan);
         if (groups.Count == 0) return 0;
 
-        // Tables whose rows EF Core will write this time, and so every table pointing at them too (it must follow them).
-        // A table that also loses rows in this save is EF Core's: a row deleted and added again under the same key is
-        // one UPDATE to EF Core, and an insert here, before EF Core's delete, would meet the old row.
-        var byEf = db.ChangeTracker.Entries()
-            .Where(e => e.State == EntityState.Deleted || (e.State == EntityState.Added && !groups.Keys.Any(p => p.EntityType == e.Metadata)))
-            .Select(e => e.Metadata).ToHashSet();
-        foreach (var plan in groups.Keys.Where(p => byEf.Contains(p.EntityType)).ToList()) groups.Remove(plan);
         var writes = new List<(TablePlan Plan, List<EntityEntry> Rows, IProperty[] Omitted)>();
         foreach (var (plan, rows) in groups.OrderBy(g => g.Key.Rank))
         {
@@ -72,8 +77,7 @@ public static partial class TableInserts
         }
         if (writes.Count == 0) return 0;
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction)transaction.GetDbTransaction() };
+        await using var batch = db.Database.BatchInTransaction("the rows commit with the rest of the unit of work");
         foreach (var (plan, rows, omitted) in writes) batch.BatchCommands.Add(plan.Command(rows, omitted));
         try
         {
