@@ -118,8 +118,22 @@ public sealed class Infrastructure : IAsyncDisposable
         }
         foreach (var name in names)
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            // FORCE ends the sessions still on it, but one opening in the meantime (a pool reconnecting as its host stops)
+            // makes the drop fail: said on stderr with PostgreSQL's reason, and tried again (once seen in CI, reason unknown).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException ex) when (attempt < 3)
+                {
+                    Console.Error.WriteLine($"[fixture] dropping {name} failed ({ex.SqlState}: {ex.MessageText}); trying again");
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
         }
     }
 
