@@ -63,7 +63,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
                 o.Property(x => x.IdNumberMasked).HasMaxLength(18);
                 o.Property(x => x.Phone).HasMaxLength(20);
             });
-            e.OwnsMany(p => p.Attachments, o => o.ToJson());
+            e.Property(p => p.Attachments).HasJsonColumn();
         });
         b.Entity<CaseProgress>(e =>
         {
@@ -80,7 +80,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : ServiceDbCont
             e.Property(p => p.SuggestionReasons).HasMaxLength(FieldLimits.SuggestionReasons);
             e.Property(p => p.Commendation).HasMaxLength(FieldLimits.SuggestionCommendation);
             e.Property(p => p.Refusal).HasMaxLength(200);
-            e.OwnsMany(p => p.Holders, o => o.ToJson());
+            e.Property(p => p.Holders).HasJsonColumn();
         });
         b.Entity<CaseNumberCounter>(e =>
         {

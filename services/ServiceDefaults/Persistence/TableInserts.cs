@@ -18,9 +18,10 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// number of rows, so it stays prepared), every table in one round trip, before EF Core saves the rest. Values the
 /// database generates (an identity, a default, xmin) come back and are set on the rows, as EF Core would set them;
 /// the rows are then tracked as unchanged, exactly as after EF Core's own insert.
-/// Only tables EF Core would write with plain columns qualify (<see cref="TablePlan"/>): no owned or JSON parts, no
-/// inheritance, no shared table, no collection columns, nothing whose key the database makes that another table points
-/// at. A table's rows that would need different columns (one row sets a value with a database default, another does
+/// Only tables EF Core would write with plain columns qualify (<see cref="TablePlan"/>): no JSON-mapped or table-sharing
+/// owned parts (an owned type with a table of its own is a table like any other, written after its owner), no inheritance,
+/// no shared table, collection columns only of text, uuid or whole numbers, nothing whose key the database makes that
+/// another table points at. A table's rows that would need different columns (one row sets a value with a database default, another does
 /// not) go through EF Core, and so does anything pointing at them. Used inside an explicit transaction only (the group
 /// commits'): a save without one is EF Core's own.
 /// </summary>
@@ -63,6 +64,7 @@ public static partial class TableInserts
         }
         foreach (var plan in groups.Keys.Where(p => byEf.Contains(p.EntityType)).ToList()) groups.Remove(plan);
         if (groups.Count == 0) return 0;
+        OrderOwnedAsTheirCollections(groups);
 
         var writes = new List<(TablePlan Plan, List<EntityEntry> Rows, IProperty[] Omitted)>();
         foreach (var (plan, rows) in groups.OrderBy(g => g.Key.Rank))
@@ -109,6 +111,27 @@ public static partial class TableInserts
         return written;
     }
 
+    /// <summary>
+    /// An owned collection's rows in the order of their owner's collection: the identities the database makes follow it,
+    /// and the collection is read back in their order (the tracker's own order of such rows is not the collection's).
+    /// </summary>
+    private static void OrderOwnedAsTheirCollections(Dictionary<TablePlan, List<EntityEntry>> groups)
+    {
+        if (!groups.Keys.Any(p => p.EntityType.IsOwned())) return;
+        var positions = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        foreach (var rows in groups.Values)
+        foreach (var entry in rows)
+        foreach (var navigation in entry.Metadata.GetNavigations())
+        {
+            if (!navigation.IsCollection || !navigation.TargetEntityType.IsOwned()) continue;
+            if (navigation.GetGetter().GetClrValue(entry.Entity) is not System.Collections.IEnumerable items) continue;
+            var position = 0;
+            foreach (var item in items) positions[item] = position++;
+        }
+        foreach (var plan in groups.Keys.Where(p => p.EntityType.IsOwned()).ToList())
+            groups[plan] = groups[plan].OrderBy(e => positions.GetValueOrDefault(e.Entity)).ToList();
+    }
+
     private static TablePlan? PlanFor(IEntityType type) => Plans.GetOrAdd(type, TablePlan.Of);
 
     /// <summary>How one entity type's added rows are written, or null when EF Core must write them.</summary>
@@ -120,7 +143,11 @@ public static partial class TableInserts
             typeof(decimal), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeSpan), typeof(uint),
         ];
 
+        /// <summary>The element types a collection column may have: their array literal is their text.</summary>
+        private static readonly HashSet<Type> ArrayElements = [typeof(string), typeof(Guid), typeof(int), typeof(long), typeof(short)];
+
         private readonly Column[] _columns;
+        private readonly ConcurrentDictionary<string, (string Sql, Column[] Written)> _statements = new();
         private readonly IProperty[] _generated;
         private readonly IProperty[] _key;
         private readonly string _table;
@@ -156,8 +183,9 @@ public static partial class TableInserts
 
         private static TablePlan? Of(IEntityType type, HashSet<IEntityType> visiting)
         {
-            if (type.IsOwned() || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any() || type.GetComplexProperties().Any()
-                || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.GetSkipNavigations().Any()
+            if (type.IsMappedToJson() || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any() || type.GetComplexProperties().Any()
+                || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned() && !HasOwnTable(n.TargetEntityType, type))
+                || type.GetSkipNavigations().Any()
                 || type.GetTableName() is not { } tableName || type.GetViewName() is not null || type.GetSqlQuery() is not null)
                 return null;
             var table = StoreObjectIdentifier.Table(tableName, type.GetSchema());
@@ -167,8 +195,17 @@ public static partial class TableInserts
             var columns = new List<Column>();
             foreach (var property in type.GetProperties())
             {
-                if (property.GetElementType() is not null || property.GetColumnName(table) is not { } name) return null;
+                if (property.GetColumnName(table) is not { } name) return null;
                 if (property.GetRelationalTypeMapping() is not { } mapping) return null;
+                if (property.GetElementType() is { } elementType)
+                {
+                    // A collection column goes as text, each row's value an array literal, cast back in the SELECT.
+                    if (!ArrayElements.Contains(elementType.ClrType) || elementType.GetValueConverter() is not null
+                        || mapping.Converter is not null || property.ValueGenerated != ValueGenerated.Never) return null;
+                    var cast = $"{ArrayElementType(mapping.StoreType.Replace("[]", ""), elementType.ClrType)}[]";
+                    columns.Add(new Column(property, name, "text", typeof(string), mapping, false, null, cast));
+                    continue;
+                }
                 var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
                 var scalar = Nullable.GetUnderlyingType(provider) ?? provider;
                 if (!Scalars.Contains(scalar)) return null;
@@ -200,6 +237,10 @@ public static partial class TableInserts
             visiting.Remove(type);
             return new TablePlan(type, table.Schema is { } schema ? $"{Quote(schema)}.{Quote(tableName)}" : Quote(tableName), columns.ToArray(), key, rank, principals.ToArray());
         }
+
+        /// <summary>An owned type kept in a table of its own (not JSON, not sharing its owner's row).</summary>
+        private static bool HasOwnTable(IEntityType owned, IEntityType owner) =>
+            !owned.IsMappedToJson() && owned.GetTableName() is { } table && (table != owner.GetTableName() || owned.GetSchema() != owner.GetSchema());
 
         private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"")}\"";
 
@@ -240,15 +281,8 @@ public static partial class TableInserts
 
         public NpgsqlBatchCommand Command(List<EntityEntry> rows, IProperty[] omitted)
         {
-            var written = _columns.Where(c => !c.System && !omitted.Contains(c.Property)).ToArray();
-            var names = string.Join(", ", written.Select(c => Quote(c.Name)));
-            var arrays = string.Join(", ", written.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
-            var aliases = string.Join(", ", written.Select((_, i) => $"c{i}"));
-            var sql = KeyMade(omitted)
-                // The database numbers the rows as they come: in the arrays' order, read back sorted by the number.
-                ? $"INSERT INTO {_table} ({names}) SELECT {aliases} FROM unnest({arrays}) WITH ORDINALITY AS u({aliases}, position) ORDER BY position"
-                : $"INSERT INTO {_table} ({names}) SELECT * FROM unnest({arrays})";
-            if (omitted.Length > 0) sql += " RETURNING " + string.Join(", ", Returned(omitted).Select(p => Quote(ColumnOf(p).Name)));
+            // The text depends only on which columns are left out: made once for each such set.
+            var (sql, written) = _statements.GetOrAdd(string.Join(",", omitted.Select(p => p.Name)), _ => Statement(omitted));
             var arraysOf = written.Select(c => Array.CreateInstance(c.Element, rows.Count)).ToArray();
             for (var i = 0; i < rows.Count; i++)
             {
@@ -257,12 +291,41 @@ public static partial class TableInserts
                 {
                     var value = values[written[c].Property];
                     if (value is not null && written[c].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+                    if (value is not null && written[c].Cast is not null) value = ArrayLiteral((System.Collections.IEnumerable)value);
                     arraysOf[c].SetValue(value, i);
                 }
             }
             var command = new NpgsqlBatchCommand(sql);
             foreach (var values in arraysOf) command.Parameters.Add(new NpgsqlParameter { Value = values });
             return command;
+        }
+
+        private (string, Column[]) Statement(IProperty[] omitted)
+        {
+            var written = _columns.Where(c => !c.System && !omitted.Contains(c.Property)).ToArray();
+            var names = string.Join(", ", written.Select(c => Quote(c.Name)));
+            var arrays = string.Join(", ", written.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
+            var aliases = string.Join(", ", written.Select((_, i) => $"c{i}"));
+            var selected = string.Join(", ", written.Select((c, i) => c.Cast is null ? $"c{i}" : $"c{i}::{c.Cast}"));
+            var sql = KeyMade(omitted)
+                // The database numbers the rows as they come: in the arrays' order, read back sorted by the number.
+                ? $"INSERT INTO {_table} ({names}) SELECT {selected} FROM unnest({arrays}) WITH ORDINALITY AS u({aliases}, position) ORDER BY position"
+                : $"INSERT INTO {_table} ({names}) SELECT {selected} FROM unnest({arrays}) AS u({aliases})";
+            if (omitted.Length > 0) sql += " RETURNING " + string.Join(", ", Returned(omitted).Select(p => Quote(ColumnOf(p).Name)));
+            return (sql, written);
+        }
+
+        /// <summary>A collection as PostgreSQL's array literal: every element quoted, a null element NULL.</summary>
+        private static string ArrayLiteral(System.Collections.IEnumerable values)
+        {
+            var literal = new System.Text.StringBuilder("{");
+            foreach (var value in values)
+            {
+                if (literal.Length > 1) literal.Append(',');
+                if (value is null) literal.Append("NULL");
+                else literal.Append('"').Append(value.ToString()!.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+            }
+            return literal.Append('}').ToString();
         }
 
         /// <summary>What the insert returns: the made key first (rows matched in its order), else the rows' key, then the rest.</summary>
@@ -305,12 +368,13 @@ public static partial class TableInserts
 
         private Column ColumnOf(IProperty property) => _columns.First(c => c.Property == property);
 
+        /// <summary>A column as written: <paramref name="Cast"/> is set for a collection column (sent as text, cast back).</summary>
         private sealed record Column(IProperty Property, string Name, string StoreType, Type Element, RelationalTypeMapping Mapping, bool System,
-            Func<DbDataReader, int, object> Reader)
+            Func<DbDataReader, int, object>? Reader, string? Cast = null)
         {
             public object? FromProvider(DbDataReader reader, int ordinal)
             {
-                var value = Reader(reader, ordinal);
+                var value = Reader!(reader, ordinal);
                 return Mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
             }
 

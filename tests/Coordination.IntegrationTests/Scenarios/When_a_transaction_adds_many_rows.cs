@@ -1,4 +1,6 @@
 using Coordination.Assignment.Persistence;
+using Coordination.Intake.Domain;
+using Coordination.Intake.Persistence;
 using Coordination.IntegrationTests.Fixtures;
 using Coordination.Reporting.Domain;
 using Coordination.Reporting.Persistence;
@@ -159,6 +161,96 @@ public sealed class When_a_transaction_adds_many_rows(SystemFixture system)
         Assert.Equal(1, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"Id\" = $1 AND \"Summary\" = 'second'", id));
         Assert.Equal(2, await system.Reporting.CountAsync("SELECT count(*) FROM notifications WHERE \"CaseId\" = $1", caseId));
     }
+
+    [Fact]
+    public async Task Petitions_with_their_petitioners_lists_and_json_go_a_statement_a_table_and_read_back_the_same()
+    {
+        // Intake's registration rows: petitions (text[] lists, a jsonb list), their petitioners (an owned table with an
+        // identity key), case progress (a jsonb list). Awkward text survives the array literal it travels in.
+        string[] awkward = ["a\"quote", "back\\slash", "{brace},comma", "NULL", "", "空 格", "x"];
+        var petitions = Enumerable.Range(0, 12).Select(i => NewPetition(i, awkward)).ToList();
+        var progress = petitions.Select(p => new CaseProgress { CaseId = p.Id }).ToList();
+        progress[0].Assigned(Guid.NewGuid(), "unit-\"1\"", DateTimeOffset.UnixEpoch.AddDays(3));
+        // An Intake of its own: the probe rows stay out of the shared system's listings.
+        await using var intake = await system.StartIntakeAsync("intake_table_inserts");
+        var statements = TableInserts.Statements;
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AddRange(petitions);
+            db.AddRange(progress);
+            Assert.Equal(12 + 24 + 12, await db.SaveChangesAsync());
+            Assert.InRange(TableInserts.Statements - statements, 3, 9);
+            await tx.CommitAsync();
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        }
+        // Each petitioner's identity is its stored row's, and every value reads back as written.
+        var ids = petitions.Select(p => p.Id).ToArray();
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            var stored = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            foreach (var written in petitions)
+            {
+                var read = stored[written.Id];
+                Assert.Equal(written.OtherRegionCodes, read.OtherRegionCodes);
+                Assert.Equal(written.AssignedUnits, read.AssignedUnits);
+                Assert.Equal(written.Attachments.Select(a => (a.FileName, a.ContentType, a.SizeBytes, a.Sha256)),
+                    read.Attachments.Select(a => (a.FileName, a.ContentType, a.SizeBytes, a.Sha256)));
+                Assert.Equal(written.Petitioners.Select(x => (x.Name, x.Phone, x.IdNumberMasked)).Order(), read.Petitioners.Select(x => (x.Name, x.Phone, x.IdNumberMasked)).Order());
+            }
+            var holders = (await db.CaseProgress.AsNoTracking().SingleAsync(c => c.CaseId == petitions[0].Id)).Holders;
+            Assert.Equal(("unit-\"1\"", HolderDuties.Acknowledge, DateTimeOffset.UnixEpoch.AddDays(3)), (holders.Single().Unit, holders.Single().Duty, holders.Single().DueAt!.Value));
+        }
+        Assert.Equal(24, await intake.CountAsync("SELECT count(DISTINCT \"Id\") FROM petitioners WHERE \"PetitionId\" = ANY($1)", ids));
+        // The petitioners' ids came back in order: the second of each petition was stored after the first.
+        Assert.Equal(12, await intake.CountAsync(
+            "SELECT count(*) FROM petitioners a JOIN petitioners b ON a.\"PetitionId\" = b.\"PetitionId\" AND a.\"Name\" LIKE '%-0' AND b.\"Name\" LIKE '%-1' AND a.\"Id\" < b.\"Id\" WHERE a.\"PetitionId\" = ANY($1)", ids));
+        Assert.Equal(1, await intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = $1 AND \"OtherRegionCodes\" = $2", ids[0], awkward));
+    }
+
+    [Fact]
+    public async Task Lists_written_as_ef_core_owned_json_read_the_same_and_a_change_is_saved()
+    {
+        // Rows written before the lists became converted columns hold EF Core's owned JSON: they read the same.
+        var petition = NewPetition(0, ["320102"]);
+        await using var intake = await system.StartIntakeAsync("intake_json_lists");
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            db.Add(petition);
+            db.Add(new CaseProgress { CaseId = petition.Id });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($$"""
+                UPDATE petitions SET "Attachments" = '[{"ContentType":"image/png","FileName":"旧.png","Sha256":"ab","SizeBytes":7}]' WHERE "Id" = {{petition.Id}};
+                UPDATE case_progress SET "Holders" = '[{"AssignmentId":"00000000-0000-0000-0000-000000000001","DueAt":"2026-01-02T03:04:05+08:00","Duty":"handle","Unit":"u9"}]' WHERE "CaseId" = {{petition.Id}}
+                """);
+        }
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            var read = await db.Petitions.SingleAsync(p => p.Id == petition.Id);
+            Assert.Equal(("旧.png", "image/png", 7L, "ab"), (read.Attachments.Single().FileName, read.Attachments.Single().ContentType, read.Attachments.Single().SizeBytes, read.Attachments.Single().Sha256));
+            var progress = await db.CaseProgress.SingleAsync(c => c.CaseId == petition.Id);
+            Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(8)), progress.Holders.Single().DueAt);
+            // A change inside the list is seen and saved; an unchanged list is not written.
+            progress.Acknowledged(Guid.Parse("00000000-0000-0000-0000-000000000001"));
+            progress.Assigned(Guid.NewGuid(), "u10", DateTimeOffset.UnixEpoch);
+            Assert.Equal(1, await db.SaveChangesAsync());
+            Assert.Equal(0, await db.SaveChangesAsync());
+        }
+        Assert.Equal(1, await intake.CountAsync("SELECT count(*) FROM case_progress WHERE \"CaseId\" = $1 AND jsonb_array_length(\"Holders\") = 2 AND \"Holders\" @> '[{\"Unit\":\"u10\"}]'", petition.Id));
+    }
+
+    private static Petition NewPetition(int i, string[] lists) => new()
+    {
+        Id = Guid.NewGuid(), CaseNumber = $"T{Guid.NewGuid():N}"[..20], Channel = "letter", RegionCode = "320102", Category = "grievance",
+        Topic = "housing", Summary = $"probe {i}", MatterText = $"probe {i}", ReceivingUnit = "320102-bureau", Clerk = "probe", Outcome = "accepted",
+        Status = "registered", QueryCode = Guid.NewGuid().ToString("N")[..16], OtherRegionCodes = [.. lists.Skip(i % 3)], AssignedUnits = i % 2 == 0 ? [] : [.. lists],
+        Petitioners = [new() { Name = $"甲{i}-0", Phone = "13800000000" }, new() { Name = $"乙{i}-1", IdNumberMasked = "3201**********1234" }],
+        Attachments = i % 2 == 0 ? [] : [new() { FileName = $"f{i}\".pdf", ContentType = "application/pdf", SizeBytes = i, Sha256 = "00" }],
+    };
 
     private static TimelineEntry Entry(Guid caseId, Guid messageId, string detail) =>
         new() { CaseId = caseId, MessageId = messageId, Kind = "Probe", Service = "test", Detail = detail };

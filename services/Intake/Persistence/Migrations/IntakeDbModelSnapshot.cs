@@ -36,6 +36,10 @@ namespace Coordination.Intake.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Holders")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<bool>("RatedByPetitioner")
                         .HasColumnType("boolean");
 
@@ -104,6 +108,10 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.PrimitiveCollection<List<string>>("AssignedUnits")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
@@ -934,72 +942,8 @@ namespace Coordination.Intake.Persistence.Migrations
                     b.ToTable("case_recusals", (string)null);
                 });
 
-            modelBuilder.Entity("Coordination.Intake.Domain.CaseProgress", b =>
-                {
-                    b.OwnsMany("Coordination.Intake.Domain.ProgressHolder", "Holders", b1 =>
-                        {
-                            b1.Property<Guid>("CaseProgressCaseId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<Guid>("AssignmentId");
-
-                            b1.Property<DateTimeOffset?>("DueAt");
-
-                            b1.Property<string>("Duty")
-                                .IsRequired();
-
-                            b1.Property<string>("Unit")
-                                .IsRequired();
-
-                            b1.HasKey("CaseProgressCaseId", "__synthesizedOrdinal");
-
-                            b1.ToTable("case_progress");
-
-                            b1
-                                .ToJson("Holders")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("CaseProgressCaseId");
-                        });
-
-                    b.Navigation("Holders");
-                });
-
             modelBuilder.Entity("Coordination.Intake.Domain.Petition", b =>
                 {
-                    b.OwnsMany("Coordination.Intake.Domain.AttachmentRecord", "Attachments", b1 =>
-                        {
-                            b1.Property<Guid>("PetitionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired();
-
-                            b1.Property<string>("FileName")
-                                .IsRequired();
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired();
-
-                            b1.Property<long>("SizeBytes");
-
-                            b1.HasKey("PetitionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("petitions");
-
-                            b1
-                                .ToJson("Attachments")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PetitionId");
-                        });
-
                     b.OwnsMany("Coordination.Intake.Domain.PetitionerRecord", "Petitioners", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1042,8 +986,6 @@ namespace Coordination.Intake.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("PetitionId");
                         });
-
-                    b.Navigation("Attachments");
 
                     b.Navigation("Petitioners");
                 });
