@@ -42,10 +42,15 @@ public abstract class ServiceDbContext : DbContext
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            // Changes detected once: the plain tables' added rows go in a statement a table, then EF Core saves the rest.
+            // Changes detected once: the plain tables' added rows go in a statement a table, their changed rows in a
+            // statement a table and set of columns, then EF Core saves the rest.
             if (detecting) ChangeTracker.DetectChanges();
             ChangeTracker.AutoDetectChangesEnabled = false;
-            if (acceptAllChangesOnSuccess) saved += await TableInserts.WriteAsync(this, cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                saved += await TableInserts.WriteAsync(this, cancellationToken);
+                saved += await TableUpdates.WriteAsync(this, cancellationToken);
+            }
             saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally

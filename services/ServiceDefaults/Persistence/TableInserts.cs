@@ -132,7 +132,7 @@ public static partial class TableInserts
             groups[plan] = groups[plan].OrderBy(e => positions.GetValueOrDefault(e.Entity)).ToList();
     }
 
-    private static TablePlan? PlanFor(IEntityType type) => Plans.GetOrAdd(type, TablePlan.Of);
+    internal static TablePlan? PlanFor(IEntityType type) => Plans.GetOrAdd(type, TablePlan.Of);
 
     /// <summary>How one entity type's added rows are written, or null when EF Core must write them.</summary>
     internal sealed partial class TablePlan
@@ -148,6 +148,8 @@ public static partial class TableInserts
 
         private readonly Column[] _columns;
         private readonly ConcurrentDictionary<string, (string Sql, Column[] Written)> _statements = new();
+        private readonly ConcurrentDictionary<string, (string Sql, Column[] Columns)> _updates = new();
+        private readonly bool _versioned;
         private readonly IProperty[] _generated;
         private readonly IProperty[] _key;
         private readonly string _table;
@@ -161,6 +163,7 @@ public static partial class TableInserts
             Rank = rank;
             Principals = principals;
             _generated = columns.Where(c => c.Property.ValueGenerated != ValueGenerated.Never).Select(c => c.Property).ToArray();
+            _versioned = columns.Any(c => c.Property.IsConcurrencyToken || c.Property.ValueGenerated is ValueGenerated.OnUpdate or ValueGenerated.OnAddOrUpdate);
         }
 
         public IEntityType EntityType { get; }
@@ -283,15 +286,51 @@ public static partial class TableInserts
         {
             // The text depends only on which columns are left out: made once for each such set.
             var (sql, written) = _statements.GetOrAdd(string.Join(",", omitted.Select(p => p.Name)), _ => Statement(omitted));
-            var arraysOf = written.Select(c => Array.CreateInstance(c.Element, rows.Count)).ToArray();
+            return WithArrays(sql, rows, written);
+        }
+
+        /// <summary>
+        /// The columns a changed row changed, when its change may go in one UPDATE with other rows changing the same: no
+        /// version (concurrency token) to check and nothing the database makes on update to read back, no foreign key
+        /// moved (the row it would point at may be one EF Core has yet to write). Else null.
+        /// </summary>
+        public IProperty[]? ChangedIn(EntityEntry entry)
+        {
+            if (_versioned) return null;
+            var changed = _columns.Where(c => !c.System && entry.Property(c.Property).IsModified).Select(c => c.Property).ToArray();
+            return changed.Length > 0 && !changed.Any(p => p.IsForeignKey() || p.IsKey()) ? changed : null;
+        }
+
+        /// <summary>One UPDATE … FROM unnest(keys, values) for rows that changed the same columns.</summary>
+        public NpgsqlBatchCommand UpdateCommand(List<EntityEntry> rows, IProperty[] changed)
+        {
+            var (sql, columns) = _updates.GetOrAdd(string.Join(",", changed.Select(p => p.Name)), _ => UpdateStatement(changed));
+            return WithArrays(sql, rows, columns);
+        }
+
+        private (string, Column[]) UpdateStatement(IProperty[] changed)
+        {
+            var keys = _key.Select(ColumnOf).ToArray();
+            var columns = keys.Concat(changed.Select(ColumnOf)).ToArray();
+            var arrays = string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
+            var aliases = string.Join(", ", columns.Select((_, i) => $"c{i}"));
+            var set = string.Join(", ", columns.Skip(keys.Length).Select((c, j) => $"{Quote(c.Name)} = u.c{keys.Length + j}{(c.Cast is null ? "" : "::" + c.Cast)}"));
+            var where = string.Join(" AND ", keys.Select((c, i) => $"t.{Quote(c.Name)} = u.c{i}"));
+            return ($"UPDATE {_table} AS t SET {set} FROM unnest({arrays}) AS u({aliases}) WHERE {where}", columns);
+        }
+
+        /// <summary>The statement with an array a column of the rows' current values, as the database stores them.</summary>
+        private static NpgsqlBatchCommand WithArrays(string sql, List<EntityEntry> rows, Column[] columns)
+        {
+            var arraysOf = columns.Select(c => Array.CreateInstance(c.Element, rows.Count)).ToArray();
             for (var i = 0; i < rows.Count; i++)
             {
                 var values = rows[i].CurrentValues;
-                for (var c = 0; c < written.Length; c++)
+                for (var c = 0; c < columns.Length; c++)
                 {
-                    var value = values[written[c].Property];
-                    if (value is not null && written[c].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-                    if (value is not null && written[c].Cast is not null) value = ArrayLiteral((System.Collections.IEnumerable)value);
+                    var value = values[columns[c].Property];
+                    if (value is not null && columns[c].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+                    if (value is not null && columns[c].Cast is not null) value = ArrayLiteral((System.Collections.IEnumerable)value);
                     arraysOf[c].SetValue(value, i);
                 }
             }

@@ -243,6 +243,65 @@ public sealed class When_a_transaction_adds_many_rows(SystemFixture system)
         Assert.Equal(1, await intake.CountAsync("SELECT count(*) FROM case_progress WHERE \"CaseId\" = $1 AND jsonb_array_length(\"Holders\") = 2 AND \"Holders\" @> '[{\"Unit\":\"u10\"}]'", petition.Id));
     }
 
+    [Fact]
+    public async Task Rows_that_changed_the_same_columns_go_as_one_update_and_a_later_change_is_still_seen()
+    {
+        await using var intake = await system.StartIntakeAsync("intake_table_updates");
+        var petitions = Enumerable.Range(0, 10).Select(i => NewPetition(i, ["320102"])).ToList();
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            db.AddRange(petitions);
+            await db.SaveChangesAsync();
+        }
+        var ids = petitions.Select(p => p.Id).ToArray();
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var loaded = await db.Petitions.Where(p => ids.Contains(p.Id)).ToListAsync();
+            // Nine change the same two columns (one statement), one a third as well (another).
+            foreach (var p in loaded) p.RecordAssignment("unit \"a\",{b}");
+            loaded[0].TraceParent = "00-probe";
+            var statements = TableUpdates.Statements;
+            Assert.Equal(10, await db.SaveChangesAsync());
+            Assert.InRange(TableUpdates.Statements - statements, 1, 4);
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+            // The saved values are the originals now: nothing to save again, and a change inside the list is still seen.
+            Assert.Equal(0, await db.SaveChangesAsync());
+            loaded[5].RecordAssignment("second");
+            Assert.Equal(1, await db.SaveChangesAsync());
+            await tx.CommitAsync();
+        }
+        Assert.Equal(10, await intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = ANY($1) AND \"Status\" = 'assigned' AND 'unit \"a\",{b}' = ANY(\"AssignedUnits\")", ids));
+        Assert.Equal(1, await intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = ANY($1) AND \"AssignedUnits\"[array_length(\"AssignedUnits\", 1)] = 'second'", ids));
+        Assert.Equal(1, await intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = ANY($1) AND \"TraceParent\" = '00-probe'", ids));
+
+        // A row deleted meanwhile: refused as EF Core refuses it, and nothing of the save is kept.
+        await using (var scope = intake.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var loaded = await db.Petitions.Where(p => ids.Contains(p.Id)).ToListAsync();
+            foreach (var p in loaded) p.RecordClosure("probe", false);
+            await using (var other = new NpgsqlConnection(intake.ConnectionString))
+            {
+                await other.OpenAsync();
+                await using var delete = new NpgsqlBatch(other)
+                {
+                    BatchCommands =
+                    {
+                        new("DELETE FROM petitioners WHERE \"PetitionId\" = $1") { Parameters = { new() { Value = ids[3] } } },
+                        new("DELETE FROM petitions WHERE \"Id\" = $1") { Parameters = { new() { Value = ids[3] } } },
+                    },
+                };
+                await delete.ExecuteNonQueryAsync();
+            }
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+        Assert.Equal(0, await intake.CountAsync("SELECT count(*) FROM petitions WHERE \"Id\" = ANY($1) AND \"Status\" = 'closed'", ids));
+    }
+
     private static Petition NewPetition(int i, string[] lists) => new()
     {
         Id = Guid.NewGuid(), CaseNumber = $"T{Guid.NewGuid():N}"[..20], Channel = "letter", RegionCode = "320102", Category = "grievance",
