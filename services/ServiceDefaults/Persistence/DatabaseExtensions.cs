@@ -24,6 +24,7 @@ public static class DatabaseExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         RefuseAnInboxThatForgetsTooEarly(builder.Configuration);
         TableInserts.Enabled = builder.Configuration.GetValue("Persistence:TableInserts", true);
+        TableUpdates.Enabled = TableInserts.Enabled && builder.Configuration.GetValue("Persistence:TableUpdates", true);
         // Pooled: a request or a batch leases a context that EF has reset, instead of building the options and the
         // context's services again for every scope (issue 15). No context keeps state of its own across a lease
         // (ServiceDbContext sets its savepoint rule again when it saves, the outbox interceptor clears its flag).

@@ -13,11 +13,14 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// EF Core saves the rest. Only what EF Core would write as plainly
 /// qualifies (<see cref="TableInserts.TablePlan.ChangedIn"/>): a table written by <see cref="TableInserts"/>'s rules, no
 /// version to check, nothing read back, no foreign key moved. A row missing is a <see cref="DbUpdateConcurrencyException"/>,
-/// as from EF Core. Used inside an explicit transaction only, and off with <see cref="TableInserts.Enabled"/>.
+/// as from EF Core. Used inside an explicit transaction only; off with Persistence:TableUpdates (or TableInserts) false.
 /// </summary>
 public static class TableUpdates
 {
     private static long _rows, _statements;
+
+    /// <summary>Off: every changed row through EF Core (for measuring the difference).</summary>
+    public static bool Enabled { get; set; } = true;
 
     /// <summary>Rows written this way since start, in this process.</summary>
     public static long Rows => Interlocked.Read(ref _rows);
@@ -28,7 +31,7 @@ public static class TableUpdates
     /// <summary>Writes the qualifying changed rows and marks them unchanged; returns how many rows were written.</summary>
     internal static async Task<int> WriteAsync(DbContext db, CancellationToken ct)
     {
-        if (!TableInserts.Enabled || db.Database.CurrentTransaction is null) return 0;
+        if (!Enabled || db.Database.CurrentTransaction is null) return 0;
         // Rows of one table that changed the same columns go together: a statement for each such set.
         // A table that also gains or loses rows through EF Core in this save is left to EF Core, which orders them.
         var groups = new Dictionary<(TableInserts.TablePlan, string), (IProperty[] Changed, List<EntityEntry> Rows)>();
