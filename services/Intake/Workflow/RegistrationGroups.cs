@@ -47,6 +47,9 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, MatterPrints
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+        // Changes are detected once, before saving (as in GroupCommit): with detection on, each accusation's look for a
+        // recusal the group already added (a set's Local view) scanned every row the group had tracked so far.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var locks = scope.ServiceProvider.GetRequiredService<IdentityLocks>();
         var index = scope.ServiceProvider.GetRequiredService<IdentityCaseIndex>();
         var caseNumbers = scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>();
@@ -79,6 +82,7 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, MatterPrints
             if (decision.OpensCase) index.CountNewCase(r.Identities, counts);
             registered.Add(new Registered(petition, reread));
         }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var (decision, _, _) in decided) metrics.Registered(decision.Kind.ToString());

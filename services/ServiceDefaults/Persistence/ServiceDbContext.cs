@@ -35,17 +35,19 @@ public abstract class ServiceDbContext : DbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Database.AutoSavepointsEnabled = false;
-        // Seen by the commit interceptor from SavingChanges on: this replica's cache is not used until the unit of work ends.
-        var recusals = ChangeTracker.Entries<CaseRecusal>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        if (recusals) WroteRecusals = true;
         var saved = 0;
+        var recusals = false;
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            // Changes detected once: the plain tables' added rows go in a statement a table, their changed rows in a
-            // statement a table and set of columns, then EF Core saves the rest.
+            // Changes detected once (every look at the tracked rows would detect them again, a scan of every row): the
+            // plain tables' added rows go in a statement a table, their changed rows in a statement a table and set of
+            // columns, then EF Core saves the rest.
             if (detecting) ChangeTracker.DetectChanges();
             ChangeTracker.AutoDetectChangesEnabled = false;
+            // Seen by the commit interceptor from SavingChanges on: this replica's cache is not used until the unit of work ends.
+            recusals = ChangeTracker.Entries<CaseRecusal>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            if (recusals) WroteRecusals = true;
             if (acceptAllChangesOnSuccess)
             {
                 saved += await TableInserts.WriteAsync(this, cancellationToken);
