@@ -93,9 +93,7 @@ public static partial class TableInserts
         }
         catch (PostgresException ex)
         {
-            // As EF Core reports a failed insert: callers tell a unique violation by DbUpdateException's inner exception.
-            throw new DbUpdateException($"An error occurred while saving the entity changes: {ex.MessageText}", ex,
-                writes.SelectMany(w => w.Rows).ToList());
+            throw Refused(ex, writes.SelectMany(w => w.Rows));
         }
         var written = 0;
         for (var i = 0; i < writes.Count; i++)
@@ -131,6 +129,10 @@ public static partial class TableInserts
         foreach (var plan in groups.Keys.Where(p => p.EntityType.IsOwned()).ToList())
             groups[plan] = groups[plan].OrderBy(e => positions.GetValueOrDefault(e.Entity)).ToList();
     }
+
+    /// <summary>As EF Core reports a failed save: callers tell a unique violation by DbUpdateException's inner exception.</summary>
+    internal static DbUpdateException Refused(PostgresException ex, IEnumerable<EntityEntry> rows) =>
+        new($"An error occurred while saving the entity changes: {ex.MessageText}", ex, rows.ToList());
 
     internal static TablePlan? PlanFor(IEntityType type) => Plans.GetOrAdd(type, TablePlan.Of);
 

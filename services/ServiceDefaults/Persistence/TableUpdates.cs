@@ -56,8 +56,7 @@ public static class TableUpdates
         }
         catch (PostgresException ex)
         {
-            throw new DbUpdateException($"An error occurred while saving the entity changes: {ex.MessageText}", ex,
-                writes.SelectMany(w => w.Rows).ToList());
+            throw TableInserts.Refused(ex, writes.SelectMany(w => w.Rows));
         }
         var written = 0;
         for (var i = 0; i < writes.Count; i++)
