@@ -136,7 +136,7 @@ public static partial class TableInserts
 
     internal static TablePlan? PlanFor(IEntityType type) => Plans.GetOrAdd(type, TablePlan.Of);
 
-    /// <summary>How one entity type's added rows are written, or null when EF Core must write them.</summary>
+    /// <summary>How one entity type's added rows, and its changed rows (<see cref="TableUpdates"/>), are written, or null when EF Core must write them.</summary>
     internal sealed partial class TablePlan
     {
         private static readonly HashSet<Type> Scalars =
@@ -314,11 +314,9 @@ public static partial class TableInserts
         {
             var keys = _key.Select(ColumnOf).ToArray();
             var columns = keys.Concat(changed.Select(ColumnOf)).ToArray();
-            var arrays = string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
-            var aliases = string.Join(", ", columns.Select((_, i) => $"c{i}"));
-            var set = string.Join(", ", columns.Skip(keys.Length).Select((c, j) => $"{Quote(c.Name)} = u.c{keys.Length + j}{(c.Cast is null ? "" : "::" + c.Cast)}"));
+            var set = string.Join(", ", columns.Select((c, i) => (c, i)).Skip(keys.Length).Select(x => $"{Quote(x.c.Name)} = {x.c.Unnested($"u.c{x.i}")}"));
             var where = string.Join(" AND ", keys.Select((c, i) => $"t.{Quote(c.Name)} = u.c{i}"));
-            return ($"UPDATE {_table} AS t SET {set} FROM unnest({arrays}) AS u({aliases}) WHERE {where}", columns);
+            return ($"UPDATE {_table} AS t SET {set} FROM unnest({Arrays(columns)}) AS u({Aliases(columns)}) WHERE {where}", columns);
         }
 
         /// <summary>The statement with an array a column of the rows' current values, as the database stores them.</summary>
@@ -345,9 +343,8 @@ public static partial class TableInserts
         {
             var written = _columns.Where(c => !c.System && !omitted.Contains(c.Property)).ToArray();
             var names = string.Join(", ", written.Select(c => Quote(c.Name)));
-            var arrays = string.Join(", ", written.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
-            var aliases = string.Join(", ", written.Select((_, i) => $"c{i}"));
-            var selected = string.Join(", ", written.Select((c, i) => c.Cast is null ? $"c{i}" : $"c{i}::{c.Cast}"));
+            var (arrays, aliases) = (Arrays(written), Aliases(written));
+            var selected = string.Join(", ", written.Select((c, i) => c.Unnested($"c{i}")));
             var sql = KeyMade(omitted)
                 // The database numbers the rows as they come: in the arrays' order, read back sorted by the number.
                 ? $"INSERT INTO {_table} ({names}) SELECT {selected} FROM unnest({arrays}) WITH ORDINALITY AS u({aliases}, position) ORDER BY position"
@@ -355,6 +352,12 @@ public static partial class TableInserts
             if (omitted.Length > 0) sql += " RETURNING " + string.Join(", ", Returned(omitted).Select(p => Quote(ColumnOf(p).Name)));
             return (sql, written);
         }
+
+        /// <summary>The statement's parameters: an array a column, of the type it travels as.</summary>
+        private static string Arrays(Column[] columns) => string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.StoreType}[]"));
+
+        /// <summary>The names of the unnested arrays' columns, in order: c0, c1, ….</summary>
+        private static string Aliases(Column[] columns) => string.Join(", ", columns.Select((_, i) => $"c{i}"));
 
         /// <summary>A collection as PostgreSQL's array literal: every element quoted, a null element NULL.</summary>
         private static string ArrayLiteral(System.Collections.IEnumerable values)
@@ -413,6 +416,9 @@ public static partial class TableInserts
         private sealed record Column(IProperty Property, string Name, string StoreType, Type Element, RelationalTypeMapping Mapping, bool System,
             Func<DbDataReader, int, object>? Reader, string? Cast = null)
         {
+            /// <summary>The column's value as unnested under <paramref name="alias"/>: a collection cast back from its literal.</summary>
+            public string Unnested(string alias) => Cast is null ? alias : $"{alias}::{Cast}";
+
             public object? FromProvider(DbDataReader reader, int ordinal)
             {
                 var value = Reader!(reader, ordinal);

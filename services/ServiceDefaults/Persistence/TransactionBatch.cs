@@ -7,7 +7,8 @@ namespace Coordination.ServiceDefaults.Persistence;
 
 /// <summary>
 /// Statements sent with Npgsql itself, in one round trip, inside the context's open transaction: what they lock or
-/// write commits or rolls back with the rest of the unit of work (identity locks, the outbox claim, table inserts).
+/// write commits or rolls back with the rest of the unit of work (identity locks, the outbox claim, table inserts and
+/// updates).
 /// </summary>
 public static class TransactionBatch
 {
