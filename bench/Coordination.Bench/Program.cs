@@ -138,6 +138,14 @@ static double PrintCpu(string label, Dictionary<string, double> before, Dictiona
         Console.WriteLine($"bench: {label}: CPU ms per case: services {services:F2} (" +
             string.Join(", ", ServiceCpu.Services.Select(s => $"{s} {CpuMs(before, after, s, cases):F2}")) + "); " +
             string.Join(", ", ServiceCpu.Infrastructure.Select(s => $"{s} {CpuMs(before, after, s, cases):F2}")));
+    // The whole box: what a case cost every core, whoever used it, and the rate that cost allows on this machine's cores.
+    var box = CpuMs(before, after, ServiceCpu.Box, cases);
+    var generator = CpuMs(before, after, ServiceCpu.LoadGenerator, cases);
+    var named = services + ServiceCpu.Infrastructure.Sum(s => CpuMs(before, after, s, cases)) + generator;
+    if (box > 0)
+        Console.WriteLine($"bench: {label}: box CPU ms per case {box:F2}: the above {named - generator:F2}, load generator {generator:F2}, " +
+            $"everything else {box - named:F2} (kernel work no process was charged for, other processes); " +
+            $"at {box:F2} ms a case the {Environment.ProcessorCount} cores carry at most {Environment.ProcessorCount * 1000 / box:F0} cases/s");
     return services;
 }
 

@@ -10,6 +10,10 @@ public static class ServiceCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
     public static readonly string[] Infrastructure = ["PostgreSQL", "RabbitMQ", "Redis"];
+    /// <summary>This process: the load generator shares the box's cores with what it measures.</summary>
+    public const string LoadGenerator = "load generator";
+    /// <summary>Every core's busy time (/proc/stat: all but idle and iowait), whoever used it.</summary>
+    public const string Box = "box";
 
     public static IReadOnlyList<string> Services { get; } = ((Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('=')[0]).ToList();
@@ -32,7 +36,17 @@ public static class ServiceCpu
             var group = Comm(pid) switch { "postgres" => "PostgreSQL", "beam.smp" => "RabbitMQ", "redis-server" => "Redis", _ => null };
             if (group is not null) seconds[group] += Ticks(pid, children: group == "PostgreSQL") / TicksPerSecond;
         }
+        seconds[LoadGenerator] = Ticks("self", children: false) / TicksPerSecond;
+        seconds[Box] = BusyTicks() / TicksPerSecond;
         return seconds;
+    }
+
+    // The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal …" in USER_HZ ticks, all cores.
+    private static long BusyTicks()
+    {
+        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => f.Length > i ? long.Parse(f[i]) : 0;
+        return Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
     }
 
     private static string? Comm(string pid)
