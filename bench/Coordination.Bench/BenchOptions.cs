@@ -2,7 +2,8 @@ namespace Coordination.Bench;
 
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
-    string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson, IReadOnlyList<double> Sweep)
+    string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson, IReadOnlyList<double> Sweep,
+    int CallFloor)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -25,6 +26,8 @@ public sealed record BenchOptions(
             Get("baseline", "") is { Length: > 0 } baseline ? baseline : null,
             // --sweep 50,100,200,300: open loop at each arrival rate in turn, --count registrations each.
             Get("sweep", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).Where(r => r > 0).ToList());
+                .Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).Where(r => r > 0).ToList(),
+            // --call-floor N: before the rounds, N registrations refused after validation (CallFloor): a call's own cost.
+            Math.Max(0, int.Parse(Get("call-floor", "0"))));
     }
 }

@@ -42,6 +42,7 @@ if (MixedOptions.Parse(args) is { } mixedOptions)
 }
 await load.RunAsync(options.WarmUp, CancellationToken.None);
 if (mixed is not null) await mixed.StopAsync("warm-up", report: false);
+if (options.CallFloor > 0) await CallFloor.RunAsync(options, clerkToken, stack, options.CallFloor);
 if (options.Sweep.Count > 0) return await SweepAsync();
 var complete = true;
 for (var round = 1; round <= options.Rounds; round++)

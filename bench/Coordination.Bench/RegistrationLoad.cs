@@ -38,7 +38,8 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
             {
                 if (options.Rate > 0 && TimeSpan.FromSeconds(n / options.Rate) - start.Elapsed is { Ticks: > 0 } wait)
                     await Task.Delay(wait, ct);
-                var request = Request();
+                var k = Interlocked.Increment(ref _sequence);
+                var request = Request(k, NanjingDistricts[k % options.Regions], IdNumber(k));
                 var sentAt = DateTimeOffset.UtcNow;
                 var watch = Stopwatch.StartNew();
                 var reply = await client.RegisterPetitionAsync(request, _clerk, cancellationToken: ct);
@@ -49,16 +50,13 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
         return [.. results];
     }
 
-    private RegisterPetitionRequest Request()
+    /// <summary>The n-th registration of a run: a visit about housing in a region, by one person (CallFloor sends one too).</summary>
+    public static RegisterPetitionRequest Request(int n, string region, string idNumber) => new()
     {
-        var n = Interlocked.Increment(ref _sequence);
-        return new RegisterPetitionRequest
-        {
-            RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Visit, RegionCode = NanjingDistricts[n % options.Regions], Category = Category.Grievance, Topic = "housing",
-            Summary = $"拆迁补偿款未按协议支付 第{n}号地块，要求按协议足额补偿 (bench {n})",
-            Petitioners = { new Petitioner { Name = "张三", IdNumber = IdNumber(n), Phone = "13800000000" } },
-        };
-    }
+        RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Visit, RegionCode = region, Category = Category.Grievance, Topic = "housing",
+        Summary = $"拆迁补偿款未按协议支付 第{n}号地块，要求按协议足额补偿 (bench {n})",
+        Petitioners = { new Petitioner { Name = "张三", IdNumber = idNumber, Phone = "13800000000" } },
+    };
 
     /// <summary>
     /// A distinct person per registration of this run (random identities would sometimes meet and be linked as repeats),
