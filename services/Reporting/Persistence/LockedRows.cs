@@ -37,7 +37,8 @@ public static class LockedRows
     {
         var day = WorkingDays.DayOf(at);
         return RowAsync(db.LiveCounters, c => c.Day == day && c.RegionCode == region,
-            $"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE", () => new LiveCounter { Day = day, RegionCode = region }, ct);
+            $"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE", () => new LiveCounter { Day = day, RegionCode = region }, ct,
+            absent: db.Preloaded?.Absent(db, PreloadedRows.LiveCounters, (day, region)) == true);
     }
 
     public static Task<LegalReferralFact> LegalReferralAsync(this ReportingDb db, Guid referralId, Guid caseId, CancellationToken ct) =>

@@ -14,10 +14,13 @@ namespace Coordination.ServiceDefaults.Persistence;
 public abstract class CommitGroups<TItem, TResult>(int concurrency, int maxGroup, ILogger log) : BackgroundService
 {
     private readonly Channel<Waiter> _pending = Channel.CreateUnbounded<Waiter>();
-    private long _transactions, _items;
+    private long _transactions, _items, _failedGroups;
 
     /// <summary>Transactions tried since start (a failed group tried again one by one counts each).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Groups of more than one item that failed and were tried again one item at a time, since start.</summary>
+    public long FailedGroups => Interlocked.Read(ref _failedGroups);
 
     /// <summary>Items handed in since start.</summary>
     public long Items => Interlocked.Read(ref _items);
@@ -86,6 +89,7 @@ public abstract class CommitGroups<TItem, TResult>(int concurrency, int maxGroup
         }
         catch (Exception ex) when (group.Count > 1 && !ct.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _failedGroups);
             log.LogDebug(ex, "A group of {Count} failed; committing them one at a time", group.Count);
         }
         catch (Exception ex)

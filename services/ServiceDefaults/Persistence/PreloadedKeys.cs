@@ -7,19 +7,22 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// </summary>
 public sealed class PreloadedKeys(object? transaction)
 {
-    private readonly Dictionary<string, (HashSet<Guid> Asked, HashSet<Guid> Found)> _tables = [];
+    // Per table, the keys asked for and found: HashSet<TKey> each (a Guid, or a tuple for a composite key).
+    private readonly Dictionary<string, (object Asked, object Found)> _tables = [];
 
-    public void Loaded(string table, IEnumerable<Guid> asked, IEnumerable<Guid> found) => _tables[table] = ([.. asked], [.. found]);
+    public void Loaded<TKey>(string table, IEnumerable<TKey> asked, IEnumerable<TKey> found) =>
+        _tables[table] = (new HashSet<TKey>(asked), new HashSet<TKey>(found));
 
     /// <summary>Asked for in this transaction: a row is in the unit of work (<see cref="Found"/>) or there is none.</summary>
-    public bool Asked(ServiceDbContext db, string table, Guid key) =>
-        Holds(db) && _tables.TryGetValue(table, out var t) && t.Asked.Contains(key);
+    public bool Asked<TKey>(ServiceDbContext db, string table, TKey key) => Keys<TKey>(db, table, found: false)?.Contains(key) == true;
 
-    public bool Found(ServiceDbContext db, string table, Guid key) =>
-        Holds(db) && _tables.TryGetValue(table, out var t) && t.Found.Contains(key);
+    public bool Found<TKey>(ServiceDbContext db, string table, TKey key) => Keys<TKey>(db, table, found: true)?.Contains(key) == true;
 
     /// <summary>Asked for in this transaction and not found: no row to lock or read.</summary>
-    public bool Absent(ServiceDbContext db, string table, Guid key) => Asked(db, table, key) && !_tables[table].Found.Contains(key);
+    public bool Absent<TKey>(ServiceDbContext db, string table, TKey key) => Asked(db, table, key) && !Found(db, table, key);
+
+    private HashSet<TKey>? Keys<TKey>(ServiceDbContext db, string table, bool found) =>
+        Holds(db) && _tables.TryGetValue(table, out var t) ? (HashSet<TKey>)(found ? t.Found : t.Asked) : null;
 
     private bool Holds(ServiceDbContext db) => transaction is not null && ReferenceEquals(transaction, db.Database.CurrentTransaction);
 }

@@ -11,7 +11,8 @@ namespace Coordination.IntegrationTests.Scenarios;
 /// <summary>
 /// Reporting folds the events consumed at the same moment in one transaction (GroupCommit, issue 15), and still applies
 /// each exactly once: copies in the same batch are skipped by the inbox, and an event that can never be folded fails
-/// alone and is parked, while the rest of its batch is folded.
+/// alone and is parked, while the rest of its batch is folded. The live counters a batch raises are locked and loaded
+/// for the whole batch at once (PreloadedRows): each registration still counts once, on new and on existing rows.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class When_events_arrive_in_a_burst(SystemFixture system)
@@ -21,7 +22,9 @@ public sealed class When_events_arrive_in_a_burst(SystemFixture system)
     {
         var batches = system.Reporting.App.Services.GetRequiredService<GroupCommit<ReportingDb>>();
         var bus = system.Intake.App.Services.GetRequiredService<IBus>();
-        var good = Enumerable.Range(0, 120).Select(_ => (Id: NewId.NextGuid(), Message: When_a_message_is_delivered_twice.Registered(topic: "housing"))).ToList();
+        // Regions no other test counts in, so that their counters move only by this burst.
+        string[] regions = ["329981", "329982", "329983"];
+        var good = Enumerable.Range(0, 120).Select(i => (Id: NewId.NextGuid(), Message: When_a_message_is_delivered_twice.Registered(topic: "housing", region: regions[i % 3]))).ToList();
         // A case number longer than Reporting's column: PostgreSQL refuses its fold every time.
         var poison = When_a_message_is_delivered_twice.Registered(topic: "housing") with { CaseNumber = new string('9', 40) };
         var poisonId = NewId.NextGuid();
@@ -49,7 +52,21 @@ public sealed class When_events_arrive_in_a_burst(SystemFixture system)
         // Fewer transactions than deliveries: the burst was folded in batches, not one event at a time.
         var (transactions, events) = (batches.Transactions - transactionsBefore, batches.Messages - eventsBefore);
         Assert.True(transactions < events, $"{transactions} fold transactions for {events} deliveries");
+        var counted = await RegisteredAsync(regions);
+        Assert.Equal([40L, 40L, 40L], counted); // the 20 copies counted nothing
+
+        // A second burst on the counters the first one made: loaded, locked and raised in the batch's transaction (a
+        // counter taken for absent would be inserted twice: its group would fail and be folded again one by one).
+        var failedBefore = batches.FailedGroups;
+        var more = Enumerable.Range(0, 120).Select(i => When_a_message_is_delivered_twice.Registered(topic: "housing", region: regions[i % 3])).ToList();
+        await Task.WhenAll(more.Select(m => bus.Publish(m)));
+        await Eventually.UntilAsync(() => RegisteredAsync(regions), n => n.SequenceEqual([80L, 80L, 80L]), "forty more on each region's counter");
+        Assert.Equal(failedBefore, batches.FailedGroups);
     }
+
+    /// <summary>Registrations counted on each region's live counters (every day: a burst may cross midnight in Nanjing).</summary>
+    private async Task<long[]> RegisteredAsync(string[] regions) => [.. await Task.WhenAll(regions.Select(r =>
+        system.Reporting.CountAsync("SELECT coalesce(sum(\"Registered\"), 0) FROM live_counters WHERE \"RegionCode\" = $1", r)))];
 
     private async Task<bool> ParkedAsync(Guid messageId)
     {
