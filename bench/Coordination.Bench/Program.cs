@@ -9,6 +9,8 @@ using Coordination.Bench.Mixed;
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"bench: {options.Rounds} round(s) of {options.Count} registrations over {options.Regions} district(s), concurrency {options.Concurrency}{(options.Rate > 0 ? $", at most {options.Rate:F0}/s" : "")}, " +
     $"warm-up {options.WarmUp}, Intake {options.IntakeAddress}, as {(options.Token is null ? options.User : "the given token")}");
+// --wake-cost: what a sleep and wake-up costs this machine, measured first, while the system is idle (WakeCost).
+if (args.Contains("--wake-cost")) WakeCost.Run();
 string clerkToken;
 try
 {
@@ -146,7 +148,8 @@ static double PrintCpu(string label, Dictionary<string, double> before, Dictiona
     if (box > 0)
         Console.WriteLine($"bench: {label}: box CPU ms per case {box:F2}: the above {named - generator:F2}, load generator {generator:F2}, " +
             $"everything else {box - named:F2} (kernel work no process was charged for, other processes); " +
-            $"at {box:F2} ms a case the {Environment.ProcessorCount} cores carry at most {Environment.ProcessorCount * 1000 / box:F0} cases/s");
+            $"at {box:F2} ms a case the {Environment.ProcessorCount} cores carry at most {Environment.ProcessorCount * 1000 / box:F0} cases/s; " +
+            $"{CpuMs(before, after, ServiceCpu.ContextSwitches, cases) / 1000:F0} context switches a case");
     return services;
 }
 

@@ -14,6 +14,8 @@ public static class ServiceCpu
     public const string LoadGenerator = "load generator";
     /// <summary>Every core's busy time (/proc/stat: all but idle and iowait), whoever used it.</summary>
     public const string Box = "box";
+    /// <summary>Not seconds: the box's context switches so far (/proc/stat "ctxt"), each a thread put to sleep or woken.</summary>
+    public const string ContextSwitches = "context switches";
 
     public static IReadOnlyList<string> Services { get; } = ((Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('=')[0]).ToList();
@@ -38,6 +40,8 @@ public static class ServiceCpu
         }
         seconds[LoadGenerator] = Ticks("self", children: false) / TicksPerSecond;
         seconds[Box] = BusyTicks() / TicksPerSecond;
+        seconds[ContextSwitches] = File.ReadLines("/proc/stat").Where(l => l.StartsWith("ctxt ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[5..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
         return seconds;
     }
 
