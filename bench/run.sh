@@ -6,7 +6,9 @@
 # [--rate R] paces registrations at R a second (open loop); [--sweep 50,100,300] runs the open loop at each rate in turn
 # and prints where p99 registration -> assigned passes 100 ms. First it measures the stack's ceiling with ../shared/baseline
 # (BENCH_BASELINE=quick: its 25 s run; =0: skip; BASELINE_DIR: elsewhere) and prints every round beside it, with CPU
-# per case for each service, PostgreSQL, RabbitMQ and Redis from /proc.
+# per case for each service, PostgreSQL, RabbitMQ and Redis from /proc, and the whole box's CPU and context switches a
+# case (/proc/stat) with the rate that CPU allows. [--call-floor N] first measures what a registration call costs the box
+# before any database work (N calls refused after validation); [--wake-cost] what a sleep and wake-up costs this machine.
 # [--mixed] beside the registrations (each round, the warm-up, and each --sweep rate), seeded people act through the
 # gRPC APIs, each signed in by the same password grant: departments (--departments dept.xuanwu-housing,...) list their
 # pending hand-overs every --department-poll-ms 200,500 ms, sign for them (签收), and --handle-after 2 s later notify
