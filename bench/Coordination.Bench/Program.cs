@@ -149,7 +149,8 @@ static double PrintCpu(string label, Dictionary<string, double> before, Dictiona
         Console.WriteLine($"bench: {label}: box CPU ms per case {box:F2}: the above {named - generator:F2}, load generator {generator:F2}, " +
             $"everything else {box - named:F2} (kernel work no process was charged for, other processes); " +
             $"at {box:F2} ms a case the {Environment.ProcessorCount} cores carry at most {Environment.ProcessorCount * 1000 / box:F0} cases/s; " +
-            $"{CpuMs(before, after, ServiceCpu.ContextSwitches, cases) / 1000:F0} context switches a case");
+            $"{CpuMs(before, after, ServiceCpu.ContextSwitches, cases) / 1000:F0} context switches a case " +
+            $"(the load generator {CpuMs(before, after, ServiceCpu.LoadGeneratorSwitches, cases) / 1000:F1})");
     return services;
 }
 

@@ -16,6 +16,8 @@ public static class ServiceCpu
     public const string Box = "box";
     /// <summary>Not seconds: the box's context switches so far (/proc/stat "ctxt"), each a thread put to sleep or woken.</summary>
     public const string ContextSwitches = "context switches";
+    /// <summary>Not seconds: this process's own context switches so far, every thread's (getrusage).</summary>
+    public const string LoadGeneratorSwitches = "load generator context switches";
 
     public static IReadOnlyList<string> Services { get; } = ((Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('=')[0]).ToList();
@@ -42,6 +44,7 @@ public static class ServiceCpu
         seconds[Box] = BusyTicks() / TicksPerSecond;
         seconds[ContextSwitches] = File.ReadLines("/proc/stat").Where(l => l.StartsWith("ctxt ", StringComparison.Ordinal))
             .Select(l => double.Parse(l[5..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        seconds[LoadGeneratorSwitches] = OwnSwitches();
         return seconds;
     }
 
@@ -51,6 +54,17 @@ public static class ServiceCpu
         var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         long Field(int i) => f.Length > i ? long.Parse(f[i]) : 0;
         return Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
+    }
+
+    // getrusage(RUSAGE_SELF): every thread's voluntary and involuntary switches, those of threads that ended too.
+    // struct rusage on 64-bit Linux: two timevals (4 longs), then 14 longs of which ru_nvcsw and ru_nivcsw are the last two.
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, long[] usage);
+
+    private static double OwnSwitches()
+    {
+        var usage = new long[18];
+        return getrusage(0, usage) == 0 ? usage[16] + usage[17] : 0;
     }
 
     private static string? Comm(string pid)
