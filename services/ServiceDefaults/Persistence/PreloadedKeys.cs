@@ -21,8 +21,9 @@ public sealed class PreloadedKeys(object? transaction)
     /// <summary>Asked for in this transaction and not found: no row to lock or read.</summary>
     public bool Absent<TKey>(ServiceDbContext db, string table, TKey key) => Asked(db, table, key) && !Found(db, table, key);
 
+    // Keys of another type than the table was loaded with are not known here: the caller asks the database, as without a preload.
     private HashSet<TKey>? Keys<TKey>(ServiceDbContext db, string table, bool found) =>
-        Holds(db) && _tables.TryGetValue(table, out var t) ? (HashSet<TKey>)(found ? t.Found : t.Asked) : null;
+        Holds(db) && _tables.TryGetValue(table, out var t) ? (found ? t.Found : t.Asked) as HashSet<TKey> : null;
 
     private bool Holds(ServiceDbContext db) => transaction is not null && ReferenceEquals(transaction, db.Database.CurrentTransaction);
 }
