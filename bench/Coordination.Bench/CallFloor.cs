@@ -48,7 +48,7 @@ public static class CallFloor
         await SendAsync(calls);
         var seconds = clock.Elapsed.TotalSeconds;
         var after = ServiceCpu.Read();
-        double Ms(string group) => 1000 * (after.GetValueOrDefault(group) - before.GetValueOrDefault(group)) / calls;
+        double Ms(string group) => ServiceCpu.MsPerUnit(before, after, group, calls);
         var box = Ms(ServiceCpu.Box);
         Console.WriteLine($"bench: call floor: {calls} RegisterPetition calls refused after validation (PermissionDenied, no database work) " +
             $"at {options.Concurrency} in flight: {calls / seconds:F0} calls/s, box CPU {box:F3} ms a call (Intake {Ms("Intake"):F3}, " +

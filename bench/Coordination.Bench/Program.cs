@@ -60,7 +60,7 @@ for (var round = 1; round <= options.Rounds; round++)
     var cpuAfter = ServiceCpu.Read();
     var metricsAfter = await ServiceMetrics.ReadAsync();
     if (mixed is not null) await mixed.StopAsync($"round {round}");
-    double CpuMsPerCase(string group) => CpuMs(cpuBefore, cpuAfter, group, arrived.Count);
+    double CpuMsPerCase(string group) => ServiceCpu.MsPerUnit(cpuBefore, cpuAfter, group, arrived.Count);
 
     var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
     var endToEnd = Arrivals.Latencies(sent, arrived, a => a.Assigned);
@@ -130,27 +130,24 @@ async Task<int> SweepAsync()
     return clean ? 0 : 1;
 }
 
-static double CpuMs(Dictionary<string, double> before, Dictionary<string, double> after, string group, int cases) =>
-    1000 * (after.GetValueOrDefault(group) - before.GetValueOrDefault(group)) / Math.Max(1, cases);
-
 // Prints "<label>: CPU ms per case: ..." (services, each service, PostgreSQL, RabbitMQ, Redis); returns the services' sum.
 static double PrintCpu(string label, Dictionary<string, double> before, Dictionary<string, double> after, int cases)
 {
-    var services = ServiceCpu.Services.Sum(s => CpuMs(before, after, s, cases));
+    var services = ServiceCpu.Services.Sum(s => ServiceCpu.MsPerUnit(before, after, s, cases));
     if (ServiceCpu.Services.Count > 0)
         Console.WriteLine($"bench: {label}: CPU ms per case: services {services:F2} (" +
-            string.Join(", ", ServiceCpu.Services.Select(s => $"{s} {CpuMs(before, after, s, cases):F2}")) + "); " +
-            string.Join(", ", ServiceCpu.Infrastructure.Select(s => $"{s} {CpuMs(before, after, s, cases):F2}")));
+            string.Join(", ", ServiceCpu.Services.Select(s => $"{s} {ServiceCpu.MsPerUnit(before, after, s, cases):F2}")) + "); " +
+            string.Join(", ", ServiceCpu.Infrastructure.Select(s => $"{s} {ServiceCpu.MsPerUnit(before, after, s, cases):F2}")));
     // The whole box: what a case cost every core, whoever used it, and the rate that cost allows on this machine's cores.
-    var box = CpuMs(before, after, ServiceCpu.Box, cases);
-    var generator = CpuMs(before, after, ServiceCpu.LoadGenerator, cases);
-    var named = services + ServiceCpu.Infrastructure.Sum(s => CpuMs(before, after, s, cases)) + generator;
+    var box = ServiceCpu.MsPerUnit(before, after, ServiceCpu.Box, cases);
+    var generator = ServiceCpu.MsPerUnit(before, after, ServiceCpu.LoadGenerator, cases);
+    var named = services + ServiceCpu.Infrastructure.Sum(s => ServiceCpu.MsPerUnit(before, after, s, cases)) + generator;
     if (box > 0)
         Console.WriteLine($"bench: {label}: box CPU ms per case {box:F2}: the above {named - generator:F2}, load generator {generator:F2}, " +
             $"everything else {box - named:F2} (kernel work no process was charged for, other processes); " +
             $"at {box:F2} ms a case the {Environment.ProcessorCount} cores carry at most {Environment.ProcessorCount * 1000 / box:F0} cases/s; " +
-            $"{CpuMs(before, after, ServiceCpu.ContextSwitches, cases) / 1000:F0} context switches a case " +
-            $"(the load generator {CpuMs(before, after, ServiceCpu.LoadGeneratorSwitches, cases) / 1000:F1})");
+            $"{ServiceCpu.PerUnit(before, after, ServiceCpu.ContextSwitches, cases):F0} context switches a case " +
+            $"(the load generator {ServiceCpu.PerUnit(before, after, ServiceCpu.LoadGeneratorSwitches, cases):F1})");
     return services;
 }
 

@@ -22,7 +22,10 @@ public static class ServiceCpu
     public static IReadOnlyList<string> Services { get; } = ((Environment.GetEnvironmentVariable("COORD_BENCH_PIDS") ?? "")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('=')[0]).ToList();
 
-    /// <summary>Seconds of CPU per group; a group whose processes are gone reads 0.</summary>
+    /// <summary>
+    /// Seconds of CPU per group, and the two context-switch counts (<see cref="ContextSwitches"/>,
+    /// <see cref="LoadGeneratorSwitches"/>); a group whose processes are gone reads 0.
+    /// </summary>
     public static Dictionary<string, double> Read()
     {
         var seconds = new Dictionary<string, double>();
@@ -47,6 +50,14 @@ public static class ServiceCpu
         seconds[LoadGeneratorSwitches] = OwnSwitches();
         return seconds;
     }
+
+    /// <summary>What one reading grew by between two readings, for each of <paramref name="units"/> (cases, calls).</summary>
+    public static double PerUnit(Dictionary<string, double> before, Dictionary<string, double> after, string key, int units) =>
+        (after.GetValueOrDefault(key) - before.GetValueOrDefault(key)) / Math.Max(1, units);
+
+    /// <summary>Milliseconds of CPU a unit, for a group's seconds.</summary>
+    public static double MsPerUnit(Dictionary<string, double> before, Dictionary<string, double> after, string group, int units) =>
+        1000 * PerUnit(before, after, group, units);
 
     // The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal …" in USER_HZ ticks, all cores.
     private static long BusyTicks()
