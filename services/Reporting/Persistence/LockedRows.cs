@@ -32,13 +32,17 @@ public static class LockedRows
                 DeadlineId = deadlineId, CaseId = rung.CaseId, AssignmentId = rung.AssignmentId, Step = rung.Step, UnitCode = rung.Unit,
             }, ct);
 
+    /// <summary>The key of a region's counters for the Nanjing day of an instant (PreloadedRows loads by it too).</summary>
+    public static (DateOnly Day, string Region) CounterKey(string region, DateTimeOffset at) => (WorkingDays.DayOf(at), region);
+
     /// <summary>A region's counters for the Nanjing day of an instant.</summary>
     public static Task<LiveCounter> LiveCounterAsync(this ReportingDb db, string region, DateTimeOffset at, CancellationToken ct)
     {
-        var day = WorkingDays.DayOf(at);
+        var key = CounterKey(region, at);
+        var day = key.Day;
         return RowAsync(db.LiveCounters, c => c.Day == day && c.RegionCode == region,
             $"SELECT * FROM live_counters WHERE \"Day\" = {day} AND \"RegionCode\" = {region} FOR UPDATE", () => new LiveCounter { Day = day, RegionCode = region }, ct,
-            absent: db.Preloaded?.Absent(db, PreloadedRows.LiveCounters, (day, region)) == true);
+            absent: db.Preloaded?.Absent(db, PreloadedRows.LiveCounters, key) == true);
     }
 
     public static Task<LegalReferralFact> LegalReferralAsync(this ReportingDb db, Guid referralId, Guid caseId, CancellationToken ct) =>

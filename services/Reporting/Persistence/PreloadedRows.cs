@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Coordination.Contracts.Intake;
 using Coordination.Reporting.Workflow;
-using Coordination.ServiceDefaults.Time;
 using Coordination.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,8 +39,8 @@ public sealed class PreloadedRows : IBeforeGroupApply<ReportingDb>
         // The counters LiveCountersProjector raises on registration (a closure's region is its fact's, known only later).
         var counters = events.Select(e => e.Message switch
             {
-                PetitionRegistered m => (WorkingDays.DayOf(m.OccurredAt), m.RegionCode),
-                PetitionLinkedAsRepeat m => (WorkingDays.DayOf(m.OccurredAt), m.RegionCode),
+                PetitionRegistered m => LockedRows.CounterKey(m.RegionCode, m.OccurredAt),
+                PetitionLinkedAsRepeat m => LockedRows.CounterKey(m.RegionCode, m.OccurredAt),
                 _ => ((DateOnly, string)?)null,
             }).OfType<(DateOnly Day, string Region)>().Distinct().ToArray();
         if (counters.Length > 1)
