@@ -29,6 +29,9 @@ public sealed class When_a_leader_works_the_ownership_dashboard(ConsoleFixture c
         var leader = await console.SignInAsync(console.People.Leader);
         await leader.GotoAsync($"{console.Address}/ownership");
         await Expect(leader.GetByRole(AriaRole.Heading, new() { Name = "包案工作台" })).ToBeVisibleAsync();
+        // The list loaded (it replaces the spinner, and the page renders again): once, in CI, the joint units typed
+        // while the list was still loading reached the service empty — most likely lost to that render.
+        await Expect(leader.GetByRole(AriaRole.Table, new() { Name = "包案信访件" })).ToBeVisibleAsync();
         await leader.GetByLabel("信访件编号").FillAsync(registered.CaseNumber);
         await leader.GetByLabel("化解方案").FillAsync("副市长包案，会同住建、街道逐户核实，一月内提出确权意见");
         await leader.GetByLabel("联办单位（单位代码或名称，以逗号分隔）").FillAsync("nanjing-housing-bureau，xuanwu-gov");
