@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: starts the system with ./run.sh unless it is already up, registers petitions through
 # Intake's gRPC API and waits for every case to be assigned and on its timeline in Reporting. Prints figures.
-# Usage: bench/run.sh [--count N] [--concurrency C] [--warm-up W] [--regions 1..11] [--rounds R] [--mixed ...]
+# Usage: bench/run.sh [--count N] [--concurrency C (256)] [--warm-up W] [--regions 1..11] [--rounds R] [--mixed ...]
 # (districts of Nanjing, round-robin; each round reports its own figures, the first after a start pays for JIT)
 # [--rate R] paces registrations at R a second (open loop); [--sweep 50,100,300] runs the open loop at each rate in turn
 # and prints where p99 registration -> assigned passes 100 ms. First it measures the stack's ceiling with ../shared/baseline
