@@ -39,9 +39,16 @@ public sealed class RegistrationGroups(IServiceScopeFactory scopes, MatterPrints
 
     public Task<Registered> RegisterAsync(Registering registration, CancellationToken ct) => CommitAsync(registration, ct);
 
-    protected override bool Fits(IReadOnlyList<Registering> group, Registering next) =>
-        !group.Any(r => r.Identities.Any(next.Identities.Contains)
-            || (next.Input.RequestId is { } id && r.Input.RequestId == id && r.Receiver.Unit == next.Receiver.Unit));
+    protected override IReadOnlyCollection<string> ExclusiveKeys(Registering r) => KeysOf(r);
+
+    /// <summary>Its petitioners' identities, and its request id within its receiving unit: no two in one group.</summary>
+    public static IReadOnlyCollection<string> KeysOf(Registering r)
+    {
+        var keys = new List<string>(r.Identities.Count + 1);
+        foreach (var identity in r.Identities) keys.Add("identity\n" + identity);
+        if (r.Input.RequestId is { } id) keys.Add("request\n" + r.Receiver.Unit + "\n" + id);
+        return keys;
+    }
 
     protected override async Task<IReadOnlyList<Registered>> CommitTogetherAsync(IReadOnlyList<Registering> group, CancellationToken ct)
     {
