@@ -121,7 +121,7 @@ BENCH_DLL="$ROOT/bench/Coordination.Bench/bin/Release/net10.0/Coordination.Bench
 generator() {
   local limit=$1; shift
   COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout "$limit" dotnet "$BENCH_DLL" \
-    --concurrency "$CONCURRENCY" --regions 11 --rounds 1 "$@"
+    --concurrency "${GENERATOR_CONCURRENCY:-$CONCURRENCY}" --regions 11 --rounds 1 "$@"
 }
 load_loop() { # seconds
   local until=$((SECONDS + $1)) i=0 rc
@@ -184,10 +184,11 @@ inject() {
   esac
 }
 
-# --- the soak's rate: half of what the system carries end to end, measured just before (fresh cases, 30 s or so) ----
+# --- the soak's rate: half of what the system carries end to end, measured just before (fresh cases, 10 s or so) ----
 measure_max_rate() {
   local out rate
-  out=$(generator 300 --count 2000 --warm-up 200 --timeout 120 2>&1) || true
+  # At the bench's own concurrency (256): the suite's few calls in flight measure their latency, not the capacity.
+  out=$(GENERATOR_CONCURRENCY=256 generator 300 --count 5000 --warm-up 500 --timeout 120 2>&1) || true
   echo "$out" >>"$WORK/load.log"
   rate=$(sed -n 's/.* = \([0-9]*\) cases\/s end to end.*/\1/p' <<<"$out" | tail -1)
   echo "${rate:-0}"
