@@ -100,9 +100,10 @@ CONF
   # Write-heavy settings (issue 15), given at every start so that an existing data directory takes them too: every case
   # writes ~100 WAL records, and with the defaults (a checkpoint every 1 GB of WAL, uncompressed full-page images) a
   # case wrote 37 KB of WAL, nine tenths of it page images taken again after each checkpoint (pg_stat_wal): a checkpoint
-  # came every half minute at 1,000 cases/s. Longer between checkpoints and lz4-compressed images: 18-21 KB a case and
-  # PostgreSQL's CPU a case 0.49-0.52 -> 0.41 ms. A larger buffer cache keeps the indexes' pages from being read back
-  # from the OS cache (6 reads a case at 256 MB). The baseline measures on the same server.
+  # came every half minute at 1,000 cases/s. Longer between checkpoints and lz4-compressed images: 13.7-14.6 KB a case
+  # once the interval settled, and PostgreSQL's CPU a case 0.49-0.52 -> 0.40-0.42 ms. A larger buffer cache keeps more
+  # of the indexes' pages from being read back from the OS cache (6 blocks a case at 256 MB, 4.8 at 1 GB, on a database
+  # of ~2 million cases). The baseline measures on the same server (bench/budget.sh prints the WAL a case).
   local tuning="-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=lz4"
   runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$data" -o "-p $PG_PORT -k $run -c max_connections=1000 $tuning -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c track_commit_timestamp=on" -l "$home/server.log" -w start >/dev/null 2>>"$home/server.log" 3>&- \
     || { tail -5 "$home/server.log" >&3; die "PostgreSQL failed to start: see $home/server.log"; }
