@@ -118,10 +118,13 @@ await_gone() { for _ in $(seq 1 120); do kill -0 "$1" 2>/dev/null || return 0; s
 # --- load: the bench's generator in batches until the load window ends (a batch that fails, e.g. Intake down, just ends) --
 BENCH_DLL="$ROOT/bench/Coordination.Bench/bin/Release/net10.0/Coordination.Bench.dll"
 # The generator as the seeded clerk, at the suite's concurrency over Nanjing's 11 districts: generator SECONDS_LIMIT ARGS...
+# GENERATOR_CONCURRENCY= (empty) leaves the calls in flight to the bench's own default.
 generator() {
   local limit=$1; shift
+  local n="${GENERATOR_CONCURRENCY-$CONCURRENCY}" concurrency=()
+  [ -n "$n" ] && concurrency=(--concurrency "$n")
   COORD_USER=clerk.nanjing COORD_PASSWORD=Dev-Passw0rd-2026 timeout "$limit" dotnet "$BENCH_DLL" \
-    --concurrency "${GENERATOR_CONCURRENCY:-$CONCURRENCY}" --regions 11 --rounds 1 "$@"
+    "${concurrency[@]}" --regions 11 --rounds 1 "$@"
 }
 load_loop() { # seconds
   local until=$((SECONDS + $1)) i=0 rc
@@ -187,8 +190,8 @@ inject() {
 # --- the soak's rate: half of what the system carries end to end, measured just before (fresh cases, 10 s or so) ----
 measure_max_rate() {
   local out rate
-  # At the bench's own concurrency (256): the suite's few calls in flight measure their latency, not the capacity.
-  out=$(GENERATOR_CONCURRENCY=256 generator 300 --count 5000 --warm-up 500 --timeout 120 2>&1) || true
+  # At the bench's own calls in flight (its default): the suite's few measure their latency, not the capacity.
+  out=$(GENERATOR_CONCURRENCY= generator 300 --count 5000 --warm-up 500 --timeout 120 2>&1) || true
   echo "$out" >>"$WORK/load.log"
   rate=$(sed -n 's/.* = \([0-9]*\) cases\/s end to end.*/\1/p' <<<"$out" | tail -1)
   echo "${rate:-0}"
