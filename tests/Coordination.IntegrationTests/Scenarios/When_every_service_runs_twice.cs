@@ -35,6 +35,8 @@ public sealed class When_every_service_runs_twice(SystemFixture system)
         {
             await system.KnowTheDirectoryAsync([.. replicas]);
             var intakes = new[] { system.Intake, replicas[^1] };
+            var (assignments, reportings) = (new[] { system.Assignment, replicas[0] }, new[] { system.Reporting, replicas[3] });
+            using var settling = new Settling([.. intakes, .. assignments], [.. assignments, .. reportings]);
             var registrations = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
             {
                 var request = Petitions.Valid(region: "320106", topic: "labour");
@@ -48,7 +50,8 @@ public sealed class When_every_service_runs_twice(SystemFixture system)
             await Eventually.UntilAsync(() => system.Reporting.CountAsync(
                     "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = 'CaseAssigned' AND \"CaseId\" = ANY($1)", cases),
                 n => n >= 40, "40 cases assigned on the timeline", TimeSpan.FromSeconds(60));
-            await Task.Delay(1000); // a doubled event would arrive now
+            // A doubled registration or assignment would be out and consumed by now (instead of a 1 s sleep).
+            await settling.UntilSettledAsync(cases, typeof(Coordination.Contracts.Intake.PetitionRegistered), typeof(Coordination.Contracts.Assignment.CaseAssigned));
             Assert.Equal(40, await system.Assignment.CountAsync("SELECT count(*) FROM assignments WHERE \"CaseId\" = ANY($1)", cases));
             Assert.Equal(40, await system.Assignment.CountAsync("SELECT count(*) FROM cases WHERE \"Id\" = ANY($1)", cases));
             foreach (var kind in new[] { "PetitionRegistered", "CaseAssigned" })

@@ -78,6 +78,7 @@ public sealed class When_time_limits_pass(SystemFixture system)
         var api = new AssignmentService.AssignmentServiceClient(world.Assignment.Channel);
         foreach (var caseId in cases) await DeadlinesAsync(api, caseId, d => d.Count == 2);
 
+        using var settling = new Settling([world.Assignment, second], [world.Reporting]);
         world.Clock.Advance(TimeSpan.FromDays(20)); // every reminder and 催办 of both limits is due
         await Task.WhenAll(Enumerable.Range(0, 5).SelectMany(_ => new[]
         {
@@ -88,7 +89,8 @@ public sealed class When_time_limits_pass(SystemFixture system)
         await Eventually.UntilAsync(() => world.Reporting.CountAsync(
                 "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = ANY($1) AND \"CaseId\" = ANY($2)", kinds, cases.ToArray()),
             n => n == 80, "20 cases x 2 limits x (reminder + 催办) on the timeline");
-        await Task.Delay(500);
+        // A rung fired twice would be out and folded by now (instead of a 500 ms sleep).
+        await settling.UntilSettledAsync(cases, typeof(Coordination.Contracts.Assignment.DeadlineApproaching), typeof(Coordination.Contracts.Assignment.DeadlineMissed));
         Assert.Equal(80, await world.Reporting.CountAsync(
             "SELECT count(*) FROM timeline_entries WHERE \"Kind\" = ANY($1) AND \"CaseId\" = ANY($2)", kinds, cases.ToArray()));
     }
