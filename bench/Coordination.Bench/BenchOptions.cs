@@ -3,7 +3,7 @@ namespace Coordination.Bench;
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
     string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson, IReadOnlyList<double> Sweep,
-    int CallFloor)
+    int CallFloor, string IntakeDatabase, string AssignmentDatabase)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -32,6 +32,8 @@ public sealed record BenchOptions(
             Get("sweep", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).Where(r => r > 0).ToList(),
             // --call-floor N: before the rounds, N registrations refused after validation (CallFloor): a call's own cost.
-            Math.Max(0, int.Parse(Get("call-floor", "0"))));
+            Math.Max(0, int.Parse(Get("call-floor", "0"))),
+            // Where a round's time went (Stages) is read from Intake's and Assignment's databases beside Reporting's.
+            $"{server};Database={Get("intake-db", "coordination_intake")}", $"{server};Database={Get("assignment-db", "coordination_assignment")}");
     }
 }

@@ -27,6 +27,7 @@ if (stack is not null)
         $"MassTransit message {stack.MessagesPerSecond:F0}/s at {stack.MessageCpuMs:F2} ms CPU; a case at one commit and one message for each of " +
         $"its {Baseline.StepsPerCase} steps: {stack.CaseCpuMs:F2} ms CPU, a ceiling of {stack.CasesPerSecond:F0} cases/s on {Environment.ProcessorCount} cores");
 var load = new RegistrationLoad(options, clerkToken);
+var stages = new Stages(options);
 MixedRun? mixed = null;
 if (MixedOptions.Parse(args) is { } mixedOptions)
 {
@@ -79,6 +80,7 @@ for (var round = 1; round <= options.Rounds; round++)
         Console.WriteLine($"bench: round {round}: registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  p95 {Percentile(endToEnd, 95):F1}  p99 {Percentile(endToEnd, 99):F1}  max {endToEnd[^1]:F1}");
     if (onTimeline.Count > 0)
         Console.WriteLine($"bench: round {round}: registration sent -> on the timeline ms  p50 {Percentile(onTimeline, 50):F1}  p95 {Percentile(onTimeline, 95):F1}  p99 {Percentile(onTimeline, 99):F1}  max {onTimeline[^1]:F1}");
+    Console.WriteLine($"bench: round {round}: where the time went, ms p50 / p99: {Stages.Describe(await stages.MeasureAsync(sent, arrived))}");
     var services = PrintCpu($"round {round}", cpuBefore, cpuAfter, arrived.Count);
     Console.WriteLine($"bench: round {round}: /metrics counters moved: {ServiceMetrics.Moved(metricsBefore, metricsAfter)}");
     if (stack is not null)
@@ -125,6 +127,7 @@ async Task<int> SweepAsync()
         if (onTimeline.Count > 0)
             Console.WriteLine($"bench: open loop {rate:F0}/s: registration sent -> on the timeline ms  p50 {Percentile(onTimeline, 50):F1}  " +
                 $"p95 {Percentile(onTimeline, 95):F1}  p99 {Percentile(onTimeline, 99):F1}  max {onTimeline[^1]:F1}");
+        Console.WriteLine($"bench: open loop {rate:F0}/s: where the time went, ms p50 / p99: {Stages.Describe(await stages.MeasureAsync(sent, arrived))}");
         // A paced load costs more a case than the closed loop: its registrations, group commits and relay batches are smaller.
         PrintCpu($"open loop {rate:F0}/s", cpuBefore, cpuAfter, arrived.Count);
         if (p99 > 100 && passes is null) passes = rate;
@@ -155,4 +158,4 @@ static double PrintCpu(string label, Dictionary<string, double> before, Dictiona
     return services;
 }
 
-static double Percentile(IReadOnlyList<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+static double Percentile(IReadOnlyList<double> sorted, int p) => Percentiles.Of(sorted, p);
