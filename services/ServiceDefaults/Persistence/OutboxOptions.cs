@@ -6,6 +6,13 @@ public sealed class OutboxOptions
     /// <summary>False leaves committed messages unsent (used to prove that a crash before publishing loses nothing).</summary>
     public bool RelayEnabled { get; set; } = true;
     public int BatchSize { get; set; } = 200;
+    /// <summary>
+    /// Relay loops in each replica (ADR 38): like replicas, they claim with SKIP LOCKED and keep each case's rows in order,
+    /// so one claims and publishes what was committed while another waits for its batch's confirms (RabbitMQ confirms a
+    /// persistent message once it is on disk: 9–21 ms at 300 cases/s on the development machine).
+    /// </summary>
+    public int RelayLoops { get; set; } = 2;
+    public const int MaxRelayLoops = 8;
     /// <summary>How often the relay looks for rows written by other replicas when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     /// <summary>The pause after a batch the broker failed (down, channel closed): the failed rows stay and go again.</summary>

@@ -35,7 +35,15 @@ public sealed class OutboxRelay<TDb>(
             log.LogWarning("Outbox relay disabled: committed messages stay in the outbox");
             return;
         }
+        // The loops claim as replicas do (SKIP LOCKED; a case's rows in order, OutboxClaim): one claims what was committed
+        // while another waits for its batch's broker confirms (ADR 38).
         var vacuum = new OutboxVacuum(settings.VacuumAfterDeleted);
+        await Task.WhenAll(Enumerable.Range(0, Math.Clamp(settings.RelayLoops, 1, OutboxOptions.MaxRelayLoops))
+            .Select(_ => Task.Run(() => RelayAsync(settings, vacuum, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task RelayAsync(OutboxOptions settings, OutboxVacuum vacuum, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try

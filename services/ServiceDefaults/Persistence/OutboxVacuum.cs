@@ -11,16 +11,23 @@ namespace Coordination.ServiceDefaults.Persistence;
 /// </summary>
 public sealed class OutboxVacuum(int afterDeleted)
 {
+    private readonly Lock _counting = new();
     private int deleted;
 
-    /// <summary>Counts the rows a batch deleted; true when the table is due a vacuum (and the count starts again).</summary>
+    /// <summary>
+    /// Counts the rows a batch deleted; true when the table is due a vacuum (and the count starts again). The relay's loops
+    /// share one count (ADR 38): the rows each deleted add up, and the one that reaches the mark vacuums.
+    /// </summary>
     public bool Counts(int rows)
     {
         if (afterDeleted <= 0) return false;
-        deleted += rows;
-        if (deleted < afterDeleted) return false;
-        deleted = 0;
-        return true;
+        lock (_counting)
+        {
+            deleted += rows;
+            if (deleted < afterDeleted) return false;
+            deleted = 0;
+            return true;
+        }
     }
 
     public static async Task RunAsync(ServiceDbContext db, ILogger log, CancellationToken ct)

@@ -95,6 +95,49 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_row_another_claimer_holds_keeps_its_cases_later_rows_back_and_nothing_else()
+    {
+        // What lets the relay run several loops as replicas do (ADR 38): a loop waiting for its batch's confirms holds its
+        // rows locked; the others skip them, publish everything else, and hold back the later rows of those rows' cases.
+        Assert.True(system.Intake.App.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.RelayLoops > 1);
+        await using var probe = await OutboxProbe<OutboxProbeEvent>.ConnectAsync(IntakeBus, "held");
+        Guid held = Guid.NewGuid(), free = Guid.NewGuid();
+        var first = OutboxRows.Of(new OutboxProbeEvent(held, 1), held);
+        await using var claimer = new Npgsql.NpgsqlConnection(system.Intake.ConnectionString);
+        await claimer.OpenAsync();
+        // Due in two seconds: long enough to lock it before any loop may claim it.
+        var due = DateTimeOffset.UtcNow.AddSeconds(2);
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO outbox_messages (id, message_type, body, correlation_id, next_attempt_at) VALUES ($1, $2, $3, $4, $5)", claimer))
+        {
+            insert.Parameters.AddWithValue(first.Id);
+            insert.Parameters.AddWithValue(first.MessageType);
+            insert.Parameters.AddWithValue(first.Body);
+            insert.Parameters.AddWithValue(held);
+            insert.Parameters.AddWithValue(due);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using (var claim = await claimer.BeginTransactionAsync())
+        {
+            await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM outbox_messages WHERE id = $1 FOR UPDATE", claimer, claim))
+            {
+                hold.Parameters.AddWithValue(first.Id);
+                Assert.Equal(1, await hold.ExecuteScalarAsync());
+            }
+            await OutboxRows.InsertAsync(system.Intake, OutboxRows.Of(new OutboxProbeEvent(held, 2), held), OutboxRows.Of(new OutboxProbeEvent(free, 1), free));
+            await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count(m => m.CaseId == free)), n => n == 1, "the other case's row to go out");
+            // A row written once the held one is due goes out too: the relay has claimed since, and still kept the case's second back.
+            while (DateTimeOffset.UtcNow < due) await Task.Delay(due - DateTimeOffset.UtcNow);
+            await OutboxRows.InsertAsync(system.Intake, OutboxRows.Of(new OutboxProbeEvent(free, 2), free));
+            await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count(m => m.CaseId == free)), n => n == 2, "a row written after it was due to go out");
+            Assert.DoesNotContain(probe.Messages, m => m.CaseId == held);
+            await claim.RollbackAsync();
+        }
+        await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count(m => m.CaseId == held)), n => n == 2, "the held case's rows, once released");
+        Assert.Equal([1, 2], probe.Messages.Where(m => m.CaseId == held).Select(m => m.Number));
+    }
+
+    [Fact]
     public async Task The_relay_vacuums_the_outbox_itself_after_every_so_many_rows_it_deleted()
     {
         // Autovacuum's own visits are counted apart (autovacuum_count): this counts only the relay's.
