@@ -18,11 +18,12 @@ public static class OutboxRows
         foreach (var row in rows)
         {
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO outbox_messages (id, message_type, body, correlation_id) VALUES ($1, $2, $3, $4)", connection, tx);
+                "INSERT INTO outbox_messages (id, message_type, body, correlation_id, next_attempt_at) VALUES ($1, $2, $3, $4, $5)", connection, tx);
             insert.Parameters.AddWithValue(row.Id);
             insert.Parameters.AddWithValue(row.MessageType);
             insert.Parameters.AddWithValue(row.Body);
             insert.Parameters.AddWithValue((object?)row.CaseId ?? DBNull.Value);
+            insert.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)row.NotBefore ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();

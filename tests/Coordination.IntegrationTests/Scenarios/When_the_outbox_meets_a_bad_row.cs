@@ -102,21 +102,12 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
         Assert.True(system.Intake.App.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.RelayLoops > 1);
         await using var probe = await OutboxProbe<OutboxProbeEvent>.ConnectAsync(IntakeBus, "held");
         Guid held = Guid.NewGuid(), free = Guid.NewGuid();
-        var first = OutboxRows.Of(new OutboxProbeEvent(held, 1), held);
-        await using var claimer = new Npgsql.NpgsqlConnection(system.Intake.ConnectionString);
-        await claimer.OpenAsync();
         // Due in two seconds: long enough to lock it before any loop may claim it.
         var due = DateTimeOffset.UtcNow.AddSeconds(2);
-        await using (var insert = new Npgsql.NpgsqlCommand(
-            "INSERT INTO outbox_messages (id, message_type, body, correlation_id, next_attempt_at) VALUES ($1, $2, $3, $4, $5)", claimer))
-        {
-            insert.Parameters.AddWithValue(first.Id);
-            insert.Parameters.AddWithValue(first.MessageType);
-            insert.Parameters.AddWithValue(first.Body);
-            insert.Parameters.AddWithValue(held);
-            insert.Parameters.AddWithValue(due);
-            await insert.ExecuteNonQueryAsync();
-        }
+        var first = OutboxRows.Of(new OutboxProbeEvent(held, 1), held) with { NotBefore = due };
+        await OutboxRows.InsertAsync(system.Intake, first);
+        await using var claimer = new Npgsql.NpgsqlConnection(system.Intake.ConnectionString);
+        await claimer.OpenAsync();
         await using (var claim = await claimer.BeginTransactionAsync())
         {
             await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM outbox_messages WHERE id = $1 FOR UPDATE", claimer, claim))
