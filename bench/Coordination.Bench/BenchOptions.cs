@@ -3,7 +3,7 @@ namespace Coordination.Bench;
 public sealed record BenchOptions(
     int Count, int Concurrency, int WarmUp, int Regions, int Rounds, string IntakeAddress, string ReportingDatabase, int TimeoutSeconds,
     string? Token, string Directory, string User, string? Password, double Rate, string? BaselineJson, IReadOnlyList<double> Sweep,
-    int CallFloor, string IntakeDatabase, string AssignmentDatabase)
+    int CallFloor, string IntakeDatabase, string AssignmentDatabase, double LeadInSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -34,6 +34,8 @@ public sealed record BenchOptions(
             // --call-floor N: before the rounds, N registrations refused after validation (CallFloor): a call's own cost.
             Math.Max(0, int.Parse(Get("call-floor", "0"))),
             // Where a round's time went (Stages) is read from Intake's and Assignment's databases beside Reporting's.
-            $"{server};Database={Get("intake-db", "coordination_intake")}", $"{server};Database={Get("assignment-db", "coordination_assignment")}");
+            $"{server};Database={Get("intake-db", "coordination_intake")}", $"{server};Database={Get("assignment-db", "coordination_assignment")}",
+            // --lead-in S: with a rate, S seconds of registrations sent first at that rate, reported apart (Program.LeadIn).
+            Math.Max(0, double.Parse(Get("lead-in", "2"), System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -58,7 +58,7 @@ for (var round = 1; round <= options.Rounds; round++)
     var metricsBefore = await ServiceMetrics.ReadAsync();
     mixed?.Start();
     var clock = Stopwatch.StartNew();
-    var sent = await load.RunAsync(options.Count, CancellationToken.None);
+    var sent = await load.RunAsync(options.Count, CancellationToken.None, LeadIn(options.Rate));
     var callSeconds = clock.Elapsed.TotalSeconds;
     var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
     var allSeconds = clock.Elapsed.TotalSeconds;
@@ -67,20 +67,12 @@ for (var round = 1; round <= options.Rounds; round++)
     if (mixed is not null) await mixed.StopAsync($"round {round}");
     double CpuMsPerCase(string group) => ServiceCpu.MsPerUnit(cpuBefore, cpuAfter, group, arrived.Count);
 
-    var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
-    var endToEnd = Arrivals.Latencies(sent, arrived, a => a.Assigned);
-    var onTimeline = Arrivals.Latencies(sent, arrived, a => a.OnTimeline);
     var cases = sent.Select(s => s.CaseId).Distinct().Count();
     Console.WriteLine($"bench: round {round}: registered {sent.Count} in {callSeconds:F2} s = {sent.Count / callSeconds:F0} registrations/s");
     if (sent.Count(s => s.Repeat) is > 0 and var repeats)
         Console.WriteLine($"bench: round {round}: !!! {repeats} of {sent.Count} registrations were repeats of earlier cases (they open none, so the figures overstate the system)");
-    Console.WriteLine($"bench: round {round}: RegisterPetition latency ms  p50 {Percentile(calls, 50):F1}  p95 {Percentile(calls, 95):F1}  p99 {Percentile(calls, 99):F1}  max {calls[^1]:F1}");
     Console.WriteLine($"bench: round {round}: assigned and on the timeline: {arrived.Count}/{cases} cases after {allSeconds:F2} s = {arrived.Count / allSeconds:F0} cases/s end to end");
-    if (endToEnd.Count > 0)
-        Console.WriteLine($"bench: round {round}: registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  p95 {Percentile(endToEnd, 95):F1}  p99 {Percentile(endToEnd, 99):F1}  max {endToEnd[^1]:F1}");
-    if (onTimeline.Count > 0)
-        Console.WriteLine($"bench: round {round}: registration sent -> on the timeline ms  p50 {Percentile(onTimeline, 50):F1}  p95 {Percentile(onTimeline, 95):F1}  p99 {Percentile(onTimeline, 99):F1}  max {onTimeline[^1]:F1}");
-    Console.WriteLine($"bench: round {round}: where the time went, ms p50 / p99: {Stages.Describe(await stages.MeasureAsync(sent, arrived))}");
+    await PrintLatenciesAsync($"round {round}", sent, arrived);
     var services = PrintCpu($"round {round}", cpuBefore, cpuAfter, arrived.Count);
     Console.WriteLine($"bench: round {round}: /metrics counters moved: {ServiceMetrics.Moved(metricsBefore, metricsAfter)}");
     if (stack is not null)
@@ -104,30 +96,19 @@ async Task<int> SweepAsync()
         var cpuBefore = ServiceCpu.Read();
         mixed?.Start();
         var clock = Stopwatch.StartNew();
-        var sent = await paced.RunAsync(options.Count, CancellationToken.None);
+        var sent = await paced.RunAsync(options.Count, CancellationToken.None, LeadIn(rate));
         var offered = sent.Count / clock.Elapsed.TotalSeconds;
         var arrived = await new Arrivals(options.ReportingDatabase).WaitAsync(sent, TimeSpan.FromSeconds(options.TimeoutSeconds));
         var cpuAfter = ServiceCpu.Read();
         if (mixed is not null) await mixed.StopAsync($"open loop {rate:F0}/s");
-        var endToEnd = Arrivals.Latencies(sent, arrived, a => a.Assigned);
-        var onTimeline = Arrivals.Latencies(sent, arrived, a => a.OnTimeline);
-        if (endToEnd.Count == 0)
+        if (arrived.Count == 0)
         {
             Console.WriteLine($"bench: open loop {rate:F0}/s: nothing arrived");
             clean &= mixed?.Report($"open loop {rate:F0}/s") ?? true;
             continue;
         }
-        var p99 = Percentile(endToEnd, 99);
-        // The call's own share of the latency (Intake), apart from what follows it (the relay, the broker, Assignment).
-        var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
-        Console.WriteLine($"bench: open loop {rate:F0}/s: RegisterPetition latency ms  p50 {Percentile(calls, 50):F1}  p95 {Percentile(calls, 95):F1}  " +
-            $"p99 {Percentile(calls, 99):F1}  max {calls[^1]:F1}");
-        Console.WriteLine($"bench: open loop {rate:F0}/s (sent at {offered:F0}/s): registration sent -> CaseAssigned ms  p50 {Percentile(endToEnd, 50):F1}  " +
-            $"p95 {Percentile(endToEnd, 95):F1}  p99 {p99:F1}  max {endToEnd[^1]:F1}  ({arrived.Count}/{sent.Count} arrived)");
-        if (onTimeline.Count > 0)
-            Console.WriteLine($"bench: open loop {rate:F0}/s: registration sent -> on the timeline ms  p50 {Percentile(onTimeline, 50):F1}  " +
-                $"p95 {Percentile(onTimeline, 95):F1}  p99 {Percentile(onTimeline, 99):F1}  max {onTimeline[^1]:F1}");
-        Console.WriteLine($"bench: open loop {rate:F0}/s: where the time went, ms p50 / p99: {Stages.Describe(await stages.MeasureAsync(sent, arrived))}");
+        Console.WriteLine($"bench: open loop {rate:F0}/s: sent at {offered:F0}/s, {arrived.Count}/{sent.Count} arrived");
+        var p99 = await PrintLatenciesAsync($"open loop {rate:F0}/s", sent, arrived);
         // A paced load costs more a case than the closed loop: its registrations, group commits and relay batches are smaller.
         PrintCpu($"open loop {rate:F0}/s", cpuBefore, cpuAfter, arrived.Count);
         if (p99 > 100 && passes is null) passes = rate;
@@ -136,6 +117,37 @@ async Task<int> SweepAsync()
     Console.WriteLine(passes is { } r ? $"bench: open loop: p99 passes 100 ms at {r:F0} cases/s" : "bench: open loop: p99 stayed within 100 ms at every rate tried");
     return clean ? 0 : 1;
 }
+
+// With a rate, the first --lead-in seconds' registrations (sent without a pause before the measured ones) are reported
+// apart: the figures are those of the load once it has run at that rate, and the lead-in's show how the system took the
+// step from idle (its queues and batches grow until they carry the rate).
+int LeadIn(double rate) => rate > 0 ? (int)Math.Round(rate * options.LeadInSeconds) : 0;
+
+// The call's latency, sent -> CaseAssigned, sent -> on the timeline and where the time went, of the registrations after
+// the lead-in; then the lead-in's own sent -> CaseAssigned. Returns the p99 of sent -> CaseAssigned (0 when none arrived).
+async Task<double> PrintLatenciesAsync(string label, List<Sent> all, Dictionary<Guid, Arrival> arrived)
+{
+    var sent = all.Where(s => !s.LeadIn).ToList();
+    var calls = sent.Select(s => s.CallMilliseconds).Order().ToList();
+    var endToEnd = Arrivals.Latencies(sent, arrived, a => a.Assigned);
+    var onTimeline = Arrivals.Latencies(sent, arrived, a => a.OnTimeline);
+    var leadIn = Arrivals.Latencies(all.Where(s => s.LeadIn), arrived, a => a.Assigned);
+    var after = leadIn.Count > 0 ? $" (the {sent.Count} after the lead-in)" : "";
+    if (calls.Count > 0)
+        Console.WriteLine($"bench: {label}: RegisterPetition latency ms{after}  {Spread(calls)}");
+    if (endToEnd.Count > 0)
+        Console.WriteLine($"bench: {label}: registration sent -> CaseAssigned ms{after}  {Spread(endToEnd)}");
+    if (onTimeline.Count > 0)
+        Console.WriteLine($"bench: {label}: registration sent -> on the timeline ms{after}  {Spread(onTimeline)}");
+    Console.WriteLine($"bench: {label}: where the time went, ms p50 / p99{after}: {Stages.Describe(await stages.MeasureAsync(sent, arrived))}");
+    if (leadIn.Count > 0)
+        Console.WriteLine($"bench: {label}: the lead-in ({leadIn.Count} registrations in the first {options.LeadInSeconds:0.#} s at the rate, " +
+            $"from idle; left out of the lines above): registration sent -> CaseAssigned ms  {Spread(leadIn)}");
+    return endToEnd.Count > 0 ? Percentile(endToEnd, 99) : 0;
+}
+
+static string Spread(List<double> sorted) =>
+    $"p50 {Percentile(sorted, 50):F1}  p95 {Percentile(sorted, 95):F1}  p99 {Percentile(sorted, 99):F1}  max {sorted[^1]:F1}";
 
 // Prints "<label>: CPU ms per case: ..." (services, each service, PostgreSQL, RabbitMQ, Redis); returns the services' sum.
 static double PrintCpu(string label, Dictionary<string, double> before, Dictionary<string, double> after, int cases)

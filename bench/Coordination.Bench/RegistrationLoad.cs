@@ -7,12 +7,16 @@ using Grpc.Net.Client;
 
 namespace Coordination.Bench;
 
+/// <param name="SentAt">When it was sent; with --rate, when it was due to be sent (a late send counts against the system).</param>
 /// <param name="Repeat">Linked to an earlier case instead of opening one (the bench's people should never be repeats).</param>
-public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds, bool Repeat);
+/// <param name="LeadIn">One of the lead-in's registrations (an open loop's first seconds, reported apart).</param>
+public sealed record Sent(Guid CaseId, DateTimeOffset SentAt, double CallMilliseconds, bool Repeat, bool LeadIn = false);
 
 /// <summary>
 /// Registers petitions by distinct new people (each a first petition, routed by the catalogue) at a fixed concurrency,
-/// round-robin over districts; with --rate, no faster than that many a second (the n-th is not sent before start + n/rate).
+/// round-robin over districts; with --rate, no faster than that many a second (the n-th is not sent before start + n/rate),
+/// and its latency counts from start + n/rate: a send the load generator itself delayed is not measured from when it went
+/// out (which would leave the delay out, the "coordinated omission" of a closed loop).
 /// </summary>
 public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
 {
@@ -25,25 +29,30 @@ public sealed class RegistrationLoad(BenchOptions options, string clerkToken)
     /// <summary>Told each registered case as its reply comes (the mixed mode's bureau reads them).</summary>
     public Action<Guid>? Registered { get; set; }
 
-    public async Task<List<Sent>> RunAsync(int count, CancellationToken ct)
+    /// <param name="leadIn">Registrations sent first, at the same rate and without a pause, and marked <see cref="Sent.LeadIn"/>.</param>
+    public async Task<List<Sent>> RunAsync(int count, CancellationToken ct, int leadIn = 0)
     {
+        count += leadIn;
         var client = new IntakeService.IntakeServiceClient(_channel);
         var results = new ConcurrentBag<Sent>();
         var next = -1;
+        var origin = DateTimeOffset.UtcNow;
         var start = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             int n;
             while ((n = Interlocked.Increment(ref next)) < count)
             {
-                if (options.Rate > 0 && TimeSpan.FromSeconds(n / options.Rate) - start.Elapsed is { Ticks: > 0 } wait)
+                var due = TimeSpan.FromSeconds(options.Rate > 0 ? n / options.Rate : 0);
+                if (options.Rate > 0 && due - start.Elapsed is { Ticks: > 0 } wait)
                     await Task.Delay(wait, ct);
                 var k = Interlocked.Increment(ref _sequence);
                 var request = Request(k, NanjingDistricts[k % options.Regions], IdNumber(k));
-                var sentAt = DateTimeOffset.UtcNow;
+                var sentAt = options.Rate > 0 ? origin + due : DateTimeOffset.UtcNow;
                 var watch = Stopwatch.StartNew();
                 var reply = await client.RegisterPetitionAsync(request, _clerk, cancellationToken: ct);
-                results.Add(new Sent(Guid.Parse(reply.CaseId), sentAt, watch.Elapsed.TotalMilliseconds, reply.Outcome == Outcome.Repeat));
+                var callMs = options.Rate > 0 ? (start.Elapsed - due).TotalMilliseconds : watch.Elapsed.TotalMilliseconds;
+                results.Add(new Sent(Guid.Parse(reply.CaseId), sentAt, callMs, reply.Outcome == Outcome.Repeat, n < leadIn));
                 Registered?.Invoke(Guid.Parse(reply.CaseId));
             }
         }));

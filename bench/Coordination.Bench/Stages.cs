@@ -16,8 +16,8 @@ public sealed class Stages(BenchOptions options)
     public const string Consumer = "PetitionRegisteredConsumer";
     public const string Event = "Coordination.Contracts.Intake.PetitionRegistered, Coordination.Contracts";
 
-    /// <summary>Per stage, each case's milliseconds, sorted; null when no case had every stamp or a database did not answer.</summary>
-    public async Task<IReadOnlyList<(string Stage, List<double> Ms)>?> MeasureAsync(IReadOnlyList<Sent> sent, IReadOnlyDictionary<Guid, Arrival> arrived)
+    /// <summary>Per stage, each case's milliseconds; null when no case had every stamp or a database did not answer.</summary>
+    public async Task<StageTimes?> MeasureAsync(IReadOnlyList<Sent> sent, IReadOnlyDictionary<Guid, Arrival> arrived)
     {
         try
         {
@@ -30,7 +30,7 @@ public sealed class Stages(BenchOptions options)
         }
     }
 
-    private async Task<IReadOnlyList<(string Stage, List<double> Ms)>?> StampsAsync(IReadOnlyList<Sent> sent, IReadOnlyDictionary<Guid, Arrival> arrived)
+    private async Task<StageTimes?> StampsAsync(IReadOnlyList<Sent> sent, IReadOnlyDictionary<Guid, Arrival> arrived)
     {
         var firsts = sent.Where(s => !s.Repeat && arrived.ContainsKey(s.CaseId)).ToList();
         if (firsts.Count == 0) return null;
@@ -46,26 +46,26 @@ public sealed class Stages(BenchOptions options)
             SELECT message_id, processed_at FROM inbox_messages WHERE message_id = ANY($1) AND consumer = '{Consumer}'
             """, messages.Values.ToArray(), r => (Message: r.GetGuid(0), At: r.GetFieldValue<DateTimeOffset>(1)))).ToDictionary(b => b.Message, b => b.At);
         var byCase = intake.Where(i => i.Committed is not null).ToDictionary(i => i.Id);
-        var stages = new (string Stage, List<double> Ms)[]
-        {
-            ("sent -> Intake's group began", []), ("-> committed", []), ("-> Assignment's batch began", []), ("-> CaseAssigned", []),
-        };
+        var cases = new List<double[]>();
         foreach (var s in firsts)
         {
             if (!byCase.TryGetValue(s.CaseId, out var p) || !messages.TryGetValue(s.CaseId, out var message) || !batches.TryGetValue(message, out var batch))
                 continue;
             DateTimeOffset[] at = [s.SentAt, p.Began, p.Committed!.Value, batch, arrived[s.CaseId].Assigned];
-            for (var i = 0; i < stages.Length; i++) stages[i].Ms.Add((at[i + 1] - at[i]).TotalMilliseconds);
+            cases.Add([.. at.Zip(at.Skip(1), (from, to) => (to - from).TotalMilliseconds)]);
         }
-        if (stages[0].Ms.Count == 0) return null;
-        foreach (var (_, ms) in stages) ms.Sort();
-        return stages;
+        return cases.Count == 0 ? null : new StageTimes(cases);
     }
 
-    /// <summary>"sent -> Intake's group began 7.0 / 40.1, -> committed …" (p50 / p99 ms), or why there is none.</summary>
-    public static string Describe(IReadOnlyList<(string Stage, List<double> Ms)>? stages) => stages is null
+    /// <summary>
+    /// "sent -> Intake's group began 7.0 / 40.1, -> committed …" (p50 / p99 ms), then the same stages' means over the
+    /// slowest 1 % of the cases end to end (which hand-over the tail is made of), or why there is none.
+    /// </summary>
+    public static string Describe(StageTimes? times) => times is null
         ? "not measured (a database did not answer, commit times are off, or every registration was a repeat)"
-        : string.Join(", ", stages.Select(s => $"{s.Stage} {Percentiles.Of(s.Ms, 50):F1} / {Percentiles.Of(s.Ms, 99):F1}")) + $" ({stages[0].Ms.Count} cases)";
+        : string.Join(", ", StageTimes.Names.Select((name, i) => $"{name} {Percentiles.Of(times.Sorted(i), 50):F1} / {Percentiles.Of(times.Sorted(i), 99):F1}")) +
+          $" ({times.Cases.Count} cases); the slowest 1 % ({times.Slowest.Count}) spent on average " +
+          string.Join(", ", StageTimes.Names.Select((name, i) => $"{name} {times.Slowest.Average(c => c[i]):F1}"));
 
     private static async Task<List<T>> ReadAsync<T>(string connectionString, string sql, Guid[] ids, Func<NpgsqlDataReader, T> row)
     {
@@ -77,4 +77,18 @@ public sealed class Stages(BenchOptions options)
         while (await reader.ReadAsync()) rows.Add(row(reader));
         return rows;
     }
+}
+
+/// <summary>Each case's milliseconds in each of <see cref="Names"/>' stages.</summary>
+public sealed class StageTimes(IReadOnlyList<double[]> cases)
+{
+    public static readonly string[] Names = ["sent -> Intake's group began", "-> committed", "-> Assignment's batch began", "-> CaseAssigned"];
+
+    public IReadOnlyList<double[]> Cases => cases;
+
+    /// <summary>One stage's milliseconds over every case, sorted.</summary>
+    public List<double> Sorted(int stage) => [.. cases.Select(c => c[stage]).Order()];
+
+    /// <summary>The slowest 1 % of the cases by their whole time (at least one).</summary>
+    public IReadOnlyList<double[]> Slowest => [.. cases.OrderByDescending(c => c.Sum()).Take(Math.Max(1, cases.Count / 100))];
 }
