@@ -35,14 +35,18 @@ public sealed class OutboxRelay<TDb>(
             log.LogWarning("Outbox relay disabled: committed messages stay in the outbox");
             return;
         }
-        // The loops claim as replicas do (SKIP LOCKED; a case's rows in order, OutboxClaim): one claims what was committed
-        // while another waits for its batch's broker confirms (ADR 38).
+        // The loops claim as replicas do (SKIP LOCKED; a case's rows in order, OutboxClaim): some claim what was committed
+        // while others wait for their batches' broker confirms (ADR 38). Only the first polls for rows this replica was
+        // not told of (other replicas', rows due again); the others wait for a commit here, so an idle replica claims no
+        // more often than with one loop.
         var vacuum = new OutboxVacuum(settings.VacuumAfterDeleted);
         await Task.WhenAll(Enumerable.Range(0, Math.Clamp(settings.RelayLoops, 1, OutboxOptions.MaxRelayLoops))
-            .Select(_ => Task.Run(() => RelayAsync(settings, vacuum, stoppingToken), CancellationToken.None)));
+            .Select(loop => Task.Run(() => RelayAsync(settings, loop == 0 ? settings.PollInterval : Timeout.InfiniteTimeSpan, vacuum, stoppingToken),
+                CancellationToken.None)));
     }
 
-    private async Task RelayAsync(OutboxOptions settings, OutboxVacuum vacuum, CancellationToken stoppingToken)
+    /// <param name="poll">The longest wait for a commit before claiming anyway.</param>
+    private async Task RelayAsync(OutboxOptions settings, TimeSpan poll, OutboxVacuum vacuum, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -59,7 +63,7 @@ public sealed class OutboxRelay<TDb>(
                     await Task.Delay(settings.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
                 else if (batch.Settled < settings.BatchSize)
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    await signal.WaitAsync(poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
