@@ -41,7 +41,7 @@ public sealed class Stages(BenchOptions options)
             """, ids, r => (Id: r.GetGuid(0), Began: r.GetFieldValue<DateTimeOffset>(1), Committed: r.IsDBNull(2) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(2)));
         // Only the round's stretch of the log, by its index on OccurredAt (the event's time, after its registration was
         // sent): the log has no index on CaseId, and a scan of the whole of it (5 GB at 4.5 million cases) took seconds
-        // after every round and pushed the tables the next round writes out of the machine's page cache.
+        // after every round, and could push the tables the next round writes out of the page cache.
         var since = firsts.Min(s => s.SentAt).AddMinutes(-1);
         var messages = (await ReadAsync(options.ReportingDatabase, $"""
             SELECT "CaseId", "MessageId" FROM event_log WHERE "OccurredAt" >= $2 AND "CaseId" = ANY($1) AND "MessageType" = '{Event}'
