@@ -65,11 +65,18 @@ public sealed class Stages(BenchOptions options)
     /// "sent -> Intake's group began 7.0 / 40.1, -> committed …" (p50 / p99 ms), then the same stages' means over the
     /// slowest 1 % of the cases end to end (which hand-over the tail is made of), or why there is none.
     /// </summary>
-    public static string Describe(StageTimes? times) => times is null
-        ? "not measured (a database did not answer, commit times are off, or every registration was a repeat)"
-        : string.Join(", ", StageTimes.Names.Select((name, i) => $"{name} {Percentiles.Of(times.Sorted(i), 50):F1} / {Percentiles.Of(times.Sorted(i), 99):F1}")) +
-          $" ({times.Cases.Count} cases); the slowest 1 % ({times.Slowest.Count}) spent on average " +
-          string.Join(", ", StageTimes.Names.Select((name, i) => $"{name} {times.Slowest.Average(c => c[i]):F1}"));
+    public static string Describe(StageTimes? times)
+    {
+        if (times is null) return "not measured (a database did not answer, commit times are off, or every registration was a repeat)";
+        var slowest = times.Slowest;
+        return string.Join(", ", StageTimes.Names.Select((name, i) =>
+            {
+                var ms = times.Sorted(i);
+                return $"{name} {Percentiles.Of(ms, 50):F1} / {Percentiles.Of(ms, 99):F1}";
+            })) +
+            $" ({times.Cases.Count} cases); the slowest 1 % ({slowest.Count}) spent on average " +
+            string.Join(", ", StageTimes.Names.Select((name, i) => $"{name} {slowest.Average(c => c[i]):F1}"));
+    }
 
     private static async Task<List<T>> ReadAsync<T>(string connectionString, string sql, Guid[] ids, Func<NpgsqlDataReader, T> row, DateTimeOffset? since = null)
     {
