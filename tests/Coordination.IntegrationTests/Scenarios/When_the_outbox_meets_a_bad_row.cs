@@ -118,7 +118,8 @@ public sealed class When_the_outbox_meets_a_bad_row(SystemFixture system)
             await OutboxRows.InsertAsync(system.Intake, OutboxRows.Of(new OutboxProbeEvent(held, 2), held), OutboxRows.Of(new OutboxProbeEvent(free, 1), free));
             await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count(m => m.CaseId == free)), n => n == 1, "the other case's row to go out");
             // A row written once the held one is due goes out too: the relay has claimed since, and still kept the case's second back.
-            while (DateTimeOffset.UtcNow < due) await Task.Delay(due - DateTimeOffset.UtcNow);
+            await Eventually.UntilAsync(() => system.Intake.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = $1 AND next_attempt_at <= now()", first.Id),
+                n => n == 1, "the held row to be due by PostgreSQL's clock, which the relay's claim reads");
             await OutboxRows.InsertAsync(system.Intake, OutboxRows.Of(new OutboxProbeEvent(free, 2), free));
             await Eventually.UntilAsync(() => Task.FromResult(probe.Messages.Count(m => m.CaseId == free)), n => n == 2, "a row written after it was due to go out");
             Assert.DoesNotContain(probe.Messages, m => m.CaseId == held);
